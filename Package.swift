@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Hasila",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Hasila", targets: ["Hasila"]),
+        .executable(name: "hasila", targets: ["HasilaCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The only place that sees ICU's headers: its public header uses <stdint.h> types alone,
+        // so Foundation's private ICU copy never meets the system one in a Swift module graph.
+        .target(
+            name: "CICU",
+            linkerSettings: [
+                .linkedLibrary("icui18n"),
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("icudata"),
+            ]
+        ),
+        .target(name: "Hasila", dependencies: ["CICU"]),
+        .executableTarget(
+            name: "HasilaCLI",
+            dependencies: [
+                "Hasila",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "HasilaTests", dependencies: ["Hasila"]),
+    ]
+)

@@ -1,0 +1,24 @@
+/// The errors a user can act on, each naming what went wrong and where.
+public enum HasilaError: Error, CustomStringConvertible, Equatable {
+    /// A file could not be opened or read.
+    case unreadableFile(path: String, reason: String)
+    /// A path given on the command line does not exist.
+    case missingPath(path: String)
+    /// A grammar file is malformed (see `GrammarDiagnostic` for line, column and caret).
+    case grammar([GrammarDiagnostic])
+    /// No grammar folder could be found.
+    case grammarsNotFound(searched: [String])
+    /// A gold file could not be read.
+    case badGold(path: String, line: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unreadableFile(let path, let reason): return "\(path): cannot read: \(reason)"
+        case .missingPath(let path): return "\(path): no such file or folder"
+        case .grammar(let diagnostics): return diagnostics.map(\.description).joined(separator: "\n")
+        case .grammarsNotFound(let searched):
+            return "no grammar folder found; give --grammars DIR or set HASILA_GRAMMARS (searched: \(searched.joined(separator: ", ")))"
+        case .badGold(let path, let line, let reason): return "\(path):\(line): bad gold record: \(reason)"
+        }
+    }
+}
