@@ -27,15 +27,15 @@ struct NormalizeCommand: ParsableCommand {
         if foldAlef || foldAll { options.insert(.foldAlef) }
         if foldAlefMaksura || foldAll { options.insert(.foldAlefMaksura) }
         if foldTehMarbuta || foldAll { options.insert(.foldTehMarbuta) }
-        let output = FileHandle.standardOutput
+        let output = StandardOutput()
         let paths = files.isEmpty ? ["-"] : files
         for path in paths {
             var normalizer = StreamNormalizer(options: options)
             do {
                 try ChunkedReader.read(path: path) { chunk in
-                    normalizer.feed(chunk) { output.write(Data($0)) }
+                    try normalizer.feed(chunk) { try output.write($0) }
                 }
-                normalizer.finish { output.write(Data($0)) }
+                try normalizer.finish { try output.write($0) }
             } catch let error as HasilaError {
                 throw ValidationError(error.description)
             }

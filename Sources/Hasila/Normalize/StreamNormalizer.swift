@@ -51,48 +51,63 @@ public struct StreamNormalizer {
     }
 
     /// Normalises bytes, returning how many were consumed; an incomplete tail goes to `carry`.
+    /// Bytes that stay as they are accumulate into a run copied at once when something changes.
     private mutating func process(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool) -> Int {
         let count = bytes.count
         var index = 0
+        var runStart = 0
         table.byteEntries.withUnsafeBufferPointer { entries in
             table.replacementBytes.withUnsafeBufferPointer { replacements in
+                @inline(__always) func flushRun(_ end: Int) {
+                    if end > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
+                }
                 while index < count {
                     let lead = bytes[index]
-                    if lead < 0x80 {
-                        // Copy the whole ASCII run at once.
-                        var end = index + 1
-                        while end < count && bytes[end] < 0x80 { end += 1 }
-                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                        index = end
+                    if lead < 0x80 { index += 1; continue }
+                    if lead >= 0xC2 && lead <= 0xDF && index + 1 < count && bytes[index + 1] & 0xC0 == 0x80 {
+                        let code = (UInt32(lead) & 0x1F) << 6 | (UInt32(bytes[index + 1]) & 0x3F)
+                        let entry = entries[Int(code)]
+                        if entry != NormalizationTable.keep {
+                            flushRun(index)
+                            let start = Int(entry >> 8), n = Int(entry & 0xFF)
+                            if n > 0 { output.append(contentsOf: UnsafeBufferPointer(rebasing: replacements[start..<(start + n)])) }
+                            runStart = index + 2
+                        }
+                        index += 2
                         continue
                     }
                     let length = UTF8Encoding.sequenceLength(bytes, at: index)
                     if length < 0 && !final {
+                        flushRun(index)
                         carry.append(contentsOf: bytes[index..<count])
+                        runStart = count
                         index = count
                         break
                     }
                     if length <= 0 {
+                        flushRun(index)
                         output.append(contentsOf: [0xEF, 0xBF, 0xBD])
                         index += 1
+                        runStart = index
                         continue
                     }
                     let code = UTF8Encoding.decode(bytes, at: index, length: length)
                     if length < 4 {
                         let entry = entries[Int(code)]
-                        if entry == NormalizationTable.keep {
-                            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
-                        } else if entry & 0xFF != 0 {
+                        if entry != NormalizationTable.keep {
+                            flushRun(index)
                             let start = Int(entry >> 8), n = Int(entry & 0xFF)
-                            output.append(contentsOf: UnsafeBufferPointer(rebasing: replacements[start..<(start + n)]))
+                            if n > 0 { output.append(contentsOf: UnsafeBufferPointer(rebasing: replacements[start..<(start + n)])) }
+                            runStart = index + length
                         }
                     } else if let digit = table.supplementaryReplacement(code) {
+                        flushRun(index)
                         output.append(UInt8(digit))
-                    } else {
-                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+                        runStart = index + length
                     }
                     index += length
                 }
+                flushRun(index)
             }
         }
         return index

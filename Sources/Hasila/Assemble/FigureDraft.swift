@@ -1,0 +1,27 @@
+/// A figure while it is being assembled and linked: the figure plus the token positions that
+/// the linking stage reads (where its cue and noun phrase start and end, which cues it carries).
+struct FigureDraft: Sendable {
+    var figure: Figure
+    let mention: NumberMention
+    /// First token of the figure with its cue and (for a postposed number) its noun.
+    let leadStart: Int
+    /// Token after the counted noun phrase.
+    let phraseEnd: Int
+    let sentence: Int32
+    /// The line (paragraph) the figure stands in.
+    let paragraph: Int
+    /// A conjunction joins the figure to what precedes it ("و868", "وما لا يقل عن …").
+    let conjoined: Bool
+    /// A breakdown cue stands just before the figure ("بينهم 1417").
+    let breakdownBefore: Bool
+    /// A breakdown cue follows the figure ("خمسون واقعة منها").
+    let breakdownAfter: Bool
+    /// A total cue stands before the figure: the figure before it breaks it down ("من أصل 32").
+    let totalBefore: Bool
+    /// A partitive follows the figure ("97 من الحوادث").
+    let partitive: Bool
+    /// The category came from a noun or outcome of the figure's own phrase (not inherited).
+    let categoryFromPhrase: Bool
+    /// The category was decided as null on purpose (a countable noun, an outcome outside the taxonomy).
+    let explicitNull: Bool
+}

@@ -1,0 +1,335 @@
+/// Turns parsed statements into a `Grammar`: resolves references, expands patterns, checks that
+/// every word can match normalised text and every key is known, and fills the tries.
+struct GrammarCompiler {
+    static let qualifierKeys: Set<String> = ["at_least", "more_than", "about", "at_most", "less_than", "exact"]
+    static let maxExpansions = 20_000
+
+    let statements: [GrammarStatement]
+    private(set) var diagnostics: [GrammarDiagnostic] = []
+    private var defines: [String: GrammarStatement] = [:]
+    private let raw = NormalizationTable.shared([])
+    private let matching = Normalizer(options: .matching)
+
+    init(statements: [GrammarStatement]) { self.statements = statements }
+
+    mutating func compile(source: String) -> Grammar? {
+        let grammar = Grammar(source: source)
+        // Clitics first: every later stem's forms depend on them.
+        for statement in statements where statement.kind == "prefix" || statement.kind == "suffix" {
+            let words = wordsOnly(statement)
+            if statement.kind == "prefix" {
+                guard statement.arguments.count == 1 else {
+                    fail(statement, .syntax, 1, "expected 'prefix CLASS = …' (e.g. prefix conjunction = و | ف)"); continue
+                }
+                for word in words { grammar.lexicon.addPrefix(word.unicodeScalars.map(\.value), className: statement.arguments[0]) }
+            } else {
+                for word in words { grammar.lexicon.addSuffix(word.unicodeScalars.map(\.value)) }
+            }
+        }
+        grammar.conjunctionBit = grammar.lexicon.classBit("conjunction") ?? 0
+        grammar.articleBit = grammar.lexicon.classBit("article") ?? 0
+        for statement in statements where statement.kind == "prefix" {
+            for word in wordsOnly(statement) {
+                let id = grammar.lexicon.register(stem: word, classes: [])
+                grammar.particleStems.insert(id)
+                if statement.arguments.first == "conjunction" { grammar.conjunctionStems.insert(id) }
+                if statement.arguments.first == "article" { grammar.articleStems.insert(id) }
+            }
+        }
+        for statement in statements {
+            switch statement.kind {
+            case "define":
+                guard statement.arguments.count == 1 else { fail(statement, .syntax, 1, "expected 'define NAME = pattern'"); continue }
+                if defines[statement.arguments[0]] != nil {
+                    fail(statement, .duplicate, 1, "'\(statement.arguments[0])' is defined twice")
+                } else { defines[statement.arguments[0]] = statement }
+            case "key":
+                grammar.taxonomy.insert(statement.arguments[0])
+            default: break
+            }
+        }
+        for statement in statements {
+            compileStatement(statement, into: grammar)
+            grammar.ruleCount += 1
+            for example in statement.examples { checkExample(example, statement: statement, grammar: grammar) }
+            grammar.examples.append(contentsOf: statement.examples)
+        }
+        guard diagnostics.isEmpty else { return nil }
+        grammar.lexicon.seal()
+        return grammar
+    }
+
+    private mutating func fail(_ statement: GrammarStatement, _ code: GrammarDiagnostic.Code, _ column: Int, _ message: String) {
+        diagnostics.append(GrammarDiagnostic(code: code, file: statement.file, line: statement.line, column: column,
+                                             message: message, sourceLine: statement.sourceLine))
+    }
+
+    /// The column of the rule's right-hand side in its line (for errors about the whole right side).
+    private func rightColumn(_ statement: GrammarStatement) -> Int {
+        let scalars = Array(statement.sourceLine.unicodeScalars)
+        return (scalars.firstIndex(of: "=") ?? 0) + 2
+    }
+
+    private mutating func compileStatement(_ statement: GrammarStatement, into grammar: Grammar) {
+        let args = statement.arguments
+        switch statement.kind {
+        case "prefix", "suffix", "define", "key":
+            if statement.kind == "define" { _ = sequences(statement, grammar: nil) }  // validates its words once
+        case "number":
+            guard args.count >= 2, let value = Int(args[0]), let role = NumberWord.Role(rawValue: args[1]),
+                  args.count == 2 || (args.count == 3 && args[2] == "postposed") else {
+                fail(statement, .syntax, 1, "expected 'number VALUE ROLE [postposed] = …' with ROLE unit, ten, hundred, scale or plural-scale")
+                return
+            }
+            let payload = grammar.numberWordPayloads.count
+            grammar.numberWordPayloads.append(NumberWord(value: value, role: role, postposed: args.count == 3))
+            insert(statement, into: &grammar.numberWords, payload: payload, grammar: grammar)
+        case "dual":
+            insert(statement, into: &grammar.duals, payload: 0, grammar: grammar)
+        case "decimal-mark":
+            insert(statement, into: &grammar.decimalMarks, payload: 0, grammar: grammar)
+        case "qualifier":
+            guard args.count == 2, GrammarCompiler.qualifierKeys.contains(args[0]) || args[0] == "range",
+                  args[1] == "before" || args[1] == "after" else {
+                fail(statement, .unknownKey, 1, "expected 'qualifier KEY before|after = …' with KEY one of at_least, more_than, about, at_most, less_than, exact, range")
+                return
+            }
+            let payload = grammar.qualifierPayloads.count
+            grammar.qualifierPayloads.append(args[0])
+            if args[1] == "before" {
+                insert(statement, into: &grammar.qualifiersBefore, payload: payload, grammar: grammar, reversed: true)
+            } else {
+                insert(statement, into: &grammar.qualifiersAfter, payload: payload, grammar: grammar)
+            }
+        case "breakdown":
+            guard args.count == 1, args[0] == "before" || args[0] == "after" else {
+                fail(statement, .syntax, 1, "expected 'breakdown before = …' or 'breakdown after = …'"); return
+            }
+            if args[0] == "before" {
+                insert(statement, into: &grammar.breakdownsBefore, payload: 0, grammar: grammar, reversed: true)
+                insert(statement, into: &grammar.breakdownsBeforeForward, payload: 0, grammar: grammar)
+            } else {
+                insert(statement, into: &grammar.breakdownsAfter, payload: 0, grammar: grammar)
+            }
+        case "total":
+            insert(statement, into: &grammar.totalsBefore, payload: 0, grammar: grammar, reversed: true)
+            insert(statement, into: &grammar.totalsForward, payload: 0, grammar: grammar)
+        case "partitive":
+            insert(statement, into: &grammar.partitives, payload: 0, grammar: grammar)
+        case "period-reference":
+            insert(statement, into: &grammar.periodReferences, payload: 0, grammar: grammar)
+        case "decoy":
+            guard args.count == 1 else { fail(statement, .syntax, 1, "expected 'decoy NAME = … {n} …'"); return }
+            let name = args[0]
+            for sequence in sequences(statement, grammar: grammar) {
+                let slots = sequence.indices.filter { sequence[$0] == PhraseTrie.numberSlot }
+                guard slots.count == 1 else {
+                    fail(statement, .syntax, rightColumn(statement), "each alternative of a decoy needs exactly one {n} where the number stands")
+                    return
+                }
+                let payload = grammar.decoyBefore.count
+                grammar.decoyBefore.append(Array(sequence[..<slots[0]].reversed()))
+                grammar.decoyNames.append(name)
+                grammar.decoysAfter.insert(Array(sequence[(slots[0] + 1)...]), payload: payload)
+            }
+        case "category", "countable":
+            var key: String?
+            var role = CategoryEntry.Role.noun
+            if statement.kind == "countable" {
+                role = .countable
+                guard args.isEmpty else { fail(statement, .syntax, 1, "expected 'countable = …'"); return }
+            } else {
+                guard args.count == 1 || args.count == 2 else {
+                    fail(statement, .syntax, 1, "expected 'category KEY [noun|event|times] = …'"); return
+                }
+                if args[0] != "null" {
+                    guard grammar.taxonomy.contains(args[0]) else {
+                        fail(statement, .unknownKey, column(of: args[0], in: statement), "unknown category '\(args[0])'; declare it with 'key \(args[0])' in categories/taxonomy.grammar")
+                        return
+                    }
+                    key = args[0]
+                }
+                if args.count == 2 {
+                    guard let parsed = CategoryEntry.Role(rawValue: args[1]), parsed != .countable else {
+                        fail(statement, .syntax, column(of: args[1], in: statement), "unknown role '\(args[1])'; expected noun, event or times")
+                        return
+                    }
+                    role = parsed
+                }
+            }
+            let payload = grammar.categoryPayloads.count
+            grammar.categoryPayloads.append(CategoryEntry(key: key, role: role))
+            insert(statement, into: &grammar.categories, payload: payload, grammar: grammar)
+        case "refine", "override":
+            guard args.count == 1, grammar.taxonomy.contains(args[0]) else {
+                fail(statement, .unknownKey, 1, "expected '\(statement.kind) KEY = KEY…' with a declared key"); return
+            }
+            var targets: Set<String> = []
+            for item in statement.rawRight.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "\t" }).map(String.init) {
+                if item.hasSuffix(".*") {
+                    let prefix = String(item.dropLast())
+                    let found = grammar.taxonomy.filter { $0.hasPrefix(prefix) }
+                    if found.isEmpty { fail(statement, .unknownKey, column(of: item, in: statement), "no declared key starts with '\(prefix)'") }
+                    targets.formUnion(found)
+                } else if grammar.taxonomy.contains(item) || item == "null" {
+                    targets.insert(item)
+                } else {
+                    fail(statement, .unknownKey, column(of: item, in: statement), "unknown category '\(item)'")
+                }
+            }
+            if statement.kind == "refine" {
+                grammar.refinements[args[0], default: []].formUnion(targets)
+            } else {
+                grammar.overrides[args[0], default: []].formUnion(targets)
+            }
+        case "month":
+            guard (1...3).contains(args.count), let number = Int(args[0]), (1...12).contains(number),
+                  args.dropFirst().allSatisfy({ $0 == "hijri" || $0 == "strict" }) else {
+                fail(statement, .syntax, 1, "expected 'month N [hijri] [strict] = …' with N from 1 to 12"); return
+            }
+            addDateWord(.month(number, hijri: args.contains("hijri"), strict: args.contains("strict")), statement, grammar)
+        case "weekday": addDateWord(.weekday, statement, grammar)
+        case "date-part": addDateWord(.part, statement, grammar)
+        case "relative": addDateWord(.relative, statement, grammar)
+        case "relative-suffix": addDateWord(.relativeSuffix, statement, grammar)
+        case "year-marker": addDateWord(.yearMarker, statement, grammar)
+        case "hijri-marker": addDateWord(.hijriMarker, statement, grammar)
+        case "gregorian-marker": addDateWord(.gregorianMarker, statement, grammar)
+        case "range-start": addDateWord(.rangeStart, statement, grammar)
+        case "range-end": addDateWord(.rangeEnd, statement, grammar)
+        case "since": addDateWord(.since, statement, grammar)
+        case "not-date": insert(statement, into: &grammar.notDates, payload: 0, grammar: grammar)
+        default:
+            fail(statement, .unknownStatement, 1, "unknown rule kind '\(statement.kind)'; see Grammars/README.md for the kinds")
+        }
+    }
+
+    private mutating func addDateWord(_ word: DateWord, _ statement: GrammarStatement, _ grammar: Grammar) {
+        let payload = grammar.dateWordPayloads.count
+        grammar.dateWordPayloads.append(word)
+        insert(statement, into: &grammar.dateWords, payload: payload, grammar: grammar)
+    }
+
+    private func column(of word: String, in statement: GrammarStatement) -> Int {
+        guard let range = statement.sourceLine.range(of: word) else { return 1 }
+        return statement.sourceLine.unicodeScalars.distance(from: statement.sourceLine.unicodeScalars.startIndex,
+                                                            to: range.lowerBound) + 1
+    }
+
+    private mutating func insert(_ statement: GrammarStatement, into trie: inout PhraseTrie, payload: Int,
+                                 grammar: Grammar, reversed: Bool = false) {
+        for sequence in sequences(statement, grammar: grammar) {
+            if sequence.contains(PhraseTrie.numberSlot) {
+                fail(statement, .syntax, rightColumn(statement), "a {n} slot belongs in decoy rules only")
+                return
+            }
+            trie.insert(reversed ? sequence.reversed() : sequence, payload: payload)
+        }
+    }
+
+    /// The words of a rule whose right side must be plain alternatives of single words (clitics).
+    private mutating func wordsOnly(_ statement: GrammarStatement) -> [String] {
+        var words: [String] = []
+        for sequence in expand(statement.pattern, statement: statement, trail: []) {
+            guard sequence.count == 1, case .word(let word) = sequence[0] else {
+                fail(statement, .syntax, rightColumn(statement), "expected single words separated by '|'")
+                return []
+            }
+            words.append(word)
+        }
+        return words
+    }
+
+    /// Expands a statement's pattern into stem-id sequences, registering each word's forms.
+    private mutating func sequences(_ statement: GrammarStatement, grammar: Grammar?) -> [[Int32]] {
+        let expanded = expand(statement.pattern, statement: statement, trail: [])
+        guard let grammar else { return [] }
+        return expanded.map { sequence in
+            sequence.map { element -> Int32 in
+                switch element {
+                case .word(let word): return grammar.lexicon.register(stem: word, classes: statement.clitics)
+                case .slot: return PhraseTrie.numberSlot
+                }
+            }
+        }
+    }
+
+    private mutating func expand(_ node: PatternNode?, statement: GrammarStatement, trail: [String]) -> [[PatternElement]] {
+        guard let node else { return [] }
+        switch node {
+        case .word(let word, let column):
+            guard let normalized = checkedWord(word, column: column, statement: statement) else { return [] }
+            return [[.word(normalized)]]
+        case .slot(let name, let column):
+            guard name == "n" else {
+                fail(statement, .syntax, column, "unknown slot '{\(name)}'; the only slot is {n}, where the number stands")
+                return []
+            }
+            return [[.slot(name)]]
+        case .reference(let name, let column):
+            guard let target = defines[name] else {
+                fail(statement, .unknownReference, column, "unknown reference <\(name)>; define it with 'define \(name) = …'")
+                return []
+            }
+            guard !trail.contains(name) else {
+                fail(statement, .unknownReference, column, "<\(name)> refers to itself through \(trail.joined(separator: " → "))")
+                return []
+            }
+            return expand(target.pattern, statement: target, trail: trail + [name])
+        case .sequence(let parts):
+            var results: [[PatternElement]] = [[]]
+            for part in parts {
+                let options = expand(part, statement: statement, trail: trail)
+                var next: [[PatternElement]] = []
+                for prefix in results { for option in options { next.append(prefix + option) } }
+                results = next
+                if results.count > GrammarCompiler.maxExpansions {
+                    fail(statement, .syntax, rightColumn(statement), "the pattern expands to more than \(GrammarCompiler.maxExpansions) sequences")
+                    return []
+                }
+            }
+            return results
+        case .alternatives(let options):
+            return options.flatMap { expand($0, statement: statement, trail: trail) }
+        case .optional(let inner):
+            return [[]] + expand(inner, statement: statement, trail: trail)
+        }
+    }
+
+    /// Checks that a word can match normalised text and returns its matching form.
+    private mutating func checkedWord(_ word: String, column: Int, statement: GrammarStatement) -> String? {
+        var sawLetter = false, sawOther = false
+        for (offset, scalar) in word.unicodeScalars.enumerated() {
+            let code = scalar.value
+            let changed = code < 0x10000 && raw.scalarEntries[Int(code)] != NormalizationTable.keep
+            if changed || NormalizationTable.isPresentationForm(code) {
+                let name = scalar.properties.name ?? String(format: "U+%04X", code)
+                let kind = NormalizationTable.isPresentationForm(code) ? "a presentation form"
+                    : NormalizationTable.isAttachedMark(code) ? "a diacritic or tatweel" : "a character the normaliser changes"
+                fail(statement, .unmatchableCodePoint, column + offset,
+                     "\(name) (U+\(String(code, radix: 16, uppercase: true))) is \(kind) and can never match normalised text; write the plain base letters")
+                return nil
+            }
+            let cls = code < 0x10000 ? Tokenizer.classes[Int(code)] : Tokenizer.CharacterClass.letter.rawValue
+            if cls == Tokenizer.CharacterClass.letter.rawValue { sawLetter = true } else { sawOther = true }
+        }
+        if sawLetter && sawOther || (!sawLetter && word.unicodeScalars.count > 1) {
+            fail(statement, .syntax, column, "'\(word)' mixes letters with digits or marks, so it is never one token; separate them with a space")
+            return nil
+        }
+        return matching.normalizedString(word)
+    }
+
+    private mutating func checkExample(_ example: GrammarExample, statement: GrammarStatement, grammar: Grammar) {
+        for expectation in example.expectations {
+            let known = Int(expectation) != nil || GrammarCompiler.qualifierKeys.contains(expectation)
+                || grammar.taxonomy.contains(expectation) || expectation == "null" || expectation == "relative"
+                || DateValue(iso: expectation) != nil
+            if !known {
+                diagnostics.append(GrammarDiagnostic(code: .badExample, file: example.file, line: example.line, column: 1,
+                                                     message: "unknown expectation '\(expectation)'; expected a number, a qualifier, a category key, null, an ISO date or relative",
+                                                     sourceLine: expectation))
+            }
+        }
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+
+/// Parses the text of one grammar file into statements, or reports every problem with its
+/// line and column.
+///
+/// The format, one rule per line:
+///
+///     # a comment
+///     @clitics conjunction preposition          (a directive for the rest of the file)
+///     KIND ARGUMENT… = PATTERN                  (a rule)
+///       + example text => expectation…          (an example the rule must match)
+///       - example text => expectation…          (an example it must not)
+///
+/// See Grammars/README.md for the kinds and what the patterns may hold.
+struct GrammarParser {
+    let file: String
+    let dimension: String
+
+    func parse(_ text: String) -> (statements: [GrammarStatement], diagnostics: [GrammarDiagnostic]) {
+        var statements: [GrammarStatement] = []
+        var diagnostics: [GrammarDiagnostic] = []
+        var clitics: [String]?
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, rawLine) in lines.enumerated() {
+            let lineNumber = index + 1
+            var line = String(rawLine)
+            if line.hasSuffix("\r") { line.removeLast() }
+            let scalars = Array(line.unicodeScalars)
+            func fail(_ code: GrammarDiagnostic.Code, _ column: Int, _ message: String) {
+                diagnostics.append(GrammarDiagnostic(code: code, file: file, line: lineNumber, column: column,
+                                                     message: message, sourceLine: line))
+            }
+            let content = stripComment(scalars)
+            guard let first = content.firstIndex(where: { $0 != " " && $0 != "\t" }) else { continue }
+            let body = Array(content[first...])
+            let column = first + 1
+            switch body[0] {
+            case "@":
+                let words = String(String.UnicodeScalarView(body.dropFirst())).split(separator: " ").map(String.init)
+                guard let name = words.first else { fail(.syntax, column + 1, "expected a directive name after @"); continue }
+                if name == "clitics" { clitics = Array(words.dropFirst()) } else {
+                    fail(.unknownStatement, column + 1, "unknown directive '@\(name)'; expected @clitics")
+                }
+            case "+", "-":
+                guard !statements.isEmpty else {
+                    fail(.badExample, column, "an example must follow the rule it belongs to"); continue
+                }
+                let rest = String(String.UnicodeScalarView(body.dropFirst()))
+                let parts = rest.components(separatedBy: "=>")
+                if parts.count > 2 { fail(.badExample, column, "an example has at most one '=>'"); continue }
+                let exampleText = parts[0].trimmingCharacters(in: .whitespaces)
+                if exampleText.isEmpty { fail(.badExample, column + 1, "expected the example's text after '\(body[0])'"); continue }
+                let expectations = parts.count == 2 ? parts[1].split(separator: " ").map(String.init) : []
+                statements[statements.count - 1].examples.append(
+                    GrammarExample(mustMatch: body[0] == "+", text: exampleText, expectations: expectations,
+                                   file: file, line: lineNumber))
+            default:
+                guard let equals = body.firstIndex(of: "=") else {
+                    let head = String(String.UnicodeScalarView(body)).split(separator: " ").map(String.init)
+                    if head.first == "key", head.count == 2 {
+                        statements.append(GrammarStatement(kind: "key", arguments: [head[1]], pattern: nil, rawRight: "",
+                                                           examples: [], file: file, line: lineNumber, sourceLine: line,
+                                                           dimension: dimension, clitics: clitics))
+                    } else {
+                        fail(.syntax, column + body.count, "expected '=' and a pattern after the rule's head")
+                    }
+                    continue
+                }
+                let head = String(String.UnicodeScalarView(body[..<equals])).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+                guard let kind = head.first else { fail(.syntax, column, "expected a rule kind before '='"); continue }
+                let rightStart = column + equals + 1
+                let right = Array(body[(equals + 1)...])
+                var parser = PatternReader(scalars: right, baseColumn: rightStart)
+                let pattern = parser.readAlternatives()
+                if let error = parser.error {
+                    fail(.syntax, error.column, error.message)
+                    continue
+                }
+                statements.append(GrammarStatement(kind: kind, arguments: Array(head.dropFirst()), pattern: pattern,
+                                                   rawRight: String(String.UnicodeScalarView(right)),
+                                                   examples: [], file: file, line: lineNumber, sourceLine: line,
+                                                   dimension: dimension, clitics: clitics))
+            }
+        }
+        return (statements, diagnostics)
+    }
+
+    /// Drops a comment: '#' at the start or after white space, to the end of the line.
+    private func stripComment(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        for (i, scalar) in scalars.enumerated() where scalar == "#" {
+            if i == 0 || scalars[i - 1] == " " || scalars[i - 1] == "\t" { return Array(scalars[..<i]) }
+        }
+        return scalars
+    }
+}
+
+/// Reads the right-hand side of a rule into a pattern tree, remembering the first error.
+struct PatternReader {
+    let scalars: [Unicode.Scalar]
+    let baseColumn: Int
+    var position = 0
+    var error: (column: Int, message: String)?
+
+    init(scalars: [Unicode.Scalar], baseColumn: Int) {
+        self.scalars = scalars
+        self.baseColumn = baseColumn
+    }
+
+    var column: Int { baseColumn + position }
+
+    mutating func skipSpace() {
+        while position < scalars.count, scalars[position] == " " || scalars[position] == "\t" { position += 1 }
+    }
+
+    mutating func readAlternatives() -> PatternNode {
+        var options: [PatternNode] = [readSequence()]
+        skipSpace()
+        while error == nil, position < scalars.count, scalars[position] == "|" {
+            position += 1
+            let option = readSequence()
+            options.append(option)
+            skipSpace()
+        }
+        if error == nil, position < scalars.count, scalars[position] != ")" {
+            error = (column, "unexpected '\(scalars[position])'")
+        }
+        return options.count == 1 ? options[0] : .alternatives(options)
+    }
+
+    mutating func readSequence() -> PatternNode {
+        var elements: [PatternNode] = []
+        while error == nil {
+            skipSpace()
+            guard position < scalars.count else { break }
+            let scalar = scalars[position]
+            if scalar == "|" || scalar == ")" { break }
+            guard var element = readAtom() else { break }
+            if position < scalars.count, scalars[position] == "?" {
+                position += 1
+                element = .optional(element)
+            }
+            elements.append(element)
+        }
+        if error == nil && elements.isEmpty { error = (column, "expected a word, <reference>, {slot} or ( … )") }
+        return elements.count == 1 ? elements[0] : .sequence(elements)
+    }
+
+    mutating func readAtom() -> PatternNode? {
+        let start = column
+        switch scalars[position] {
+        case "(":
+            position += 1
+            let inner = readAlternatives()
+            guard error == nil else { return nil }
+            guard position < scalars.count, scalars[position] == ")" else {
+                error = (column, "expected ')' to close the group opened at column \(start)")
+                return nil
+            }
+            position += 1
+            return inner
+        case "<", "{":
+            let close: Unicode.Scalar = scalars[position] == "<" ? ">" : "}"
+            let isReference = scalars[position] == "<"
+            position += 1
+            var name = ""
+            while position < scalars.count, scalars[position] != close {
+                let s = scalars[position]
+                guard s.properties.isAlphabetic || s.properties.numericType != nil || s == "-" || s == "_" else {
+                    error = (column, "expected '\(close)' to close the \(isReference ? "reference" : "slot") opened at column \(start)")
+                    return nil
+                }
+                name.unicodeScalars.append(s)
+                position += 1
+            }
+            guard position < scalars.count else {
+                error = (column, "expected '\(close)' to close the \(isReference ? "reference" : "slot") opened at column \(start)")
+                return nil
+            }
+            position += 1
+            if name.isEmpty { error = (start, "expected a name inside \(isReference ? "< >" : "{ }")"); return nil }
+            return isReference ? .reference(name, column: start) : .slot(name, column: start)
+        case "?", "=", ">", "}":
+            error = (column, "unexpected '\(scalars[position])'")
+            return nil
+        default:
+            var word = ""
+            while position < scalars.count {
+                let s = scalars[position]
+                if s == " " || s == "\t" || s == "|" || s == "(" || s == ")" || s == "?" || s == "<" || s == "{" { break }
+                word.unicodeScalars.append(s)
+                position += 1
+            }
+            return .word(word, column: start)
+        }
+    }
+}

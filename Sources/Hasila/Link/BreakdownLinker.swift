@@ -1,0 +1,67 @@
+/// Links breakdowns to their totals (rules 5) and lets a breakdown take what its total says of
+/// the counted group when it says less itself.
+///
+/// A parent comes only from an explicit cue: a breakdown cue before the figure (and every item
+/// of the list it opens, joined by و), a breakdown cue after it, a total cue ("من أصل") before
+/// the total, or a partitive ("N من الحوادث") that names an already counted kind.
+struct BreakdownLinker {
+    let grammar: Grammar
+
+    func link(_ drafts: inout [FigureDraft], tokens: [Token], isGap: (Int) -> Bool) {
+        var listParent: [Int?] = Array(repeating: nil, count: drafts.count)
+        for index in drafts.indices {
+            let draft = drafts[index]
+            let previous = index > 0 ? index - 1 : nil
+            let sameParagraph = previous.map { drafts[$0].paragraph == draft.paragraph } ?? false
+            if draft.breakdownBefore, let previous, sameParagraph {
+                drafts[index].figure.parent = previous
+                listParent[index] = previous
+            } else if draft.conjoined, let previous, drafts[previous].sentence == draft.sentence,
+                      let parent = listParent[previous], isChained(from: drafts[previous], to: draft, isGap: isGap) {
+                drafts[index].figure.parent = parent
+                listParent[index] = parent
+            } else if draft.breakdownAfter, let previous, sameParagraph {
+                drafts[index].figure.parent = previous
+            } else if draft.partitive, let previous, sameParagraph {
+                let key = draft.figure.category
+                if let total = (0..<index).reversed().first(where: { drafts[$0].paragraph == draft.paragraph && compatible(drafts[$0].figure.category, key) }) {
+                    drafts[index].figure.parent = total
+                }
+                _ = previous
+            }
+            if draft.totalBefore, let previous, drafts[previous].sentence == draft.sentence, drafts[previous].figure.parent == nil {
+                drafts[previous].figure.parent = index
+            }
+        }
+        // What the total says of the group flows down to breakdowns that say less (in document order,
+        // so two-level breakdowns see their total's final category). A total's category may come after it.
+        for index in drafts.indices {
+            guard let parent = drafts[index].figure.parent else { continue }
+            inherit(child: index, parent: parent, drafts: &drafts)
+        }
+    }
+
+    private func inherit(child index: Int, parent: Int, drafts: inout [FigureDraft]) {
+        guard let parentKey = drafts[parent].figure.category else { return }
+        let child = drafts[index]
+        if let key = child.figure.category {
+            if CategoryResolver.isAncestor(key, of: parentKey) || grammar.overrides(key, by: parentKey) {
+                drafts[index].figure.category = parentKey
+            }
+        } else if !child.explicitNull {
+            drafts[index].figure.category = parentKey
+        }
+    }
+
+    private func compatible(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b else { return false }
+        return CategoryResolver.isAncestor(a, of: b) || CategoryResolver.isAncestor(b, of: a)
+    }
+
+    /// Only commas and conjunctions stand between the previous item's phrase and this one.
+    private func isChained(from previous: FigureDraft, to draft: FigureDraft, isGap: (Int) -> Bool) -> Bool {
+        guard previous.phraseEnd <= draft.leadStart else { return false }
+        for position in previous.phraseEnd..<draft.leadStart where !isGap(position) { return false }
+        return true
+    }
+}

@@ -1,0 +1,263 @@
+/// Finds date mentions: day-month-year with any month-name set (paired names and glued digits
+/// too), numeric dates (day first, or year first), month-year, bare years used as dates, Hijri
+/// dates (converted with ICU's Umm al-Qura calendar), and relative dates.
+///
+/// The words come from Grammars/dates; this type knows only the shapes dates take.
+struct DateRecognizer {
+    let grammar: Grammar
+
+    private func dateWord(at index: Int, tokens: [Token], limit: Int? = nil) -> (word: DateWord, end: Int)? {
+        guard index < tokens.count, tokens[index].kind != .number else { return nil }
+        guard let match = grammar.matches(grammar.dateWords, in: tokens, from: index, limit: limit).last else { return nil }
+        // Prefer a month or weekday reading where a word is several things.
+        let words = match.payloads.map { grammar.dateWordPayloads[$0] }
+        return (words.first { if case .month = $0 { return true } else { return false } } ?? words[0], match.end)
+    }
+
+    private func has(_ kind: (DateWord) -> Bool, at index: Int, tokens: [Token]) -> Int? {
+        guard index >= 0, index < tokens.count, tokens[index].kind != .number else { return nil }
+        for match in grammar.matches(grammar.dateWords, in: tokens, from: index).reversed()
+            where match.payloads.contains(where: { kind(grammar.dateWordPayloads[$0]) }) {
+            return match.end
+        }
+        return nil
+    }
+
+    private func digits(_ token: Token, _ scalars: [UInt32]) -> (value: Int, length: Int)? {
+        guard token.kind == .number else { return nil }
+        var value = 0, length = 0
+        for i in token.range {
+            let c = scalars[i]
+            guard c >= 0x30 && c <= 0x39 else { return nil }
+            value = value * 10 + Int(c - 0x30)
+            length += 1
+        }
+        return length <= 4 ? (value, length) : nil
+    }
+
+    private func punctuation(_ token: Token, _ scalars: [UInt32]) -> UInt32? {
+        token.kind == .punctuation ? scalars[Int(token.start)] : nil
+    }
+
+    private func isNotDate(at index: Int, tokens: [Token]) -> Bool {
+        for start in [index, index - 1, index - 2] where start >= 0 {
+            if let match = grammar.matches(grammar.notDates, in: tokens, from: start).last, match.end > index { return true }
+        }
+        return false
+    }
+
+    func recognize(tokens: [Token], scalars: [UInt32]) -> [DateMention] {
+        var mentions: [DateMention] = []
+        var index = 0
+        while index < tokens.count {
+            if let mention = read(at: index, tokens: tokens, scalars: scalars) {
+                // "بين 1 و 30 أيلول 2018": a bare day before a full date shares its month and year.
+                if let last = mentions.last, last.tokens.upperBound <= mention.tokens.lowerBound {
+                    _ = last
+                }
+                if mention.tokens.lowerBound >= 2, let value = mention.value, value.day != nil,
+                   let day = digits(tokens[mention.tokens.lowerBound - 2], scalars), day.length <= 2, (1...31).contains(day.value),
+                   has({ $0 == .rangeEnd }, at: mention.tokens.lowerBound - 1, tokens: tokens) != nil,
+                   !(mentions.last.map { $0.tokens.upperBound > mention.tokens.lowerBound - 2 } ?? false),
+                   day.value < value.day! {
+                    let first = mention.tokens.lowerBound - 2
+                    mentions.append(DateMention(tokens: first..<(first + 1), value: DateValue(year: value.year, month: value.month, day: day.value),
+                                                calendar: mention.calendar, relative: false))
+                }
+                mentions.append(mention)
+                index = mention.tokens.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return mentions
+    }
+
+    private func read(at index: Int, tokens: [Token], scalars: [UInt32]) -> DateMention? {
+        let token = tokens[index]
+        if token.kind == .number {
+            return readNumeric(at: index, tokens: tokens, scalars: scalars)
+                ?? readDayMonth(at: index, start: index, tokens: tokens, scalars: scalars)
+                ?? readYear(at: index, tokens: tokens, scalars: scalars)
+        }
+        guard token.kind == .word, token.isKnown, let word = dateWord(at: index, tokens: tokens) else { return nil }
+        if isNotDate(at: index, tokens: tokens) { return nil }
+        switch word.word {
+        case .weekday:
+            if word.end < tokens.count, tokens[word.end].kind == .number,
+               let date = readDayMonth(at: word.end, start: index, tokens: tokens, scalars: scalars) { return date }
+            let end = has({ $0 == .relativeSuffix }, at: word.end, tokens: tokens) ?? word.end
+            return DateMention(tokens: index..<end, value: nil, calendar: .gregorian, relative: true, relativeKind: .other)
+        case .part:
+            let next = word.end
+            if next < tokens.count, tokens[next].kind == .number,
+               let year = readYear(at: next, tokens: tokens, scalars: scalars, requireMarker: false) {
+                var date = year
+                date = DateMention(tokens: index..<year.tokens.upperBound, value: year.value, calendar: year.calendar, relative: false)
+                return date
+            }
+            if has({ $0 == .yearMarker }, at: next, tokens: tokens) == next + 1, next + 1 < tokens.count,
+               let year = readYear(at: next + 1, tokens: tokens, scalars: scalars, requireMarker: false) {
+                return DateMention(tokens: index..<year.tokens.upperBound, value: year.value, calendar: year.calendar, relative: false)
+            }
+            if let inner = dateWord(at: next, tokens: tokens) {
+                switch inner.word {
+                case .month, .relative:
+                    if let rest = readWordDate(inner, at: next, tokens: tokens, scalars: scalars) {
+                        var date = rest
+                        date = DateMention(tokens: index..<rest.tokens.upperBound, value: rest.value, calendar: rest.calendar,
+                                           relative: rest.relative, relativeKind: rest.relativeKind)
+                        return date
+                    }
+                default: break
+                }
+            }
+            return nil
+        default:
+            return readWordDate(word, at: index, tokens: tokens, scalars: scalars)
+        }
+    }
+
+    /// A date that starts with a word: a month (with a year, or relative), or a relative phrase.
+    private func readWordDate(_ word: (word: DateWord, end: Int), at index: Int, tokens: [Token], scalars: [UInt32]) -> DateMention? {
+        switch word.word {
+        case .relative:
+            return DateMention(tokens: index..<word.end, value: nil, calendar: .gregorian, relative: true, relativeKind: .other)
+        case .month(let month, let hijri, let strict):
+            var end = skipPairedMonth(after: word.end, tokens: tokens, scalars: scalars)
+            if end < tokens.count, let year = digits(tokens[end], scalars), isYear(year, hijri: hijri) {
+                end += 1
+                let marked = calendarMarker(at: end, tokens: tokens)
+                let isHijri = hijri || marked.hijri
+                end = marked.end
+                let value: DateValue?
+                if isHijri {
+                    value = ICU.gregorian(fromHijriYear: year.value, month: month, day: 1).map { DateValue(year: $0.year, month: $0.month) }
+                } else {
+                    value = DateValue(year: year.value, month: month)
+                }
+                return DateMention(tokens: index..<end, value: value, calendar: isHijri ? .islamic : .gregorian, relative: false)
+            }
+            if let suffixEnd = has({ $0 == .relativeSuffix }, at: end, tokens: tokens) {
+                return DateMention(tokens: index..<suffixEnd, value: nil, calendar: hijri ? .islamic : .gregorian, relative: true,
+                                   relativeKind: .other)
+            }
+            if hijri && !strict {
+                return DateMention(tokens: index..<end, value: nil, calendar: .islamic, relative: true, relativeKind: .other)
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    private func isYear(_ year: (value: Int, length: Int), hijri: Bool) -> Bool {
+        hijri ? (1300...1600).contains(year.value) : (year.length == 4 && (1900...2100).contains(year.value))
+    }
+
+    /// After a month name: "/سبتمبر" or "(أيلول)" naming the same month in another set.
+    private func skipPairedMonth(after end: Int, tokens: [Token], scalars: [UInt32]) -> Int {
+        guard end + 1 < tokens.count, let mark = punctuation(tokens[end], scalars) else { return end }
+        if mark == 0x2F || mark == 0x5C, let other = dateWord(at: end + 1, tokens: tokens), case .month = other.word { return other.end }
+        if mark == 0x28, let other = dateWord(at: end + 1, tokens: tokens), case .month = other.word,
+           other.end < tokens.count, punctuation(tokens[other.end], scalars) == 0x29 { return other.end + 1 }
+        return end
+    }
+
+    private func calendarMarker(at index: Int, tokens: [Token]) -> (end: Int, hijri: Bool) {
+        if let end = has({ $0 == .hijriMarker }, at: index, tokens: tokens) { return (end, true) }
+        if let end = has({ $0 == .gregorianMarker }, at: index, tokens: tokens) { return (end, false) }
+        return (index, false)
+    }
+
+    /// "30/9/2017", "30-9-2017", "30.9.2017", "2017-09-30", "2017/09/30".
+    private func readNumeric(at index: Int, tokens: [Token], scalars: [UInt32]) -> DateMention? {
+        var parts: [(value: Int, length: Int)] = []
+        var end = index
+        let single = tokens[index]
+        // One token with two "." inside: 30.9.2017.
+        var dotted: [(Int, Int)] = []
+        var value = 0, length = 0
+        for i in single.range {
+            let c = scalars[i]
+            if c >= 0x30 && c <= 0x39 { value = value * 10 + Int(c - 0x30); length += 1 } else if c == 0x2E {
+                dotted.append((value, length)); value = 0; length = 0
+            } else { dotted = []; break }
+        }
+        if !dotted.isEmpty { dotted.append((value, length)) }
+        if dotted.count == 3 {
+            parts = dotted.map { (value: $0.0, length: $0.1) }
+            end = index + 1
+        } else {
+            guard let first = digits(single, scalars) else { return nil }
+            parts = [first]
+            var separator: UInt32?
+            end = index + 1
+            while parts.count < 3, end + 1 < tokens.count, !tokens[end].spaceBefore, !tokens[end + 1].spaceBefore,
+                  let mark = punctuation(tokens[end], scalars), mark == 0x2F || mark == 0x2D,
+                  separator == nil || separator == mark, let next = digits(tokens[end + 1], scalars) {
+                separator = mark
+                parts.append(next)
+                end += 2
+            }
+            guard parts.count == 3 else { return nil }
+        }
+        let (year, month, day): (Int, Int, Int)
+        if parts[0].length == 4 && parts[2].length <= 2 {
+            (year, month, day) = (parts[0].value, parts[1].value, parts[2].value)
+        } else if parts[2].length == 4 && parts[0].length <= 2 {
+            (year, month, day) = (parts[2].value, parts[1].value, parts[0].value)
+        } else { return nil }
+        guard (1900...2100).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return DateMention(tokens: index..<end, value: DateValue(year: year, month: month, day: day), calendar: .gregorian, relative: false)
+    }
+
+    /// "30 سبتمبر 2015", "30سبتمبر 2015", "1 آذار/مارس 2019", "١٤ رمضان ١٤٣٩ هـ", "19 سبتمبر" (relative).
+    private func readDayMonth(at index: Int, start: Int, tokens: [Token], scalars: [UInt32]) -> DateMention? {
+        guard let day = digits(tokens[index], scalars), day.length <= 2, (1...31).contains(day.value),
+              index + 1 < tokens.count, let word = dateWord(at: index + 1, tokens: tokens),
+              case .month(let month, let hijri, _) = word.word else { return nil }
+        var end = skipPairedMonth(after: word.end, tokens: tokens, scalars: scalars)
+        var first = start
+        if first == index, index > 0, has({ $0 == .weekday }, at: index - 1, tokens: tokens) == index { first = index - 1 }
+        if end < tokens.count, let year = digits(tokens[end], scalars), isYear(year, hijri: hijri) {
+            end += 1
+            let marked = calendarMarker(at: end, tokens: tokens)
+            let isHijri = hijri || marked.hijri
+            end = marked.end
+            let value: DateValue?
+            if isHijri {
+                value = ICU.gregorian(fromHijriYear: year.value, month: month, day: day.value).map { DateValue(year: $0.year, month: $0.month, day: $0.day) }
+            } else {
+                value = DateValue(year: year.value, month: month, day: day.value)
+            }
+            return DateMention(tokens: first..<end, value: value, calendar: isHijri ? .islamic : .gregorian, relative: false)
+        }
+        end = has({ $0 == .relativeSuffix }, at: end, tokens: tokens) ?? end
+        return DateMention(tokens: first..<end, value: nil, calendar: hijri ? .islamic : .gregorian, relative: true,
+                           relativeKind: hijri ? .other : .dayMonth(day: day.value, month: month))
+    }
+
+    /// A bare year used as a date: after a year marker ("منذ 2011", "في عام (2017)"), or with a calendar mark ("1440هـ").
+    private func readYear(at index: Int, tokens: [Token], scalars: [UInt32], requireMarker: Bool = true) -> DateMention? {
+        guard let year = digits(tokens[index], scalars) else { return nil }
+        let marked = calendarMarker(at: index + 1, tokens: tokens)
+        if marked.hijri, (1300...1600).contains(year.value) {
+            let value = ICU.gregorian(fromHijriYear: year.value, month: 1, day: 1).map { DateValue(year: $0.year) }
+            return DateMention(tokens: index..<marked.end, value: value, calendar: .islamic, relative: false)
+        }
+        guard year.length == 4, (1900...2100).contains(year.value) else { return nil }
+        // A counted noun after it makes it a figure ("2015 مدنيا").
+        if index + 1 < tokens.count, tokens[index + 1].kind == .word,
+           let match = grammar.matches(grammar.categories, in: tokens, from: index + 1).last,
+           grammar.categoryPayloads[match.payloads[0]].role != .times { return nil }
+        if requireMarker {
+            var p = index - 1
+            while p >= 0, let mark = punctuation(tokens[p], scalars), mark == 0x28 || mark == 0x5B { p -= 1 }
+            guard p >= 0, has({ $0 == .yearMarker || $0 == .rangeStart || $0 == .rangeEnd || $0 == .since || $0 == .part }, at: p, tokens: tokens) == p + 1 else { return nil }
+        }
+        var end = index + 1
+        if index + 1 < tokens.count, punctuation(tokens[index + 1], scalars) == nil { end = marked.end }
+        return DateMention(tokens: index..<end, value: DateValue(year: year.value), calendar: .gregorian, relative: false)
+    }
+}

@@ -1,0 +1,212 @@
+/// Finds numbers in digits, in words, and as dual nouns, with their values.
+///
+/// Digits: "." or "," between groups of three digits is a thousands mark ("12.500" is 12500);
+/// before a scale word "." is a decimal point ("2.3 مليون" is 2300000), and so is a decimal-mark
+/// letter between digits ("2ر3"). Words combine by their roles (see `NumberWord`):
+/// "خمسة وعشرين" is 25, "ثلاثة آلاف وخمسمائة" is 3500, and a scale may continue with و and a
+/// smaller number ("15 ألفا و200").
+struct NumberRecognizer {
+    let grammar: Grammar
+
+    func recognize(tokens: [Token], scalars: [UInt32], claimed: [Bool]) -> [NumberMention] {
+        var mentions: [NumberMention] = []
+        var index = 0
+        while index < tokens.count {
+            if claimed[index] { index += 1; continue }
+            let token = tokens[index]
+            if token.kind == .number, let mention = readDigits(at: index, tokens: tokens, scalars: scalars, claimed: claimed) {
+                mentions.append(mention)
+                index = mention.tokens.upperBound
+                continue
+            }
+            if token.kind == .word && token.isKnown {
+                if let mention = readWords(at: index, tokens: tokens, claimed: claimed) {
+                    mentions.append(mention)
+                    index = mention.tokens.upperBound
+                    continue
+                }
+                if let end = grammar.matches(grammar.duals, in: tokens, from: index).last?.end, !claimed[index] {
+                    mentions.append(NumberMention(tokens: index..<end, value: 2, form: .dual, postposed: false, vague: false,
+                                                  identifierShape: false, yearShape: false))
+                    index = end
+                    continue
+                }
+            }
+            index += 1
+        }
+        return mentions
+    }
+
+    // MARK: Digits
+
+    private struct DigitGroups {
+        var groups: [Int] = []      // digit values of each group
+        var lengths: [Int] = []     // digit count of each group
+        var separators: [UInt32] = []
+        var leadingZero = false
+        var totalDigits = 0
+    }
+
+    private func groups(of token: Token, scalars: [UInt32]) -> DigitGroups {
+        var result = DigitGroups()
+        var value = 0, length = 0
+        for i in token.range {
+            let c = scalars[i]
+            if c >= 0x30 && c <= 0x39 {
+                if length == 0 && result.groups.isEmpty && c == 0x30 && token.range.count > 1 { result.leadingZero = true }
+                value = value &* 10 &+ Int(c - 0x30)
+                length += 1
+                result.totalDigits += 1
+            } else {
+                result.groups.append(value); result.lengths.append(length); result.separators.append(c)
+                value = 0; length = 0
+            }
+        }
+        result.groups.append(value); result.lengths.append(length)
+        return result
+    }
+
+    /// A decimal number as (mantissa, decimal places).
+    private typealias Decimal = (mantissa: Int, places: Int)
+
+    private func readDigits(at index: Int, tokens: [Token], scalars: [UInt32], claimed: [Bool]) -> NumberMention? {
+        let token = tokens[index]
+        let parsed = groups(of: token, scalars: scalars)
+        guard parsed.totalDigits <= 15 else {
+            return NumberMention(tokens: index..<(index + 1), value: nil, form: .digits, postposed: false, vague: false,
+                                 identifierShape: true, yearShape: false)
+        }
+        var end = index + 1
+        // Integer reading (thousands marks) and decimal reading (first separator a decimal point).
+        let allThousands = parsed.lengths.dropFirst().allSatisfy { $0 == 3 } && parsed.lengths[0] <= 3
+        var integer: Int? = parsed.groups.count == 1 ? parsed.groups[0] : (allThousands ? parsed.groups.reduce(0) { $0 * 1000 + $1 } : nil)
+        var decimal: Decimal? = parsed.groups.count == 2
+            ? (parsed.groups[0] * pow10(parsed.lengths[1]) + parsed.groups[1], parsed.lengths[1]) : nil
+        // A decimal-mark letter glued between digits: "2ر3".
+        if parsed.groups.count == 1, end + 1 < tokens.count, !tokens[end].spaceBefore, !tokens[end + 1].spaceBefore,
+           tokens[end + 1].kind == .number, !grammar.matches(grammar.decimalMarks, in: tokens, from: end, limit: end + 1).isEmpty {
+            let fraction = groups(of: tokens[end + 1], scalars: scalars)
+            if fraction.groups.count == 1 {
+                decimal = (parsed.groups[0] * pow10(fraction.lengths[0]) + fraction.groups[0], fraction.lengths[0])
+                integer = nil
+                end += 2
+            }
+        }
+        // A scale word after the digits.
+        if end < tokens.count, !claimed[end], let scale = scaleWord(at: end, tokens: tokens) {
+            let base: Decimal = decimal ?? (integer.map { ($0, 0) } ?? (0, 0))
+            var value = base.mantissa * scale.value.value / pow10(base.places)
+            end = scale.end
+            // "15 ألفا و200": a smaller number joined by و continues the scaled number.
+            if let (more, moreEnd) = continuation(after: end, tokens: tokens, scalars: scalars, below: scale.value.value, claimed: claimed) {
+                value += more
+                end = moreEnd
+            }
+            return NumberMention(tokens: index..<end, value: value, form: .digits, postposed: false, vague: false,
+                                 identifierShape: false, yearShape: false)
+        }
+        let identifier = parsed.leadingZero && parsed.totalDigits >= 2 || (parsed.groups.count == 1 && parsed.totalDigits >= 9)
+        let year = parsed.groups.count == 1 && parsed.lengths[0] == 4 && (1900...2100).contains(parsed.groups[0])
+        return NumberMention(tokens: index..<end, value: integer, form: .digits, postposed: false, vague: false,
+                             identifierShape: identifier, yearShape: year)
+    }
+
+    private func pow10(_ n: Int) -> Int {
+        var value = 1
+        for _ in 0..<n { value *= 10 }
+        return value
+    }
+
+    private func scaleWord(at index: Int, tokens: [Token]) -> (value: NumberWord, end: Int)? {
+        guard tokens[index].kind == .word else { return nil }
+        for match in grammar.matches(grammar.numberWords, in: tokens, from: index).reversed() {
+            for payload in match.payloads {
+                let word = grammar.numberWordPayloads[payload]
+                if word.role == .scale || word.role == .pluralScale { return (word, match.end) }
+            }
+        }
+        return nil
+    }
+
+    /// و followed by a number below `limit`, in digits or words, right after a scaled number.
+    private func continuation(after end: Int, tokens: [Token], scalars: [UInt32], below limit: Int, claimed: [Bool]) -> (Int, Int)? {
+        guard end < tokens.count, !claimed[end] else { return nil }
+        if grammar.isConjunction(tokens[end]), end + 1 < tokens.count, tokens[end + 1].kind == .number, !tokens[end + 1].spaceBefore,
+           !claimed[end + 1] {
+            let parsed = groups(of: tokens[end + 1], scalars: scalars)
+            if parsed.groups.count == 1, parsed.groups[0] < limit,
+               !(end + 2 < tokens.count && scaleWord(at: end + 2, tokens: tokens) != nil) {
+                return (parsed.groups[0], end + 2)
+            }
+        }
+        if tokens[end].kind == .word, grammar.startsWithConjunction(tokens[end]),
+           let words = readWords(at: end, tokens: tokens, claimed: claimed, allowLeadingConjunction: true),
+           let value = words.value, value < limit {
+            return (value, words.tokens.upperBound)
+        }
+        return nil
+    }
+
+    // MARK: Words
+
+    /// The longest number-word match at a token.
+    private func numberWord(at index: Int, tokens: [Token]) -> (word: NumberWord, end: Int)? {
+        guard let match = grammar.matches(grammar.numberWords, in: tokens, from: index).last else { return nil }
+        return (grammar.numberWordPayloads[match.payloads[0]], match.end)
+    }
+
+    func readWords(at start: Int, tokens: [Token], claimed: [Bool], allowLeadingConjunction: Bool = true) -> NumberMention? {
+        guard let first = numberWord(at: start, tokens: tokens), !claimed[start] else { return nil }
+        if first.word.role == .pluralScale {
+            return NumberMention(tokens: start..<first.end, value: nil, form: .words, postposed: false, vague: true,
+                                 identifierShape: false, yearShape: false)
+        }
+        var total = 0
+        var current = 0
+        var last = first.word
+        var smallestScale = Int.max
+        apply(first.word, conjoined: false, total: &total, current: &current, last: nil, smallestScale: &smallestScale)
+        var end = first.end
+        while end < tokens.count, !claimed[end], let next = numberWord(at: end, tokens: tokens) {
+            let conjoined = grammar.startsWithConjunction(tokens[end])
+            guard accepts(next.word, after: last, conjoined: conjoined, current: current, smallestScale: smallestScale) else { break }
+            apply(next.word, conjoined: conjoined, total: &total, current: &current, last: last, smallestScale: &smallestScale)
+            last = next.word
+            end = next.end
+        }
+        let postposed = first.word.postposed && end == first.end
+        return NumberMention(tokens: start..<end, value: total + current, form: .words, postposed: postposed, vague: false,
+                             identifierShape: false, yearShape: false)
+    }
+
+    private func accepts(_ word: NumberWord, after last: NumberWord, conjoined: Bool, current: Int, smallestScale: Int) -> Bool {
+        if conjoined {
+            switch last.role {
+            case .unit: return word.role == .ten && current < 10
+            case .hundred: return word.value < 100 && word.role != .scale && word.role != .pluralScale
+            case .scale, .pluralScale: return word.value < smallestScale && word.role != .pluralScale
+            case .ten: return false
+            }
+        }
+        switch word.role {
+        case .scale, .pluralScale: return current > 0 && last.role != .scale && last.role != .pluralScale && word.value < smallestScale
+        case .unit: return word.value == 10 && last.role == .unit && current < 10
+        case .hundred: return word.value == 100 && last.role == .unit && current < 10
+        case .ten: return false
+        }
+    }
+
+    private func apply(_ word: NumberWord, conjoined: Bool, total: inout Int, current: inout Int, last: NumberWord?,
+                       smallestScale: inout Int) {
+        switch word.role {
+        case .unit, .ten:
+            current += word.value
+        case .hundred:
+            if word.value == 100, !conjoined, let last, last.role == .unit, current > 0, current < 10 { current *= 100 } else { current += word.value }
+        case .scale, .pluralScale:
+            total += (current == 0 ? 1 : current) * word.value
+            current = 0
+            smallestScale = min(smallestScale, word.value)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// Writes extraction results as JSON lines: the record contract researchers build on
+/// (Schemas/record.schema.json describes it). One figure or date per line.
+public struct RecordWriter {
+    public var includeDates: Bool
+
+    public init(includeDates: Bool = false) { self.includeDates = includeDates }
+
+    /// The record id of the n-th figure (0-based) of a document: "<doc>#<n+1>", stable across runs.
+    public static func figureID(document: String, index: Int) -> String { "\(document)#\(index + 1)" }
+
+    public func lines(for extraction: DocumentExtraction) -> [UInt8] {
+        var json = JSONBuffer()
+        let doc = extraction.document
+        for (index, figure) in extraction.figures.enumerated() {
+            json.raw("{\"kind\":\"figure\"")
+            json.key("id"); json.string(RecordWriter.figureID(document: doc, index: index))
+            json.key("doc"); json.string(doc)
+            json.key("value"); json.integer(figure.value)
+            json.key("text"); json.string(figure.text)
+            json.key("start"); json.integer(figure.range.lowerBound)
+            json.key("end"); json.integer(figure.range.upperBound)
+            json.key("qualifier"); json.string(figure.qualifier.rawValue)
+            json.key("category"); json.optionalString(figure.category)
+            json.key("noun"); json.optionalString(figure.noun)
+            json.key("parent"); json.optionalString(figure.parent.map { RecordWriter.figureID(document: doc, index: $0) })
+            json.key("period")
+            if let period = figure.period {
+                json.raw("{\"start\":"); json.optionalString(period.start?.description)
+                json.raw(",\"end\":"); json.optionalString(period.end?.description)
+                json.raw("}")
+            } else { json.raw("null") }
+            json.key("sentence")
+            json.raw("{\"start\":"); json.integer(figure.sentence.lowerBound)
+            json.raw(",\"end\":"); json.integer(figure.sentence.upperBound)
+            json.raw("}}\n")
+        }
+        if includeDates {
+            for (index, date) in extraction.dates.enumerated() {
+                json.raw("{\"kind\":\"date\"")
+                json.key("id"); json.string("\(doc)#d\(index + 1)")
+                json.key("doc"); json.string(doc)
+                json.key("text"); json.string(date.text)
+                json.key("start"); json.integer(date.range.lowerBound)
+                json.key("end"); json.integer(date.range.upperBound)
+                json.key("value"); json.optionalString(date.value?.description)
+                json.key("calendar"); json.string(date.calendar.rawValue)
+                json.key("relative"); json.bool(date.relative)
+                if date.rangeStart != nil || date.rangeEnd != nil {
+                    json.key("range_start"); json.optionalString(date.rangeStart?.description)
+                    json.key("range_end"); json.optionalString(date.rangeEnd?.description)
+                }
+                json.raw("}\n")
+            }
+        }
+        return json.bytes
+    }
+}
