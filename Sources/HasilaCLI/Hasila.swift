@@ -12,6 +12,6 @@ struct HasilaCommand: ParsableCommand {
             check failed, 2 for usage errors and unreadable grammars.
             """,
         version: "hasila \(HasilaVersion.string) (ICU \(ICU.version))",
-        subcommands: [ExtractCommand.self, NormalizeCommand.self]
+        subcommands: [ExtractCommand.self, EvalCommand.self, NormalizeCommand.self]
     )
 }

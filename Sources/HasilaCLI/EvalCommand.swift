@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Hasila
+
+/// `hasila eval`: runs the extraction and compares it with gold annotations.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Compare extraction with gold: precision, recall, F1, field accuracies, then every difference.",
+        discussion: """
+            Reads every figures*.jsonl and dates*.jsonl in the gold folder (format: ../shared/gold-format.md). \
+            A figure matches when its span overlaps the gold span and the values are equal. \
+            With --min-f1 / --min-accuracy the exit status is 1 when a score falls below them.
+            """
+    )
+
+    @Option(help: ArgumentHelp("Folder holding the gold figures*.jsonl and dates*.jsonl.", valueName: "DIR"))
+    var gold: String
+
+    @Argument(help: "Files or folders to extract from.")
+    var paths: [String]
+
+    @Flag(help: "Write the report as one JSON object.")
+    var json = false
+
+    @Option(help: "Fail (exit 1) when figure or date F1 is below this.")
+    var minF1: Double?
+
+    @Option(help: "Fail (exit 1) when a field accuracy is below this.")
+    var minAccuracy: Double?
+
+    @OptionGroup var grammar: GrammarOptions
+
+    func run() throws {
+        let loaded = try grammar.load()
+        let goldRecords: (figures: [GoldFigure], dates: [GoldDate])
+        let documents: [SourceDocument]
+        do {
+            goldRecords = try GoldReader.read(directory: gold)
+            documents = try DocumentCollector.collect(paths)
+        } catch let error as HasilaError {
+            Diagnostics.error(error.description)
+            throw ExitCode(2)
+        }
+        let extractor = Extractor(grammar: loaded)
+        var extractions: [DocumentExtraction] = []
+        for document in documents {
+            do {
+                let (scalars, warning) = try DocumentCollector.read(document)
+                if let warning { Diagnostics.warning(warning) }
+                extractions.append(extractor.extract(scalars: scalars, document: document.id))
+            } catch let error as HasilaError {
+                Diagnostics.warning("skipped: \(error.description)")
+            }
+        }
+        let result = Evaluator().evaluate(extractions, figures: goldRecords.figures, dates: goldRecords.dates,
+                                          scoreDates: !goldRecords.dates.isEmpty)
+        let report = json ? EvaluationReport.json(result) : EvaluationReport.text(result)
+        try StandardOutput().write(Array(report.utf8))
+        var failed = false
+        if let minF1, result.figures.f1 < minF1 || (!goldRecords.dates.isEmpty && result.dates.f1 < minF1) { failed = true }
+        if let minAccuracy, [result.qualifier, result.category, result.parent, result.period].contains(where: { $0.accuracy < minAccuracy }) {
+            failed = true
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
