@@ -1,9 +1,11 @@
 /// Decides a figure's category from the words around it, by the grammars' category rules.
 ///
 /// The noun phrase after the figure is read first: its first category-bearing word sets the
-/// category and later ones may only refine or override it (taxonomy.grammar). An outcome in
-/// the clause before the figure overrides a people group. A count of times (مرة) takes the
-/// categories of the clause before it, merged to their most precise common key.
+/// category and later ones may only refine or override it (taxonomy.grammar). An act in the
+/// clause before the figure overrides a people group or an outcome noun; the clause may also
+/// refine an attack by its munition or target. A count of times (مرة) takes the categories of
+/// the clause before it, merged to their most precise common key. Groups and targets keep
+/// their key only with evidence of what happened to them (see `CategoryEntry.Role`).
 struct CategoryResolver {
     let grammar: Grammar
     /// The pseudo-key for "decided: no category".
@@ -11,33 +13,52 @@ struct CategoryResolver {
 
     struct Phrase {
         var key: String?
+        var role: CategoryEntry.Role?
+        /// Tokens of the counted noun (the first category-bearing word or phrase).
         var noun: Range<Int>?
+        /// Token after the phrase (after a qualifier cue inside it, too).
         var end: Int
         var times = false
-        var countable = false
+        var entries: [(key: String, role: CategoryEntry.Role)] = []
+        /// A qualifier cue read inside the phrase ("40 شخصا على الأقل").
+        var qualifier: String?
         var hasNoun: Bool { noun != nil }
     }
 
-    /// Reads the noun phrase from `start` (inclusive) up to a stop; `first` may be a postposed number's noun.
-    func phrase(from start: Int, tokens: [Token], isMentionStart: [Bool], sentence: Int32, maxTokens: Int = 6) -> Phrase {
-        var result = Phrase(key: nil, noun: nil, end: start)
+    /// Reads the noun phrase from `start` up to a stop. `checkStart`: the first token may itself stop it
+    /// (a number's phrase), unlike a postposed number's noun or a dual.
+    func phrase(from start: Int, tokens: [Token], scalars: [UInt32], isMentionStart: [Bool], sentence: Int32,
+                checkStart: Bool = true, maxTokens: Int = 6) -> Phrase {
+        var result = Phrase(end: start)
         var index = start
-        let limit = min(tokens.count, start + maxTokens)
-        while index < limit {
+        var read = 0
+        while index < tokens.count && read < maxTokens {
             let token = tokens[index]
-            if token.sentence != sentence || token.kind == .number || token.kind == .punctuation { break }
-            if index > start && (isMentionStart[index] || grammar.startsWithConjunction(token) || isStop(at: index, tokens: tokens)) { break }
+            if token.sentence != sentence || token.kind == .number { break }
+            if token.kind == .punctuation {
+                // A closing bracket right after the number: "(82) على مستشفيات".
+                if index == start, scalars[Int(token.start)] == 0x29 { index += 1; result.end = index; continue }
+                break
+            }
+            let first = index == start
+            if !first || checkStart {
+                if !first && isMentionStart[index] { break }
+                if grammar.startsWithConjunction(token) && !(first && !checkStart) { break }
+                if let cue = grammar.matches(grammar.qualifiersAfter, in: tokens, from: index).last {
+                    if result.qualifier == nil { result.qualifier = grammar.qualifierPayloads[cue.payloads[0]] }
+                    index = cue.end
+                    result.end = index
+                    continue
+                }
+                if isStop(at: index, tokens: tokens) { break }
+            }
+            read += 1
             if let match = grammar.matches(grammar.categories, in: tokens, from: index).last {
-                for payload in match.payloads.prefix(1) {
-                    let entry = grammar.categoryPayloads[payload]
+                let entry = grammar.categoryPayloads[match.payloads[0]]
+                // A countable noun counts only right after the number, and gives way to any later category.
+                if entry.role != .countable || result.noun == nil {
                     if result.noun == nil { result.noun = index..<match.end }
-                    switch entry.role {
-                    case .times: result.times = true
-                    case .countable:
-                        if result.key == nil { result.key = CategoryResolver.null; result.countable = true }
-                    case .noun, .event:
-                        result.key = merge(result.key, entry.key ?? CategoryResolver.null)
-                    }
+                    add(entry, to: &result)
                 }
                 index = match.end
                 result.end = index
@@ -49,42 +70,61 @@ struct CategoryResolver {
         return result
     }
 
+    private func add(_ entry: CategoryEntry, to result: inout Phrase) {
+        let key = entry.key ?? CategoryResolver.null
+        switch entry.role {
+        case .times:
+            result.times = true
+            return
+        case .countable:
+            if result.key == nil { result.key = CategoryResolver.null; result.role = .countable }
+            return
+        default: break
+        }
+        result.entries.append((key, entry.role))
+        guard let current = result.key, result.role != .countable else {
+            result.key = key
+            result.role = entry.role
+            return
+        }
+        if current == CategoryResolver.null { return }
+        if grammar.refines(current, by: key) || grammar.overrides(current, by: key) {
+            result.key = key
+            // A group refined by another group stays a group; anything else decides for itself.
+            if !(result.role == .group && entry.role == .group) { result.role = entry.role }
+        }
+    }
+
     private func isStop(at index: Int, tokens: [Token]) -> Bool {
         !grammar.matches(grammar.breakdownsBeforeForward, in: tokens, from: index).isEmpty
             || !grammar.matches(grammar.breakdownsAfter, in: tokens, from: index).isEmpty
             || !grammar.matches(grammar.totalsForward, in: tokens, from: index).isEmpty
-            || !grammar.matches(grammar.qualifiersAfter, in: tokens, from: index).isEmpty
+            || !grammar.matches(grammar.phraseStops, in: tokens, from: index).isEmpty
     }
 
-    /// Later words of one phrase: only a refinement or an overriding outcome replaces what is there.
-    func merge(_ current: String?, _ candidate: String) -> String {
-        guard let current else { return candidate }
-        if current == CategoryResolver.null { return current }
-        if grammar.refines(current, by: candidate) || grammar.overrides(current, by: candidate) { return candidate }
-        return current
-    }
-
-    /// The closest outcome word in the clause before `end` (exclusive), back to `floor`.
-    func outcomeBefore(_ end: Int, floor: Int, tokens: [Token]) -> String? {
+    /// The closest act in the clause before `end` (exclusive), back to `floor`; failing that, the closest outcome noun.
+    func context(before end: Int, floor: Int, tokens: [Token]) -> (key: String, role: CategoryEntry.Role)? {
+        var outcome: (String, CategoryEntry.Role)?
         var index = end - 1
         while index >= floor {
             if tokens[index].kind == .word, let match = grammar.matches(grammar.categories, in: tokens, from: index, limit: end).last {
                 let entry = grammar.categoryPayloads[match.payloads[0]]
-                if entry.role == .event { return entry.key ?? CategoryResolver.null }
+                if entry.role == .event { return (entry.key ?? CategoryResolver.null, .event) }
+                if entry.role == .outcome && outcome == nil { outcome = (entry.key ?? CategoryResolver.null, .outcome) }
             }
             index -= 1
         }
-        return nil
+        return outcome
     }
 
-    /// Every category named in the clause before `end`, merged to the most precise key common to them.
+    /// Every category named in `floor..<end`, merged to the most precise key common to them.
     func clauseCategory(_ end: Int, floor: Int, tokens: [Token]) -> String? {
         var merged: String?
         var index = floor
         while index < end {
             if tokens[index].kind == .word, let match = grammar.matches(grammar.categories, in: tokens, from: index, limit: end).last {
                 let entry = grammar.categoryPayloads[match.payloads[0]]
-                if let key = entry.key, entry.role == .noun || entry.role == .event {
+                if let key = entry.key, entry.role != .times, entry.role != .countable {
                     merged = merged.map { CategoryResolver.commonKey($0, key) } ?? key
                     if merged == nil { return nil }
                 }
@@ -94,6 +134,23 @@ struct CategoryResolver {
             index += 1
         }
         return merged
+    }
+
+    /// True when `floor..<end` names a key that is evidence for `role` (an attack for a target, say).
+    func hasEvidence(for role: CategoryEntry.Role, in phrase: Phrase, clause floor: Int, end: Int, tokens: [Token]) -> Bool {
+        guard let keys = grammar.evidence[role] else { return true }
+        if phrase.entries.contains(where: { $0.role != role && keys.contains($0.key) }) { return true }
+        var index = floor
+        while index < end {
+            if tokens[index].kind == .word, let match = grammar.matches(grammar.categories, in: tokens, from: index, limit: end).last {
+                let entry = grammar.categoryPayloads[match.payloads[0]]
+                if entry.role != role, keys.contains(entry.key ?? CategoryResolver.null) { return true }
+                index = match.end
+                continue
+            }
+            index += 1
+        }
+        return false
     }
 
     /// The more precise of two keys when one contains the other, else their common ancestor.

@@ -1,6 +1,6 @@
 /// Turns number mentions into figures: drops the numbers that are not counts (decoys, years,
-/// ordinals, identifiers, vague plurals), and reads each figure's qualifier, counted noun,
-/// category and breakdown cues from the tokens around it.
+/// ordinals, identifiers, clock times, vague plurals), and reads each figure's qualifier,
+/// counted noun, category and breakdown cues from the tokens around it.
 struct FigureAssembler {
     let grammar: Grammar
     private let categories: CategoryResolver
@@ -10,10 +10,15 @@ struct FigureAssembler {
         self.categories = CategoryResolver(grammar: grammar)
     }
 
-    /// Punctuation that may stand between a cue and its figure ("بينهم -على الأقل- ثلاثون", "(82)").
-    private func isTransparentPunctuation(_ code: UInt32) -> Bool {
-        code == 0x2D || code == 0x28 || code == 0x29 || code == 0xAB || code == 0xBB || code == 0x22 || code == 0x3A
-            || code == 0x2013 || code == 0x2014 || code == 0x201C || code == 0x201D || code == 0x5B || code == 0x5D
+    /// The token positions of one document that every figure's reading needs.
+    private struct Context {
+        let tokens: [Token]
+        let text: NormalizedText
+        let mentions: [NumberMention]
+        let isMentionStart: [Bool]
+        let sentenceStart: [Int32: Int]
+        let sentenceEnd: [Int32: Int]
+        var scalars: [UInt32] { text.scalars }
     }
 
     func assemble(mentions: [NumberMention], tokens: [Token], text: NormalizedText, paragraphs: [Int]) -> [FigureDraft] {
@@ -21,177 +26,281 @@ struct FigureAssembler {
         for mention in mentions {
             isMentionStart[mention.postposed && mention.tokens.lowerBound > 0 ? mention.tokens.lowerBound - 1 : mention.tokens.lowerBound] = true
         }
-        var sentenceStart: [Int32: Int] = [:]
-        var sentenceEnd: [Int32: Int] = [:]
+        var sentenceStart: [Int32: Int] = [:], sentenceEnd: [Int32: Int] = [:]
         for (i, token) in tokens.enumerated() {
             if sentenceStart[token.sentence] == nil { sentenceStart[token.sentence] = i }
             sentenceEnd[token.sentence] = i + 1
         }
+        let context = Context(tokens: tokens, text: text, mentions: mentions, isMentionStart: isMentionStart,
+                              sentenceStart: sentenceStart, sentenceEnd: sentenceEnd)
         var drafts: [FigureDraft] = []
-        var rangeSecond: [Int: Int] = [:]  // mention index → its range partner's draft index
         var forcedQualifier: [Int: Qualifier] = [:]
+        var rangeFirst: [Int: Int] = [:]   // mention index of a range's second → draft index of its first
+        var decoyed = Set<Int>()
         var previousEnd = 0
         for (mentionIndex, mention) in mentions.enumerated() {
             defer { previousEnd = mention.tokens.upperBound }
-            guard !mention.vague, let value = mention.value, !mention.identifierShape else { continue }
-            let first = mention.tokens.lowerBound, last = mention.tokens.upperBound
-            let sentence = tokens[first].sentence
-            let floor = sentenceStart[sentence] ?? 0
-            if isDecoy(mention, tokens: tokens) { continue }
-            // The counted noun phrase.
-            let phraseStart: Int
-            if mention.postposed {
-                guard first > 0, let match = grammar.matches(grammar.categories, in: tokens, from: first - 1, limit: first).last,
-                      match.end == first else { continue }
-                _ = match
-                phraseStart = first - 1
-            } else if mention.form == .dual {
-                phraseStart = first
-            } else {
-                phraseStart = last
+            guard !mention.vague, let value = mention.value, !mention.identifierShape, !decoyed.contains(mentionIndex) else { continue }
+            if isDecoy(mention, tokens: tokens) || isClockTime(mention, context) { continue }
+            // "بين 16 و25 عاما": the first of a pair shares the second's decoy.
+            if mentionIndex + 1 < mentions.count, joined(mention, mentions[mentionIndex + 1], context),
+               isDecoy(mentions[mentionIndex + 1], tokens: tokens) {
+                decoyed.insert(mentionIndex + 1)
+                continue
             }
-            var phrase = categories.phrase(from: phraseStart, tokens: tokens, isMentionStart: isMentionStart, sentence: sentence)
-            if mention.postposed && phrase.noun == nil { continue }
-            // A partitive: "97 من الحوادث", "1109 من الضحايا المدنيين".
-            var partitive = false
-            if !phrase.hasNoun, last < tokens.count, let of = grammar.matches(grammar.partitives, in: tokens, from: last).last,
-               of.end < tokens.count, tokens[of.end].sentence == sentence {
-                let inner = categories.phrase(from: of.end, tokens: tokens, isMentionStart: isMentionStart, sentence: sentence)
-                if inner.hasNoun {
-                    partitive = grammar.hasArticle(tokens[of.end])
-                    phrase = inner
+            if let draft = read(mention, index: mentionIndex, value: value, context: context, paragraphs: paragraphs,
+                                previousEnd: previousEnd, forcedQualifier: &forcedQualifier, rangeFirst: &rangeFirst, draftCount: drafts.count) {
+                drafts.append(draft)
+                // The first of a range shares the second's noun when it has none of its own.
+                if let firstIndex = rangeFirst[mentionIndex], !drafts[firstIndex].categoryFromPhrase {
+                    drafts[firstIndex] = drafts[firstIndex].with(category: draft.figure.category, noun: draft.figure.noun,
+                                                                 explicitNull: draft.explicitNull, needsEvidence: draft.needsEvidence)
                 }
-            }
-            // Numbers that count nothing here: a year, an ordinal after the article, a bare number word.
-            if mention.yearShape && !phrase.hasNoun { continue }
-            let leadIndex = mention.postposed ? first - 1 : first
-            if leadIndex > 0, mention.form == .digits, isArticle(tokens[leadIndex - 1]), !phrase.hasNoun { continue }
-            // Qualifier cue before the figure; a conjunction on the figure blocks any cue before it.
-            var cueStart = leadIndex
-            var qualifier = Qualifier.exact
-            var conjoined = grammar.startsWithConjunction(tokens[leadIndex])
-            var isRange = false
-            if !conjoined {
-                var p = leadIndex - 1
-                while p >= floor, isSkippable(tokens[p], text: text) { p -= 1 }
-                if p >= floor, grammar.isConjunction(tokens[p]) {
-                    conjoined = true
-                    cueStart = p
-                } else if p >= floor, let cue = grammar.matchesBackward(grammar.qualifiersBefore, in: tokens, from: p, floor: floor).last {
-                    let key = grammar.qualifierPayloads[cue.payloads[0]]
-                    if key == "range" { isRange = true } else { qualifier = Qualifier(rawValue: key) ?? .exact }
-                    cueStart = cue.begin
-                    conjoined = grammar.startsWithConjunction(tokens[cue.begin])
-                    if !conjoined, cue.begin > floor, grammar.isConjunction(tokens[cue.begin - 1]) {
-                        conjoined = true
-                        cueStart = cue.begin - 1
-                    }
-                }
-            } else if leadIndex > floor, grammar.isConjunction(tokens[leadIndex - 1]) == false {
-                cueStart = leadIndex
-            }
-            if let forced = forcedQualifier[mentionIndex] { qualifier = forced }
-            // A range "بين A و B": A is at least, B at most.
-            if isRange {
-                if mentionIndex + 1 < mentions.count {
-                    let next = mentions[mentionIndex + 1]
-                    let gap = last..<next.tokens.lowerBound
-                    let joined = (gap.count == 1 && grammar.isConjunction(tokens[last]))
-                        || (gap.isEmpty && grammar.startsWithConjunction(tokens[next.tokens.lowerBound]))
-                    if joined {
-                        qualifier = .atLeast
-                        forcedQualifier[mentionIndex + 1] = .atMost
-                        rangeSecond[mentionIndex + 1] = drafts.count
-                    }
-                }
-            }
-            // Qualifier cue after the figure or its noun.
-            if qualifier == .exact {
-                for position in [last, phrase.end] where position < tokens.count && tokens[position].sentence == sentence {
-                    if let cue = grammar.matches(grammar.qualifiersAfter, in: tokens, from: position).last {
-                        qualifier = Qualifier(rawValue: grammar.qualifierPayloads[cue.payloads[0]]) ?? .exact
-                        break
-                    }
-                }
-            }
-            // Breakdown and total cues before the figure (and its qualifier cue).
-            var breakdownBefore = false, totalBefore = false
-            var p = cueStart - 1
-            while p >= floor, isSkippable(tokens[p], text: text) || isComma(tokens[p], text: text) { p -= 1 }
-            if p >= floor {
-                if !grammar.matchesBackward(grammar.breakdownsBefore, in: tokens, from: p, floor: floor).isEmpty { breakdownBefore = true }
-                if !grammar.matchesBackward(grammar.totalsBefore, in: tokens, from: p, floor: floor).isEmpty { totalBefore = true }
-            }
-            // A breakdown cue after the figure, not followed by another figure: "خمسون واقعة منها".
-            var breakdownAfter = false
-            if phrase.end < tokens.count, tokens[phrase.end].sentence == sentence,
-               let cue = grammar.matches(grammar.breakdownsAfter, in: tokens, from: phrase.end).last {
-                var q = cue.end
-                while q < tokens.count, isSkippable(tokens[q], text: text) || isComma(tokens[q], text: text) { q += 1 }
-                let followedByFigure = q < tokens.count
-                    && (isMentionStart[q] || startsQualifier(at: q, tokens: tokens, isMentionStart: isMentionStart))
-                breakdownAfter = !followedByFigure
-            }
-            // The category.
-            var key = phrase.key
-            let fromPhrase = key != nil
-            if phrase.times {
-                key = categories.clauseCategory(first, floor: max(floor, previousEnd), tokens: tokens)
-            }
-            if let outcome = categories.outcomeBefore(cueStart, floor: floor, tokens: tokens) {
-                if key == nil { key = outcome } else if let current = key, current != CategoryResolver.null,
-                    grammar.overrides(current, by: outcome) { key = outcome }
-            }
-            let explicitNull = key == CategoryResolver.null
-            let startToken = tokens[first], endToken = tokens[last - 1]
-            let range = text.originalRange(Int(startToken.start)..<Int(endToken.end))
-            let sentenceRange = text.originalRange(Int(tokens[floor].start)..<Int(tokens[(sentenceEnd[sentence] ?? last) - 1].end))
-            let noun = phrase.noun.map { text.originalText(text.originalRange(Int(tokens[$0.lowerBound].start)..<Int(tokens[$0.upperBound - 1].end))) }
-            let figure = Figure(value: value, range: range, text: text.originalText(range), qualifier: qualifier,
-                                category: explicitNull ? nil : key, noun: noun, parent: nil, period: nil, sentence: sentenceRange)
-            drafts.append(FigureDraft(figure: figure, mention: mention, leadStart: cueStart, phraseEnd: max(phrase.end, last),
-                                      sentence: sentence, paragraph: paragraphs[first], conjoined: conjoined,
-                                      breakdownBefore: breakdownBefore, breakdownAfter: breakdownAfter, totalBefore: totalBefore,
-                                      partitive: partitive, categoryFromPhrase: fromPhrase, explicitNull: explicitNull))
-            // The first of a range shares the second's noun when it has none of its own.
-            if let firstIndex = rangeSecond[mentionIndex], drafts[firstIndex].figure.category == nil, !drafts[firstIndex].explicitNull {
-                drafts[firstIndex].figure.category = drafts[drafts.count - 1].figure.category
-                drafts[firstIndex].figure.noun = drafts[drafts.count - 1].figure.noun
             }
         }
         return drafts
     }
 
-    private func startsQualifier(at index: Int, tokens: [Token], isMentionStart: [Bool]) -> Bool {
-        // A before-cue is read backwards from the figure; find one whose first word is here.
+    private func read(_ mention: NumberMention, index mentionIndex: Int, value: Int, context: Context, paragraphs: [Int],
+                      previousEnd: Int, forcedQualifier: inout [Int: Qualifier], rangeFirst: inout [Int: Int],
+                      draftCount: Int) -> FigureDraft? {
+        let tokens = context.tokens
+        let first = mention.tokens.lowerBound, last = mention.tokens.upperBound
+        let sentence = tokens[first].sentence
+        let floor = context.sentenceStart[sentence] ?? 0
+        let leadIndex = mention.postposed ? first - 1 : first
+
+        // Cues before the figure: a qualifier (unless a conjunction joins the figure to what precedes it),
+        // then a breakdown or total cue.
+        var cueStart = leadIndex
+        var qualifier = Qualifier.exact
+        var isRange = false
+        var conjoined = grammar.startsWithConjunction(tokens[leadIndex])
+        if !conjoined {
+            var p = leadIndex - 1
+            while p >= floor, isSkippable(tokens[p], context) { p -= 1 }
+            if p >= floor, grammar.isConjunction(tokens[p]) {
+                conjoined = true
+                cueStart = p
+            } else if p >= floor, let cue = qualifierCue(endingAt: p, floor: floor, tokens: tokens) {
+                if cue.key == "range" { isRange = true } else { qualifier = Qualifier(rawValue: cue.key) ?? .exact }
+                cueStart = cue.begin
+                conjoined = grammar.startsWithConjunction(tokens[cue.begin])
+                if !conjoined, cue.begin > floor, grammar.isConjunction(tokens[cue.begin - 1]) {
+                    conjoined = true
+                    cueStart = cue.begin - 1
+                }
+            }
+        }
+        var breakdownBefore = false, totalBefore = false
+        var p = cueStart - 1
+        while p >= floor, isSkippable(tokens[p], context) || isComma(tokens[p], context) { p -= 1 }
+        if p >= floor {
+            breakdownBefore = !grammar.matchesBackward(grammar.breakdownsBefore, in: tokens, from: p, floor: floor).isEmpty
+            totalBefore = !grammar.matchesBackward(grammar.totalsBefore, in: tokens, from: p, floor: floor).isEmpty
+        }
+
+        // The counted noun phrase; a partitive "من" + definite noun first ("97 من الحوادث").
+        var partitive = false
+        var phrase: CategoryResolver.Phrase
+        if mention.postposed {
+            let hasNoun = first > 0 && grammar.matches(grammar.categories, in: tokens, from: first - 1, limit: first).last?.end == first
+            guard hasNoun || breakdownBefore else { return nil }
+            phrase = hasNoun
+                ? categories.phrase(from: first - 1, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
+                                    sentence: sentence, checkStart: false)
+                : categories.phrase(from: last, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart, sentence: sentence)
+        } else if mention.form == .dual {
+            phrase = categories.phrase(from: first, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
+                                       sentence: sentence, checkStart: false)
+        } else {
+            if last + 1 < tokens.count, let of = grammar.matches(grammar.partitives, in: tokens, from: last).last,
+               of.end < tokens.count, tokens[of.end].sentence == sentence, grammar.hasArticle(tokens[of.end]) {
+                phrase = categories.phrase(from: of.end, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
+                                           sentence: sentence, checkStart: false)
+                partitive = phrase.hasNoun && phrase.role != .group
+                if !phrase.hasNoun { phrase = categories.phrase(from: last, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart, sentence: sentence) }
+            } else {
+                phrase = categories.phrase(from: last, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart, sentence: sentence)
+            }
+        }
+
+        // Numbers that count nothing here: a year or an ordinal after the article, unless a counted noun follows at once.
+        let nounFollows = phrase.noun.map { $0.lowerBound <= last + 1 } ?? false
+        if mention.yearShape && !nounFollows && qualifier == .exact && !isRange && !breakdownBefore { return nil }
+        if leadIndex > 0, mention.form == .digits, isArticle(tokens[leadIndex - 1]), !nounFollows { return nil }
+
+        // A qualifier cue after the figure or its noun; one that holds for its whole clause.
+        if qualifier == .exact, let cue = phrase.qualifier, !isRange { qualifier = Qualifier(rawValue: cue) ?? .exact }
+        if qualifier == .exact && !isRange && !conjoined,
+           let cue = clauseQualifier(before: cueStart, floor: max(floor, previousEnd), tokens: tokens) {
+            qualifier = Qualifier(rawValue: cue) ?? .exact
+        }
+        if let forced = forcedQualifier[mentionIndex] { qualifier = forced }
+        if isRange, mentionIndex + 1 < context.mentions.count, joined(mention, context.mentions[mentionIndex + 1], context) {
+            qualifier = .atLeast
+            forcedQualifier[mentionIndex + 1] = .atMost
+            rangeFirst[mentionIndex + 1] = draftCount
+        }
+
+        // A breakdown cue after the figure's phrase, not followed by another figure: "خمسون واقعة منها".
+        var breakdownAfter = false
+        var phraseEnd = max(phrase.end, last)
+        if phrase.end < tokens.count, tokens[phrase.end].sentence == sentence,
+           let cue = grammar.matches(grammar.breakdownsAfter, in: tokens, from: phrase.end).last {
+            var q = cue.end
+            while q < tokens.count, isSkippable(tokens[q], context) || isComma(tokens[q], context) { q += 1 }
+            let followedByFigure = q < tokens.count && (context.isMentionStart[q] || startsQualifier(at: q, context))
+            if !followedByFigure {
+                breakdownAfter = true
+                phraseEnd = cue.end
+                // "41 منهم مخفيين قسرا": the word right after the cue may name the outcome.
+                if !phrase.hasNoun, q < tokens.count, tokens[q].sentence == sentence {
+                    let after = categories.phrase(from: cue.end, tokens: tokens, scalars: context.scalars,
+                                                  isMentionStart: context.isMentionStart, sentence: sentence, maxTokens: 1)
+                    if after.hasNoun { phrase = after; phraseEnd = after.end }
+                    if qualifier == .exact, let cue = after.qualifier { qualifier = Qualifier(rawValue: cue) ?? .exact }
+                }
+            }
+        }
+
+        // The category: the phrase, then the clause before the figure.
+        var key = phrase.key
+        var role = phrase.role
+        let fromPhrase = key != nil
+        let clauseFloor = max(floor, previousEnd)
+        if phrase.times {
+            key = categories.clauseCategory(cueStart, floor: clauseFloor, tokens: tokens)
+            role = .noun
+        }
+        if let current = key, let refinable = grammar.contextRefinements[current],
+           let clause = categories.clauseCategory(cueStart, floor: clauseFloor, tokens: tokens), refinable.contains(clause) {
+            key = clause
+        }
+        let around = categories.context(before: cueStart, floor: floor, tokens: tokens)
+        if let around {
+            if key == nil {
+                key = around.key
+                role = around.role
+            } else if let current = key, current != CategoryResolver.null,
+                      role == .group || (role == .outcome && around.role == .event), grammar.overrides(current, by: around.key) {
+                key = around.key
+                role = around.role
+            }
+        }
+        var needsEvidence = false
+        if let role, role == .group || role == .target, key != CategoryResolver.null {
+            let floorForEvidence = role == .group ? floor : floor
+            needsEvidence = !(role == .group && around != nil)
+                && !categories.hasEvidence(for: role, in: phrase, clause: floorForEvidence, end: cueStart, tokens: tokens)
+        }
+        let explicitNull = key == CategoryResolver.null
+
+        let text = context.text
+        let range = text.originalRange(Int(tokens[first].start)..<Int(tokens[last - 1].end))
+        let sentenceEnd = (context.sentenceEnd[sentence] ?? last) - 1
+        let sentenceRange = text.originalRange(Int(tokens[floor].start)..<Int(tokens[sentenceEnd].end))
+        let noun = phrase.noun.map {
+            text.originalText(text.originalRange(Int(tokens[$0.lowerBound].start)..<Int(tokens[$0.upperBound - 1].end)))
+        }
+        let figure = Figure(value: value, range: range, text: text.originalText(range), qualifier: qualifier,
+                            category: explicitNull ? nil : key, noun: noun, parent: nil, period: nil, sentence: sentenceRange)
+        return FigureDraft(figure: figure, mention: mention, leadStart: cueStart, phraseEnd: phraseEnd,
+                           sentence: sentence, paragraph: paragraphs[first], conjoined: conjoined,
+                           breakdownBefore: breakdownBefore, breakdownAfter: breakdownAfter, totalBefore: totalBefore,
+                           partitive: partitive, categoryFromPhrase: fromPhrase, explicitNull: explicitNull,
+                           needsEvidence: needsEvidence)
+    }
+
+    /// The qualifier cue that ends at `end` (inclusive), also across "عدد" and its noun ("تجاوز عدد الجرحى 29 ألفا").
+    private func qualifierCue(endingAt end: Int, floor: Int, tokens: [Token]) -> (key: String, begin: Int)? {
+        if let cue = grammar.matchesBackward(grammar.qualifiersBefore, in: tokens, from: end, floor: floor).last {
+            return (grammar.qualifierPayloads[cue.payloads[0]], cue.begin)
+        }
+        for gap in [end - 1, end - 2] where gap > floor {
+            guard grammar.matches(grammar.cueGaps, in: tokens, from: gap, limit: gap + 1).last != nil,
+                  tokens[(gap + 1)...end].allSatisfy({ $0.kind == .word }) else { continue }
+            if let cue = grammar.matchesBackward(grammar.qualifiersBefore, in: tokens, from: gap - 1, floor: floor).last {
+                let key = grammar.qualifierPayloads[cue.payloads[0]]
+                if key != "range" { return (key, cue.begin) }
+            }
+        }
+        return nil
+    }
+
+    /// A clause-wide cue ("في تقديراتها الدنيا") between the clause start and the figure.
+    private func clauseQualifier(before end: Int, floor: Int, tokens: [Token]) -> String? {
+        guard !grammar.clauseQualifiers.isEmpty else { return nil }
+        var index = end - 1
+        while index >= floor {
+            if let cue = grammar.matchesBackward(grammar.clauseQualifiers, in: tokens, from: index, floor: floor).last {
+                return grammar.qualifierPayloads[cue.payloads[0]]
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The second number follows the first joined by و (or a span word such as إلى): "بين 400 و450".
+    private func joined(_ a: NumberMention, _ b: NumberMention, _ context: Context) -> Bool {
+        let gap = a.tokens.upperBound..<b.tokens.lowerBound
+        let tokens = context.tokens
+        if gap.isEmpty { return grammar.startsWithConjunction(tokens[b.tokens.lowerBound]) }
+        guard gap.count == 1 else { return false }
+        let between = tokens[gap.lowerBound]
+        if grammar.isConjunction(between) { return true }
+        return grammar.matches(grammar.dateWords, in: tokens, from: gap.lowerBound, limit: gap.upperBound)
+            .contains { $0.payloads.contains { grammar.dateWordPayloads[$0] == .rangeEnd } }
+    }
+
+    /// "7:30": digits glued to a colon and more digits.
+    private func isClockTime(_ mention: NumberMention, _ context: Context) -> Bool {
+        let tokens = context.tokens
+        let first = mention.tokens.lowerBound, last = mention.tokens.upperBound
+        func colon(_ i: Int) -> Bool { tokens[i].kind == .punctuation && context.scalars[Int(tokens[i].start)] == 0x3A }
+        if first >= 2, colon(first - 1), !tokens[first].spaceBefore, !tokens[first - 1].spaceBefore, tokens[first - 2].kind == .number { return true }
+        if last + 1 < tokens.count, colon(last), !tokens[last].spaceBefore, !tokens[last + 1].spaceBefore, tokens[last + 1].kind == .number { return true }
+        return false
+    }
+
+    private func startsQualifier(at index: Int, _ context: Context) -> Bool {
         var end = index
-        while end < min(tokens.count, index + 6) {
-            if isMentionStart[end] {
-                return !grammar.matchesBackward(grammar.qualifiersBefore, in: tokens, from: end - 1, floor: index).isEmpty
+        while end < min(context.tokens.count, index + 6) {
+            if context.isMentionStart[end] {
+                return end > index && !grammar.matchesBackward(grammar.qualifiersBefore, in: context.tokens, from: end - 1, floor: index).isEmpty
             }
             end += 1
         }
         return false
     }
 
-    private func isSkippable(_ token: Token, text: NormalizedText) -> Bool {
-        if token.kind == .punctuation { return isTransparentPunctuation(text.scalars[Int(token.start)]) }
+    /// Punctuation that may stand between a cue and its figure ("بينهم -على الأقل- ثلاثون", "(82)"), and clitic particles.
+    private func isSkippable(_ token: Token, _ context: Context) -> Bool {
+        if token.kind == .punctuation {
+            switch context.scalars[Int(token.start)] {
+            case 0x2D, 0x28, 0x29, 0xAB, 0xBB, 0x22, 0x3A, 0x2013, 0x2014, 0x201C, 0x201D, 0x5B, 0x5D: return true
+            default: return false
+            }
+        }
         return grammar.isParticle(token) && !grammar.isConjunction(token)
     }
 
-    private func isComma(_ token: Token, text: NormalizedText) -> Bool {
+    private func isComma(_ token: Token, _ context: Context) -> Bool {
         guard token.kind == .punctuation else { return false }
-        let code = text.scalars[Int(token.start)]
+        let code = context.scalars[Int(token.start)]
         return code == 0x060C || code == 0x2C
     }
 
     private func isArticle(_ token: Token) -> Bool {
-        guard token.kind == .word, grammar.isParticle(token) else { return false }
-        return token.analyses.contains { grammar.lexicon.analyses[Int($0)].prefixClasses == 0 && grammar.articleStems.contains(grammar.lexicon.analyses[Int($0)].stem) }
+        guard token.kind == .word else { return false }
+        return token.analyses.contains {
+            let analysis = grammar.lexicon.analyses[Int($0)]
+            return analysis.prefixClasses == 0 && grammar.articleStems.contains(analysis.stem)
+        }
     }
 
     /// A decoy rule matches around the number: the part after {n} from the number's end, the part before it backwards.
-    private func isDecoy(_ mention: NumberMention, tokens: [Token]) -> Bool {
+    func isDecoy(_ mention: NumberMention, tokens: [Token]) -> Bool {
         let first = mention.tokens.lowerBound, last = mention.tokens.upperBound
         var candidates: [Int] = grammar.decoysAfter.payloads(at: PhraseTrie.root)
         for match in grammar.matches(grammar.decoysAfter, in: tokens, from: last) { candidates.append(contentsOf: match.payloads) }
@@ -206,5 +315,17 @@ struct FigureAssembler {
             if ok { return true }
         }
         return false
+    }
+}
+
+extension FigureDraft {
+    func with(category: String?, noun: String?, explicitNull: Bool, needsEvidence: Bool) -> FigureDraft {
+        var figure = self.figure
+        figure.category = category
+        figure.noun = noun
+        return FigureDraft(figure: figure, mention: mention, leadStart: leadStart, phraseEnd: phraseEnd, sentence: sentence,
+                           paragraph: paragraph, conjoined: conjoined, breakdownBefore: breakdownBefore,
+                           breakdownAfter: breakdownAfter, totalBefore: totalBefore, partitive: partitive,
+                           categoryFromPhrase: categoryFromPhrase, explicitNull: explicitNull, needsEvidence: needsEvidence)
     }
 }

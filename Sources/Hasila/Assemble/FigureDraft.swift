@@ -24,4 +24,7 @@ struct FigureDraft: Sendable {
     let categoryFromPhrase: Bool
     /// The category was decided as null on purpose (a countable noun, an outcome outside the taxonomy).
     let explicitNull: Bool
+    /// The category names a group or a target with no evidence of what happened to it in the
+    /// sentence: it stands only if the figure breaks down a total.
+    let needsEvidence: Bool
 }

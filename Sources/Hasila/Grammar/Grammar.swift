@@ -39,6 +39,16 @@ public final class Grammar: @unchecked Sendable {
     var refinements: [String: Set<String>] = [:]
     /// key → the outcome keys that replace a people group (injured, detained …).
     var overrides: [String: Set<String>] = [:]
+    /// key → the keys that the clause before a figure may refine it to ("ذخائر حارقة في 57 هجوما").
+    var contextRefinements: [String: Set<String>] = [:]
+    /// role → the keys whose presence in the phrase or clause lets an entry of that role keep its key.
+    var evidence: [CategoryEntry.Role: Set<String>] = [:]
+    /// Words that end a noun phrase ("أغلبهم", "معظمهم").
+    var phraseStops = PhraseTrie()
+    /// Qualifier cues that hold for the next figure of their clause ("في تقديراتها الدنيا"), reversed.
+    var clauseQualifiers = PhraseTrie()
+    /// Words a qualifier cue may stand before, with the counted noun, ahead of the figure ("تجاوز عدد الجرحى 29 ألفا").
+    var cueGaps = PhraseTrie()
 
     var dateWords = PhraseTrie()
     var dateWordPayloads: [DateWord] = []

@@ -90,13 +90,15 @@ struct GrammarCompiler {
             insert(statement, into: &grammar.decimalMarks, payload: 0, grammar: grammar)
         case "qualifier":
             guard args.count == 2, GrammarCompiler.qualifierKeys.contains(args[0]) || args[0] == "range",
-                  args[1] == "before" || args[1] == "after" else {
-                fail(statement, .unknownKey, 1, "expected 'qualifier KEY before|after = …' with KEY one of at_least, more_than, about, at_most, less_than, exact, range")
+                  ["before", "after", "clause"].contains(args[1]) else {
+                fail(statement, .unknownKey, 1, "expected 'qualifier KEY before|after|clause = …' with KEY one of at_least, more_than, about, at_most, less_than, exact, range")
                 return
             }
             let payload = grammar.qualifierPayloads.count
             grammar.qualifierPayloads.append(args[0])
-            if args[1] == "before" {
+            if args[1] == "clause" {
+                insert(statement, into: &grammar.clauseQualifiers, payload: payload, grammar: grammar, reversed: true)
+            } else if args[1] == "before" {
                 insert(statement, into: &grammar.qualifiersBefore, payload: payload, grammar: grammar, reversed: true)
             } else {
                 insert(statement, into: &grammar.qualifiersAfter, payload: payload, grammar: grammar)
@@ -140,7 +142,7 @@ struct GrammarCompiler {
                 guard args.isEmpty else { fail(statement, .syntax, 1, "expected 'countable = …'"); return }
             } else {
                 guard args.count == 1 || args.count == 2 else {
-                    fail(statement, .syntax, 1, "expected 'category KEY [noun|event|times] = …'"); return
+                    fail(statement, .syntax, 1, "expected 'category KEY [noun|group|target|event|outcome|times] = …'"); return
                 }
                 if args[0] != "null" {
                     guard grammar.taxonomy.contains(args[0]) else {
@@ -151,7 +153,7 @@ struct GrammarCompiler {
                 }
                 if args.count == 2 {
                     guard let parsed = CategoryEntry.Role(rawValue: args[1]), parsed != .countable else {
-                        fail(statement, .syntax, column(of: args[1], in: statement), "unknown role '\(args[1])'; expected noun, event or times")
+                        fail(statement, .syntax, column(of: args[1], in: statement), "unknown role '\(args[1])'; expected noun, group, target, event, outcome or times")
                         return
                     }
                     role = parsed
@@ -160,28 +162,27 @@ struct GrammarCompiler {
             let payload = grammar.categoryPayloads.count
             grammar.categoryPayloads.append(CategoryEntry(key: key, role: role))
             insert(statement, into: &grammar.categories, payload: payload, grammar: grammar)
-        case "refine", "override":
+        case "refine", "override", "refine-from-context", "evidence":
+            if statement.kind == "evidence" {
+                guard args.count == 1, let role = CategoryEntry.Role(rawValue: args[0]) else {
+                    fail(statement, .syntax, 1, "expected 'evidence ROLE = KEY…' with ROLE group or target"); return
+                }
+                grammar.evidence[role, default: []].formUnion(keys(statement, grammar: grammar))
+                return
+            }
             guard args.count == 1, grammar.taxonomy.contains(args[0]) else {
                 fail(statement, .unknownKey, 1, "expected '\(statement.kind) KEY = KEY…' with a declared key"); return
             }
-            var targets: Set<String> = []
-            for item in statement.rawRight.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "\t" }).map(String.init) {
-                if item.hasSuffix(".*") {
-                    let prefix = String(item.dropLast())
-                    let found = grammar.taxonomy.filter { $0.hasPrefix(prefix) }
-                    if found.isEmpty { fail(statement, .unknownKey, column(of: item, in: statement), "no declared key starts with '\(prefix)'") }
-                    targets.formUnion(found)
-                } else if grammar.taxonomy.contains(item) || item == "null" {
-                    targets.insert(item)
-                } else {
-                    fail(statement, .unknownKey, column(of: item, in: statement), "unknown category '\(item)'")
-                }
+            let targets = keys(statement, grammar: grammar)
+            switch statement.kind {
+            case "refine": grammar.refinements[args[0], default: []].formUnion(targets)
+            case "override": grammar.overrides[args[0], default: []].formUnion(targets)
+            default: grammar.contextRefinements[args[0], default: []].formUnion(targets)
             }
-            if statement.kind == "refine" {
-                grammar.refinements[args[0], default: []].formUnion(targets)
-            } else {
-                grammar.overrides[args[0], default: []].formUnion(targets)
-            }
+        case "phrase-stop":
+            insert(statement, into: &grammar.phraseStops, payload: 0, grammar: grammar)
+        case "cue-gap":
+            insert(statement, into: &grammar.cueGaps, payload: 0, grammar: grammar)
         case "month":
             guard (1...3).contains(args.count), let number = Int(args[0]), (1...12).contains(number),
                   args.dropFirst().allSatisfy({ $0 == "hijri" || $0 == "strict" }) else {
@@ -202,6 +203,24 @@ struct GrammarCompiler {
         default:
             fail(statement, .unknownStatement, 1, "unknown rule kind '\(statement.kind)'; see Grammars/README.md for the kinds")
         }
+    }
+
+    /// The keys listed on the right of a refine, override or evidence rule ("x.*" stands for x's children).
+    private mutating func keys(_ statement: GrammarStatement, grammar: Grammar) -> Set<String> {
+        var targets: Set<String> = []
+        for item in statement.rawRight.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "\t" }).map(String.init) {
+            if item.hasSuffix(".*") {
+                let prefix = String(item.dropLast())
+                let found = grammar.taxonomy.filter { $0.hasPrefix(prefix) }
+                if found.isEmpty { fail(statement, .unknownKey, column(of: item, in: statement), "no declared key starts with '\(prefix)'") }
+                targets.formUnion(found)
+            } else if grammar.taxonomy.contains(item) || item == "null" {
+                targets.insert(item)
+            } else {
+                fail(statement, .unknownKey, column(of: item, in: statement), "unknown category '\(item)'")
+            }
+        }
+        return targets
     }
 
     private mutating func addDateWord(_ word: DateWord, _ statement: GrammarStatement, _ grammar: Grammar) {

@@ -33,8 +33,18 @@ struct BreakdownLinker {
                 drafts[previous].figure.parent = index
             }
         }
-        // What the total says of the group flows down to breakdowns that say less (in document order,
-        // so two-level breakdowns see their total's final category). A total's category may come after it.
+        // A group or target with no evidence keeps its key only as the breakdown of a total.
+        for index in drafts.indices where drafts[index].needsEvidence && drafts[index].figure.parent == nil {
+            drafts[index].figure.category = nil
+        }
+        // A total named only by its breakdown ("18 صاروخا من أصل 23") takes the breakdown's category.
+        for index in drafts.indices {
+            guard let parent = drafts[index].figure.parent, parent > index, drafts[parent].figure.category == nil,
+                  !drafts[parent].explicitNull else { continue }
+            drafts[parent].figure.category = drafts[index].figure.category
+        }
+        // What the total says of the group flows down to breakdowns that say less, in document order,
+        // so two-level breakdowns see their total's final category.
         for index in drafts.indices {
             guard let parent = drafts[index].figure.parent else { continue }
             inherit(child: index, parent: parent, drafts: &drafts)
@@ -42,15 +52,17 @@ struct BreakdownLinker {
     }
 
     private func inherit(child index: Int, parent: Int, drafts: inout [FigureDraft]) {
-        guard let parentKey = drafts[parent].figure.category else { return }
+        let parentKey = drafts[parent].figure.category ?? (drafts[parent].explicitNull ? CategoryResolver.null : nil)
+        guard let parentKey else { return }
         let child = drafts[index]
+        let replaced: Bool
         if let key = child.figure.category {
-            if CategoryResolver.isAncestor(key, of: parentKey) || grammar.overrides(key, by: parentKey) {
-                drafts[index].figure.category = parentKey
-            }
-        } else if !child.explicitNull {
-            drafts[index].figure.category = parentKey
+            replaced = CategoryResolver.isAncestor(key, of: parentKey) || grammar.overrides(key, by: parentKey)
+                || grammar.refines(key, by: parentKey)
+        } else {
+            replaced = !child.explicitNull
         }
+        if replaced { drafts[index].figure.category = parentKey == CategoryResolver.null ? nil : parentKey }
     }
 
     private func compatible(_ a: String?, _ b: String?) -> Bool {
