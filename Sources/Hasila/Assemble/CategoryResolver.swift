@@ -74,7 +74,8 @@ struct CategoryResolver {
         let key = entry.key ?? CategoryResolver.null
         switch entry.role {
         case .times:
-            result.times = true
+            // Only as the counted noun itself: "212 مرة", not a place named مرة further on.
+            if result.entries.isEmpty && result.key == nil { result.times = true }
             return
         case .countable:
             if result.key == nil { result.key = CategoryResolver.null; result.role = .countable }
@@ -88,10 +89,18 @@ struct CategoryResolver {
             return
         }
         if current == CategoryResolver.null { return }
-        if grammar.refines(current, by: key) || grammar.overrides(current, by: key) {
-            result.key = key
+        let role = result.role ?? .noun
+        if grammar.refines(current, by: key) {
             // A group refined by another group stays a group; anything else decides for itself.
-            if !(result.role == .group && entry.role == .group) { result.role = entry.role }
+            result.key = key
+            if !(role == .group && entry.role == .group) { result.role = entry.role }
+        } else if entry.role != .group, role == .group || role == .outcome, grammar.overrides(current, by: key) {
+            // An act or outcome replaces what a group or outcome noun said ("شخص للنزوح"), never another act.
+            result.key = key
+            result.role = entry.role
+        } else if entry.role == .event || entry.role == .outcome, role == .group, CategoryResolver.isAncestor(key, of: current) {
+            // "18 شخصا توفوا": the act confirms the group, which is now settled.
+            result.role = entry.role
         }
     }
 

@@ -48,8 +48,9 @@ struct FigureAssembler {
                 decoyed.insert(mentionIndex + 1)
                 continue
             }
+            let clauseStart = drafts.last.map { $0.sentence == tokens[mention.tokens.lowerBound].sentence ? max($0.phraseEnd, previousEnd) : previousEnd } ?? previousEnd
             if let draft = read(mention, index: mentionIndex, value: value, context: context, paragraphs: paragraphs,
-                                previousEnd: previousEnd, forcedQualifier: &forcedQualifier, rangeFirst: &rangeFirst, draftCount: drafts.count) {
+                                previousEnd: min(clauseStart, mention.tokens.lowerBound), forcedQualifier: &forcedQualifier, rangeFirst: &rangeFirst, draftCount: drafts.count) {
                 drafts.append(draft)
                 // The first of a range shares the second's noun when it has none of its own.
                 if let firstIndex = rangeFirst[mentionIndex], !drafts[firstIndex].categoryFromPhrase {
@@ -68,7 +69,10 @@ struct FigureAssembler {
         let first = mention.tokens.lowerBound, last = mention.tokens.upperBound
         let sentence = tokens[first].sentence
         let floor = context.sentenceStart[sentence] ?? 0
-        let leadIndex = mention.postposed ? first - 1 : first
+        // A postposed number word stands after its noun ("هجوما واحدا"), or alone after a breakdown cue ("بينهم اثنان").
+        let postposedNoun = mention.postposed && first > 0
+            && grammar.matches(grammar.categories, in: tokens, from: first - 1, limit: first).last?.end == first
+        let leadIndex = postposedNoun ? first - 1 : first
 
         // Cues before the figure: a qualifier (unless a conjunction joins the figure to what precedes it),
         // then a breakdown or total cue.
@@ -104,9 +108,8 @@ struct FigureAssembler {
         var partitive = false
         var phrase: CategoryResolver.Phrase
         if mention.postposed {
-            let hasNoun = first > 0 && grammar.matches(grammar.categories, in: tokens, from: first - 1, limit: first).last?.end == first
-            guard hasNoun || breakdownBefore else { return nil }
-            phrase = hasNoun
+            guard postposedNoun || breakdownBefore else { return nil }
+            phrase = postposedNoun
                 ? categories.phrase(from: first - 1, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
                                     sentence: sentence, checkStart: false)
                 : categories.phrase(from: last, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart, sentence: sentence)
@@ -164,17 +167,23 @@ struct FigureAssembler {
             }
         }
 
-        // The category: the phrase, then the clause before the figure.
+        // The category: the phrase, "عدد" and its noun before the figure, then the clause before it.
         var key = phrase.key
         var role = phrase.role
         let fromPhrase = key != nil
         let clauseFloor = max(floor, previousEnd)
+        if key == nil || role == .group, let counted = countedNoun(before: leadIndex, floor: clauseFloor, context: context) {
+            key = counted.key
+            role = counted.role
+            phrase.entries.append((counted.key, counted.role))
+        }
         if phrase.times {
             key = categories.clauseCategory(cueStart, floor: clauseFloor, tokens: tokens)
             role = .noun
         }
         if let current = key, let refinable = grammar.contextRefinements[current],
-           let clause = categories.clauseCategory(cueStart, floor: clauseFloor, tokens: tokens), refinable.contains(clause) {
+           let clause = categories.clauseCategory(cueStart, floor: lastComma(before: cueStart, floor: clauseFloor, context), tokens: tokens),
+           refinable.contains(clause) {
             key = clause
         }
         let around = categories.context(before: cueStart, floor: floor, tokens: tokens)
@@ -188,11 +197,11 @@ struct FigureAssembler {
                 role = around.role
             }
         }
-        var needsEvidence = false
+        var needsEvidence: CategoryEntry.Role?
         if let role, role == .group || role == .target, key != CategoryResolver.null {
-            let floorForEvidence = role == .group ? floor : floor
-            needsEvidence = !(role == .group && around != nil)
-                && !categories.hasEvidence(for: role, in: phrase, clause: floorForEvidence, end: cueStart, tokens: tokens)
+            let evidenced = (role == .group && around.map { grammar.evidence[.group]?.contains($0.key) ?? true } ?? false)
+                || categories.hasEvidence(for: role, in: phrase, clause: floor, end: cueStart, tokens: tokens)
+            if !evidenced { needsEvidence = role }
         }
         let explicitNull = key == CategoryResolver.null
 
@@ -209,7 +218,31 @@ struct FigureAssembler {
                            sentence: sentence, paragraph: paragraphs[first], conjoined: conjoined,
                            breakdownBefore: breakdownBefore, breakdownAfter: breakdownAfter, totalBefore: totalBefore,
                            partitive: partitive, categoryFromPhrase: fromPhrase, explicitNull: explicitNull,
-                           needsEvidence: needsEvidence)
+                           needsEvidence: needsEvidence, categoryRole: role)
+    }
+
+
+    /// "بلغ عدد النازحين داخليا حوالي 3.7 مليون": the counted noun named after "عدد" just before the figure.
+    private func countedNoun(before end: Int, floor: Int, context: Context) -> (key: String, role: CategoryEntry.Role)? {
+        let tokens = context.tokens
+        for gap in stride(from: end - 1, through: max(floor, end - 4), by: -1) {
+            guard grammar.matches(grammar.cueGaps, in: tokens, from: gap, limit: gap + 1).last != nil else { continue }
+            let noun = categories.phrase(from: gap + 1, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
+                                         sentence: tokens[gap].sentence, checkStart: false, maxTokens: 2)
+            if let key = noun.key, let role = noun.role, role != .group, noun.end <= end { return (key, role) }
+            return nil
+        }
+        return nil
+    }
+
+    /// The token after the last comma before `end`, or `floor`: the clause a figure's cue stands in.
+    private func lastComma(before end: Int, floor: Int, _ context: Context) -> Int {
+        var index = end - 1
+        while index > floor {
+            if isComma(context.tokens[index], context) { return index + 1 }
+            index -= 1
+        }
+        return floor
     }
 
     /// The qualifier cue that ends at `end` (inclusive), also across "عدد" and its noun ("تجاوز عدد الجرحى 29 ألفا").
@@ -319,13 +352,14 @@ struct FigureAssembler {
 }
 
 extension FigureDraft {
-    func with(category: String?, noun: String?, explicitNull: Bool, needsEvidence: Bool) -> FigureDraft {
+    func with(category: String?, noun: String?, explicitNull: Bool, needsEvidence: CategoryEntry.Role?) -> FigureDraft {
         var figure = self.figure
         figure.category = category
         figure.noun = noun
         return FigureDraft(figure: figure, mention: mention, leadStart: leadStart, phraseEnd: phraseEnd, sentence: sentence,
                            paragraph: paragraph, conjoined: conjoined, breakdownBefore: breakdownBefore,
                            breakdownAfter: breakdownAfter, totalBefore: totalBefore, partitive: partitive,
-                           categoryFromPhrase: categoryFromPhrase, explicitNull: explicitNull, needsEvidence: needsEvidence)
+                           categoryFromPhrase: categoryFromPhrase, explicitNull: explicitNull, needsEvidence: needsEvidence,
+                           categoryRole: categoryRole)
     }
 }

@@ -24,7 +24,9 @@ struct FigureDraft: Sendable {
     let categoryFromPhrase: Bool
     /// The category was decided as null on purpose (a countable noun, an outcome outside the taxonomy).
     let explicitNull: Bool
-    /// The category names a group or a target with no evidence of what happened to it in the
-    /// sentence: it stands only if the figure breaks down a total.
-    let needsEvidence: Bool
+    /// Set when the category names a group or a target with no evidence in its sentence of what
+    /// happened to it: the category then stands only if the figure breaks down a total that is evidence.
+    let needsEvidence: CategoryEntry.Role?
+    /// The role of the word that decided the category (a group takes a total's null; an outcome keeps its own).
+    let categoryRole: CategoryEntry.Role?
 }

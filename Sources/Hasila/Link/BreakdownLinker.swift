@@ -17,7 +17,7 @@ struct BreakdownLinker {
                 drafts[index].figure.parent = previous
                 listParent[index] = previous
             } else if draft.conjoined, let previous, drafts[previous].sentence == draft.sentence,
-                      let parent = listParent[previous], isChained(from: drafts[previous], to: draft, isGap: isGap) {
+                      let parent = listParent[previous], isChained(from: drafts[previous], to: draft, tokens: tokens, isGap: isGap) {
                 drafts[index].figure.parent = parent
                 listParent[index] = parent
             } else if draft.breakdownAfter, let previous, sameParagraph {
@@ -33,8 +33,14 @@ struct BreakdownLinker {
                 drafts[previous].figure.parent = index
             }
         }
-        // A group or target with no evidence keeps its key only as the breakdown of a total.
-        for index in drafts.indices where drafts[index].needsEvidence && drafts[index].figure.parent == nil {
+        // A group or target with no evidence keeps its key only as the breakdown of a total that is evidence
+        // ("منها 109 على مساجد"); under any other total it takes that total's category.
+        for index in drafts.indices {
+            guard let role = drafts[index].needsEvidence else { continue }
+            if let parent = drafts[index].figure.parent, let parentKey = drafts[parent].figure.category,
+               grammar.evidence[role]?.contains(parentKey) ?? true {
+                continue
+            }
             drafts[index].figure.category = nil
         }
         // A total named only by its breakdown ("18 صاروخا من أصل 23") takes the breakdown's category.
@@ -56,7 +62,9 @@ struct BreakdownLinker {
         guard let parentKey else { return }
         let child = drafts[index]
         let replaced: Bool
-        if let key = child.figure.category {
+        if parentKey == CategoryResolver.null && child.figure.category != nil && child.categoryRole != .group {
+            replaced = false
+        } else if let key = child.figure.category {
             replaced = CategoryResolver.isAncestor(key, of: parentKey) || grammar.overrides(key, by: parentKey)
                 || grammar.refines(key, by: parentKey)
         } else {
@@ -68,12 +76,16 @@ struct BreakdownLinker {
     private func compatible(_ a: String?, _ b: String?) -> Bool {
         guard let a, let b else { return false }
         return CategoryResolver.isAncestor(a, of: b) || CategoryResolver.isAncestor(b, of: a)
+            || grammar.refines(a, by: b) || grammar.refines(b, by: a)
     }
 
-    /// Only commas and conjunctions stand between the previous item's phrase and this one.
-    private func isChained(from previous: FigureDraft, to draft: FigureDraft, isGap: (Int) -> Bool) -> Bool {
+    /// Little stands between the previous item's phrase and this one: commas, conjunctions, or the rest
+    /// of a coordinated noun phrase ("على مستشفيات ومراكز صحية، و196 على مساجد").
+    private func isChained(from previous: FigureDraft, to draft: FigureDraft, tokens: [Token], isGap: (Int) -> Bool) -> Bool {
         guard previous.phraseEnd <= draft.leadStart else { return false }
-        for position in previous.phraseEnd..<draft.leadStart where !isGap(position) { return false }
-        return true
+        let gap = previous.phraseEnd..<draft.leadStart
+        if gap.allSatisfy(isGap) { return true }
+        return gap.count <= 4 && gap.allSatisfy { isGap($0) || tokens[$0].kind == .word }
+            && gap.contains { grammar.startsWithConjunction(tokens[$0]) }
     }
 }

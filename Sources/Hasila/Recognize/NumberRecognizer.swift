@@ -25,7 +25,9 @@ struct NumberRecognizer {
                     index = mention.tokens.upperBound
                     continue
                 }
-                if let end = grammar.matches(grammar.duals, in: tokens, from: index).last?.end, !claimed[index] {
+                // A dual followed by its number word ("مدنيين اثنين") is counted by the number word.
+                if let end = grammar.matches(grammar.duals, in: tokens, from: index).last?.end, !claimed[index],
+                   !(end < tokens.count && readWords(at: end, tokens: tokens, claimed: claimed)?.postposed == true) {
                     mentions.append(NumberMention(tokens: index..<end, value: 2, form: .dual, postposed: false, vague: false,
                                                   identifierShape: false, yearShape: false))
                     index = end
