@@ -32,6 +32,10 @@ struct CategoryResolver {
         var result = Phrase(end: start)
         var index = start
         var read = 0
+        // The head is the first word that is not a transparent preposition; when the grammars do not know it
+        // ("14 حوثيا", "3 متمردين في هجوم"), only an act or outcome later in the phrase may name the category.
+        var headUnknown = false
+        var sawHead = false
         while index < tokens.count && read < maxTokens {
             let token = tokens[index]
             if token.sentence != sentence || token.kind == .number { break }
@@ -53,16 +57,23 @@ struct CategoryResolver {
                 if isStop(at: index, tokens: tokens) { break }
             }
             read += 1
+            let transparent = !grammar.matches(grammar.transparentWords, in: tokens, from: index, limit: index + 1).isEmpty
             if let match = grammar.matches(grammar.categories, in: tokens, from: index).last {
                 let entry = grammar.categoryPayloads[match.payloads[0]]
+                sawHead = true
+                let allowed = !headUnknown || entry.role == .event || entry.role == .outcome
                 // A countable noun counts only right after the number, and gives way to any later category.
-                if entry.role != .countable || result.noun == nil {
+                if allowed && (entry.role != .countable || (result.noun == nil && index == start)) {
                     if result.noun == nil { result.noun = index..<match.end }
                     add(entry, to: &result)
                 }
                 index = match.end
                 result.end = index
                 continue
+            }
+            if !sawHead && !transparent {
+                sawHead = true
+                headUnknown = true
             }
             index += 1
             result.end = index
@@ -112,10 +123,12 @@ struct CategoryResolver {
     }
 
     /// The closest act in the clause before `end` (exclusive), back to `floor`; failing that, the closest outcome noun.
-    func context(before end: Int, floor: Int, tokens: [Token]) -> (key: String, role: CategoryEntry.Role)? {
+    /// `skipping`: the previous figure's own phrase, which speaks of that figure, not this one.
+    func context(before end: Int, floor: Int, tokens: [Token], skipping: Range<Int>) -> (key: String, role: CategoryEntry.Role)? {
         var outcome: (String, CategoryEntry.Role)?
         var index = end - 1
         while index >= floor {
+            if skipping.contains(index) { index = skipping.lowerBound - 1; continue }
             if tokens[index].kind == .word, let match = grammar.matches(grammar.categories, in: tokens, from: index, limit: end).last {
                 let entry = grammar.categoryPayloads[match.payloads[0]]
                 if entry.role == .event { return (entry.key ?? CategoryResolver.null, .event) }

@@ -41,7 +41,7 @@ struct FigureAssembler {
         for (mentionIndex, mention) in mentions.enumerated() {
             defer { previousEnd = mention.tokens.upperBound }
             guard !mention.vague, let value = mention.value, !mention.identifierShape, !decoyed.contains(mentionIndex) else { continue }
-            if isDecoy(mention, tokens: tokens) || isClockTime(mention, context) { continue }
+            if isDecoy(mention, tokens: tokens) || isClockTime(mention, context) || isListNumber(mention, context) { continue }
             // "بين 16 و25 عاما": the first of a pair shares the second's decoy.
             if mentionIndex + 1 < mentions.count, joined(mention, mentions[mentionIndex + 1], context),
                isDecoy(mentions[mentionIndex + 1], tokens: tokens) {
@@ -50,7 +50,8 @@ struct FigureAssembler {
             }
             let clauseStart = drafts.last.map { $0.sentence == tokens[mention.tokens.lowerBound].sentence ? max($0.phraseEnd, previousEnd) : previousEnd } ?? previousEnd
             if let draft = read(mention, index: mentionIndex, value: value, context: context, paragraphs: paragraphs,
-                                previousEnd: min(clauseStart, mention.tokens.lowerBound), forcedQualifier: &forcedQualifier, rangeFirst: &rangeFirst, draftCount: drafts.count) {
+                                previousEnd: min(clauseStart, mention.tokens.lowerBound), forcedQualifier: &forcedQualifier, rangeFirst: &rangeFirst,
+                                draftCount: drafts.count, skipped: drafts.last.map { $0.mention.tokens.upperBound..<$0.phraseEnd } ?? 0..<0) {
                 drafts.append(draft)
                 // The first of a range shares the second's noun when it has none of its own.
                 if let firstIndex = rangeFirst[mentionIndex], !drafts[firstIndex].categoryFromPhrase {
@@ -64,7 +65,7 @@ struct FigureAssembler {
 
     private func read(_ mention: NumberMention, index mentionIndex: Int, value: Int, context: Context, paragraphs: [Int],
                       previousEnd: Int, forcedQualifier: inout [Int: Qualifier], rangeFirst: inout [Int: Int],
-                      draftCount: Int) -> FigureDraft? {
+                      draftCount: Int, skipped: Range<Int>) -> FigureDraft? {
         let tokens = context.tokens
         let first = mention.tokens.lowerBound, last = mention.tokens.upperBound
         let sentence = tokens[first].sentence
@@ -186,7 +187,8 @@ struct FigureAssembler {
            refinable.contains(clause) {
             key = clause
         }
-        let around = categories.context(before: cueStart, floor: floor, tokens: tokens)
+        // A breakdown with no noun of its own ("من بينهم زهاء 360 ألف") takes its total's category, not the clause's.
+        let around = key == nil && breakdownBefore ? nil : categories.context(before: cueStart, floor: floor, tokens: tokens, skipping: skipped)
         if let around {
             if key == nil {
                 key = around.key
@@ -294,6 +296,18 @@ struct FigureAssembler {
         if first >= 2, colon(first - 1), !tokens[first].spaceBefore, !tokens[first - 1].spaceBefore, tokens[first - 2].kind == .number { return true }
         if last + 1 < tokens.count, colon(last), !tokens[last].spaceBefore, !tokens[last + 1].spaceBefore, tokens[last + 1].kind == .number { return true }
         return false
+    }
+
+    /// "أسماء الشهداء: 1. الجندي …": a number that numbers a list item.
+    private func isListNumber(_ mention: NumberMention, _ context: Context) -> Bool {
+        let tokens = context.tokens
+        let first = mention.tokens.lowerBound, last = mention.tokens.upperBound
+        guard mention.form == .digits, last < tokens.count, tokens[last].kind == .punctuation, !tokens[last].spaceBefore else { return false }
+        let after = context.scalars[Int(tokens[last].start)]
+        guard after == 0x2E || after == 0x29 || after == 0x2D else { return false }
+        if first == 0 || tokens[first].lineBreakBefore { return true }
+        let before = tokens[first - 1]
+        return before.kind == .punctuation && context.scalars[Int(before.start)] == 0x3A
     }
 
     private func startsQualifier(at index: Int, _ context: Context) -> Bool {

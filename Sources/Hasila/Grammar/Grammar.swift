@@ -43,6 +43,8 @@ public final class Grammar: @unchecked Sendable {
     var contextRefinements: [String: Set<String>] = [:]
     /// role → the keys whose presence in the phrase or clause lets an entry of that role keep its key.
     var evidence: [CategoryEntry.Role: Set<String>] = [:]
+    /// Prepositions a noun phrase may begin with before its head ("109 على مساجد").
+    var transparentWords = PhraseTrie()
     /// Words that end a noun phrase ("أغلبهم", "معظمهم").
     var phraseStops = PhraseTrie()
     /// Qualifier cues that hold for the next figure of their clause ("في تقديراتها الدنيا"), reversed.

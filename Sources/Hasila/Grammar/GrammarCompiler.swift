@@ -179,6 +179,8 @@ struct GrammarCompiler {
             case "override": grammar.overrides[args[0], default: []].formUnion(targets)
             default: grammar.contextRefinements[args[0], default: []].formUnion(targets)
             }
+        case "transparent":
+            insert(statement, into: &grammar.transparentWords, payload: 0, grammar: grammar)
         case "phrase-stop":
             insert(statement, into: &grammar.phraseStops, payload: 0, grammar: grammar)
         case "cue-gap":
