@@ -48,8 +48,8 @@ struct CategoryResolver {
             if !first || checkStart {
                 if !first && isMentionStart[index] { break }
                 if grammar.startsWithConjunction(token) && !(first && !checkStart) { break }
-                if let cue = grammar.matches(grammar.qualifiersAfter, in: tokens, from: index).last {
-                    if result.qualifier == nil { result.qualifier = grammar.qualifierPayloads[cue.payloads[0]] }
+                if let cue = grammar.longest(grammar.tables.qualifiersAfter, in: tokens, from: index) {
+                    if result.qualifier == nil { result.qualifier = grammar.tables.qualifierPayloads[cue.payloads[0]] }
                     index = cue.end
                     result.end = index
                     continue
@@ -57,9 +57,9 @@ struct CategoryResolver {
                 if isStop(at: index, tokens: tokens) { break }
             }
             read += 1
-            let transparent = !grammar.matches(grammar.transparentWords, in: tokens, from: index, limit: index + 1).isEmpty
-            if let match = grammar.matches(grammar.categories, in: tokens, from: index).last {
-                let entry = grammar.categoryPayloads[match.payloads[0]]
+            let transparent = (grammar.longest(grammar.tables.transparentWords, in: tokens, from: index, limit: index + 1) != nil)
+            if let match = grammar.longest(grammar.tables.categories, in: tokens, from: index) {
+                let entry = grammar.tables.categoryPayloads[match.payloads[0]]
                 sawHead = true
                 let allowed = !headUnknown || entry.role == .event || entry.role == .outcome
                 // A countable noun counts only right after the number, and gives way to any later category.
@@ -116,10 +116,10 @@ struct CategoryResolver {
     }
 
     private func isStop(at index: Int, tokens: [Token]) -> Bool {
-        !grammar.matches(grammar.breakdownsBeforeForward, in: tokens, from: index).isEmpty
-            || !grammar.matches(grammar.breakdownsAfter, in: tokens, from: index).isEmpty
-            || !grammar.matches(grammar.totalsForward, in: tokens, from: index).isEmpty
-            || !grammar.matches(grammar.phraseStops, in: tokens, from: index).isEmpty
+        (grammar.longest(grammar.tables.breakdownsBeforeForward, in: tokens, from: index) != nil)
+            || (grammar.longest(grammar.tables.breakdownsAfter, in: tokens, from: index) != nil)
+            || (grammar.longest(grammar.tables.totalsForward, in: tokens, from: index) != nil)
+            || (grammar.longest(grammar.tables.phraseStops, in: tokens, from: index) != nil)
     }
 
     /// The closest act in the clause before `end` (exclusive), back to `floor`; failing that, the closest outcome noun.
@@ -129,8 +129,8 @@ struct CategoryResolver {
         var index = end - 1
         while index >= floor {
             if skipping.contains(index) { index = skipping.lowerBound - 1; continue }
-            if tokens[index].kind == .word, let match = grammar.matches(grammar.categories, in: tokens, from: index, limit: end).last {
-                let entry = grammar.categoryPayloads[match.payloads[0]]
+            if tokens[index].kind == .word, let match = grammar.longest(grammar.tables.categories, in: tokens, from: index, limit: end) {
+                let entry = grammar.tables.categoryPayloads[match.payloads[0]]
                 if entry.role == .event { return (entry.key ?? CategoryResolver.null, .event) }
                 if entry.role == .outcome && outcome == nil { outcome = (entry.key ?? CategoryResolver.null, .outcome) }
             }
@@ -144,8 +144,8 @@ struct CategoryResolver {
         var merged: String?
         var index = floor
         while index < end {
-            if tokens[index].kind == .word, let match = grammar.matches(grammar.categories, in: tokens, from: index, limit: end).last {
-                let entry = grammar.categoryPayloads[match.payloads[0]]
+            if tokens[index].kind == .word, let match = grammar.longest(grammar.tables.categories, in: tokens, from: index, limit: end) {
+                let entry = grammar.tables.categoryPayloads[match.payloads[0]]
                 if let key = entry.key, entry.role != .times, entry.role != .countable {
                     merged = merged.map { CategoryResolver.commonKey($0, key) } ?? key
                     if merged == nil { return nil }
@@ -160,12 +160,12 @@ struct CategoryResolver {
 
     /// True when `floor..<end` names a key that is evidence for `role` (an attack for a target, say).
     func hasEvidence(for role: CategoryEntry.Role, in phrase: Phrase, clause floor: Int, end: Int, tokens: [Token]) -> Bool {
-        guard let keys = grammar.evidence[role] else { return true }
+        guard let keys = grammar.tables.evidence[role] else { return true }
         if phrase.entries.contains(where: { $0.role != role && keys.contains($0.key) }) { return true }
         var index = floor
         while index < end {
-            if tokens[index].kind == .word, let match = grammar.matches(grammar.categories, in: tokens, from: index, limit: end).last {
-                let entry = grammar.categoryPayloads[match.payloads[0]]
+            if tokens[index].kind == .word, let match = grammar.longest(grammar.tables.categories, in: tokens, from: index, limit: end) {
+                let entry = grammar.tables.categoryPayloads[match.payloads[0]]
                 if entry.role != role, keys.contains(entry.key ?? CategoryResolver.null) { return true }
                 index = match.end
                 continue

@@ -16,8 +16,9 @@ struct FigureAssembler {
         let text: NormalizedText
         let mentions: [NumberMention]
         let isMentionStart: [Bool]
-        let sentenceStart: [Int32: Int]
-        let sentenceEnd: [Int32: Int]
+        /// First token and token after the last, per sentence id.
+        let sentenceStart: [Int]
+        let sentenceEnd: [Int]
         var scalars: [UInt32] { text.scalars }
     }
 
@@ -26,10 +27,12 @@ struct FigureAssembler {
         for mention in mentions {
             isMentionStart[mention.postposed && mention.tokens.lowerBound > 0 ? mention.tokens.lowerBound - 1 : mention.tokens.lowerBound] = true
         }
-        var sentenceStart: [Int32: Int] = [:], sentenceEnd: [Int32: Int] = [:]
+        let sentenceCount = Int(tokens.last?.sentence ?? 0) + 1
+        var sentenceStart = [Int](repeating: -1, count: sentenceCount), sentenceEnd = [Int](repeating: 0, count: sentenceCount)
         for (i, token) in tokens.enumerated() {
-            if sentenceStart[token.sentence] == nil { sentenceStart[token.sentence] = i }
-            sentenceEnd[token.sentence] = i + 1
+            let s = Int(token.sentence)
+            if sentenceStart[s] < 0 { sentenceStart[s] = i }
+            sentenceEnd[s] = i + 1
         }
         let context = Context(tokens: tokens, text: text, mentions: mentions, isMentionStart: isMentionStart,
                               sentenceStart: sentenceStart, sentenceEnd: sentenceEnd)
@@ -69,10 +72,10 @@ struct FigureAssembler {
         let tokens = context.tokens
         let first = mention.tokens.lowerBound, last = mention.tokens.upperBound
         let sentence = tokens[first].sentence
-        let floor = context.sentenceStart[sentence] ?? 0
+        let floor = context.sentenceStart[Int(sentence)]
         // A postposed number word stands after its noun ("هجوما واحدا"), or alone after a breakdown cue ("بينهم اثنان").
         let postposedNoun = mention.postposed && first > 0
-            && grammar.matches(grammar.categories, in: tokens, from: first - 1, limit: first).last?.end == first
+            && grammar.longest(grammar.tables.categories, in: tokens, from: first - 1, limit: first)?.end == first
         let leadIndex = postposedNoun ? first - 1 : first
 
         // Cues before the figure: a qualifier (unless a conjunction joins the figure to what precedes it),
@@ -101,8 +104,8 @@ struct FigureAssembler {
         var p = cueStart - 1
         while p >= floor, isSkippable(tokens[p], context) || isComma(tokens[p], context) { p -= 1 }
         if p >= floor {
-            breakdownBefore = !grammar.matchesBackward(grammar.breakdownsBefore, in: tokens, from: p, floor: floor).isEmpty
-            totalBefore = !grammar.matchesBackward(grammar.totalsBefore, in: tokens, from: p, floor: floor).isEmpty
+            breakdownBefore = (grammar.longestBackward(grammar.tables.breakdownsBefore, in: tokens, from: p, floor: floor) != nil)
+            totalBefore = (grammar.longestBackward(grammar.tables.totalsBefore, in: tokens, from: p, floor: floor) != nil)
         }
 
         // The counted noun phrase; a partitive "من" + definite noun first ("97 من الحوادث").
@@ -118,7 +121,7 @@ struct FigureAssembler {
             phrase = categories.phrase(from: first, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
                                        sentence: sentence, checkStart: false)
         } else {
-            if last + 1 < tokens.count, let of = grammar.matches(grammar.partitives, in: tokens, from: last).last,
+            if last + 1 < tokens.count, let of = grammar.longest(grammar.tables.partitives, in: tokens, from: last),
                of.end < tokens.count, tokens[of.end].sentence == sentence, grammar.hasArticle(tokens[of.end]) {
                 phrase = categories.phrase(from: of.end, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
                                            sentence: sentence, checkStart: false)
@@ -151,7 +154,7 @@ struct FigureAssembler {
         var breakdownAfter = false
         var phraseEnd = max(phrase.end, last)
         if phrase.end < tokens.count, tokens[phrase.end].sentence == sentence,
-           let cue = grammar.matches(grammar.breakdownsAfter, in: tokens, from: phrase.end).last {
+           let cue = grammar.longest(grammar.tables.breakdownsAfter, in: tokens, from: phrase.end) {
             var q = cue.end
             while q < tokens.count, isSkippable(tokens[q], context) || isComma(tokens[q], context) { q += 1 }
             let followedByFigure = q < tokens.count && (context.isMentionStart[q] || startsQualifier(at: q, context))
@@ -182,7 +185,7 @@ struct FigureAssembler {
             key = categories.clauseCategory(cueStart, floor: clauseFloor, tokens: tokens)
             role = .noun
         }
-        if let current = key, let refinable = grammar.contextRefinements[current],
+        if let current = key, let refinable = grammar.tables.contextRefinements[current],
            let clause = categories.clauseCategory(cueStart, floor: lastComma(before: cueStart, floor: clauseFloor, context), tokens: tokens),
            refinable.contains(clause) {
             key = clause
@@ -201,7 +204,7 @@ struct FigureAssembler {
         }
         var needsEvidence: CategoryEntry.Role?
         if let role, role == .group || role == .target, key != CategoryResolver.null {
-            let evidenced = (role == .group && around.map { grammar.evidence[.group]?.contains($0.key) ?? true } ?? false)
+            let evidenced = (role == .group && around.map { grammar.tables.evidence[.group]?.contains($0.key) ?? true } ?? false)
                 || categories.hasEvidence(for: role, in: phrase, clause: floor, end: cueStart, tokens: tokens)
             if !evidenced { needsEvidence = role }
         }
@@ -209,7 +212,7 @@ struct FigureAssembler {
 
         let text = context.text
         let range = text.originalRange(Int(tokens[first].start)..<Int(tokens[last - 1].end))
-        let sentenceEnd = (context.sentenceEnd[sentence] ?? last) - 1
+        let sentenceEnd = context.sentenceEnd[Int(sentence)] - 1
         let sentenceRange = text.originalRange(Int(tokens[floor].start)..<Int(tokens[sentenceEnd].end))
         let noun = phrase.noun.map {
             text.originalText(text.originalRange(Int(tokens[$0.lowerBound].start)..<Int(tokens[$0.upperBound - 1].end)))
@@ -228,7 +231,7 @@ struct FigureAssembler {
     private func countedNoun(before end: Int, floor: Int, context: Context) -> (key: String, role: CategoryEntry.Role)? {
         let tokens = context.tokens
         for gap in stride(from: end - 1, through: max(floor, end - 4), by: -1) {
-            guard grammar.matches(grammar.cueGaps, in: tokens, from: gap, limit: gap + 1).last != nil else { continue }
+            guard grammar.longest(grammar.tables.cueGaps, in: tokens, from: gap, limit: gap + 1) != nil else { continue }
             let noun = categories.phrase(from: gap + 1, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
                                          sentence: tokens[gap].sentence, checkStart: false, maxTokens: 2)
             if let key = noun.key, let role = noun.role, role != .group, noun.end <= end { return (key, role) }
@@ -249,14 +252,14 @@ struct FigureAssembler {
 
     /// The qualifier cue that ends at `end` (inclusive), also across "عدد" and its noun ("تجاوز عدد الجرحى 29 ألفا").
     private func qualifierCue(endingAt end: Int, floor: Int, tokens: [Token]) -> (key: String, begin: Int)? {
-        if let cue = grammar.matchesBackward(grammar.qualifiersBefore, in: tokens, from: end, floor: floor).last {
-            return (grammar.qualifierPayloads[cue.payloads[0]], cue.begin)
+        if let cue = grammar.longestBackward(grammar.tables.qualifiersBefore, in: tokens, from: end, floor: floor) {
+            return (grammar.tables.qualifierPayloads[cue.payloads[0]], cue.begin)
         }
         for gap in [end - 1, end - 2] where gap > floor {
-            guard grammar.matches(grammar.cueGaps, in: tokens, from: gap, limit: gap + 1).last != nil,
+            guard grammar.longest(grammar.tables.cueGaps, in: tokens, from: gap, limit: gap + 1) != nil,
                   tokens[(gap + 1)...end].allSatisfy({ $0.kind == .word }) else { continue }
-            if let cue = grammar.matchesBackward(grammar.qualifiersBefore, in: tokens, from: gap - 1, floor: floor).last {
-                let key = grammar.qualifierPayloads[cue.payloads[0]]
+            if let cue = grammar.longestBackward(grammar.tables.qualifiersBefore, in: tokens, from: gap - 1, floor: floor) {
+                let key = grammar.tables.qualifierPayloads[cue.payloads[0]]
                 if key != "range" { return (key, cue.begin) }
             }
         }
@@ -265,11 +268,11 @@ struct FigureAssembler {
 
     /// A clause-wide cue ("في تقديراتها الدنيا") between the clause start and the figure.
     private func clauseQualifier(before end: Int, floor: Int, tokens: [Token]) -> String? {
-        guard !grammar.clauseQualifiers.isEmpty else { return nil }
+        guard !grammar.tables.clauseQualifiers.isEmpty else { return nil }
         var index = end - 1
         while index >= floor {
-            if let cue = grammar.matchesBackward(grammar.clauseQualifiers, in: tokens, from: index, floor: floor).last {
-                return grammar.qualifierPayloads[cue.payloads[0]]
+            if let cue = grammar.longestBackward(grammar.tables.clauseQualifiers, in: tokens, from: index, floor: floor) {
+                return grammar.tables.qualifierPayloads[cue.payloads[0]]
             }
             index -= 1
         }
@@ -284,8 +287,8 @@ struct FigureAssembler {
         guard gap.count == 1 else { return false }
         let between = tokens[gap.lowerBound]
         if grammar.isConjunction(between) { return true }
-        return grammar.matches(grammar.dateWords, in: tokens, from: gap.lowerBound, limit: gap.upperBound)
-            .contains { $0.payloads.contains { grammar.dateWordPayloads[$0] == .rangeEnd } }
+        return grammar.matches(grammar.tables.dateWords, in: tokens, from: gap.lowerBound, limit: gap.upperBound)
+            .contains { $0.payloads.contains { grammar.tables.dateWordPayloads[$0] == .rangeEnd } }
     }
 
     /// "7:30": digits glued to a colon and more digits.
@@ -314,7 +317,7 @@ struct FigureAssembler {
         var end = index
         while end < min(context.tokens.count, index + 6) {
             if context.isMentionStart[end] {
-                return end > index && !grammar.matchesBackward(grammar.qualifiersBefore, in: context.tokens, from: end - 1, floor: index).isEmpty
+                return end > index && (grammar.longestBackward(grammar.tables.qualifiersBefore, in: context.tokens, from: end - 1, floor: index) != nil)
             }
             end += 1
         }
@@ -341,18 +344,18 @@ struct FigureAssembler {
     private func isArticle(_ token: Token) -> Bool {
         guard token.kind == .word else { return false }
         return token.analyses.contains {
-            let analysis = grammar.lexicon.analyses[Int($0)]
-            return analysis.prefixClasses == 0 && grammar.articleStems.contains(analysis.stem)
+            let analysis = grammar.tables.lexicon.analyses[Int($0)]
+            return analysis.prefixClasses == 0 && grammar.tables.articleStems.contains(analysis.stem)
         }
     }
 
     /// A decoy rule matches around the number: the part after {n} from the number's end, the part before it backwards.
     func isDecoy(_ mention: NumberMention, tokens: [Token]) -> Bool {
         let first = mention.tokens.lowerBound, last = mention.tokens.upperBound
-        var candidates: [Int] = grammar.decoysAfter.payloads(at: PhraseTrie.root)
-        for match in grammar.matches(grammar.decoysAfter, in: tokens, from: last) { candidates.append(contentsOf: match.payloads) }
+        var candidates: [Int] = grammar.tables.decoysAfter.payloads(at: PhraseTrie.root)
+        for match in grammar.matches(grammar.tables.decoysAfter, in: tokens, from: last) { candidates.append(contentsOf: match.payloads) }
         for payload in candidates {
-            let before = grammar.decoyBefore[payload]
+            let before = grammar.tables.decoyBefore[payload]
             guard before.count <= first else { continue }
             var ok = true
             for (k, stem) in before.enumerated() where !grammar.has(tokens[first - 1 - k], stem: stem) {

@@ -4,152 +4,141 @@
 /// Built once per run from the Grammars/ folder by `GrammarLoader`; immutable and shared by
 /// every document and thread afterwards.
 public final class Grammar: @unchecked Sendable {
-    public let lexicon = Lexicon()
+    /// The compiled rules, read-only: reading a `let` needs no exclusivity check in the hot loops.
+    let tables: GrammarTables
     /// Where the rules came from (the folder).
     public let source: String
-    /// The taxonomy's keys, as declared by `key` rules.
-    var taxonomy: Set<String> = []
 
-    var numberWords = PhraseTrie()
-    var numberWordPayloads: [NumberWord] = []
-    var duals = PhraseTrie()
-    var decimalMarks = PhraseTrie()
-
-    /// Qualifier cues before the figure, stored reversed (walked backwards from the figure).
-    var qualifiersBefore = PhraseTrie()
-    var qualifiersAfter = PhraseTrie()
-    var qualifierPayloads: [String] = []
-
-    var breakdownsBefore = PhraseTrie()
-    var breakdownsAfter = PhraseTrie()
-    var totalsBefore = PhraseTrie()
-    /// The same cues read forwards, where a noun phrase must stop at them.
-    var breakdownsBeforeForward = PhraseTrie()
-    var totalsForward = PhraseTrie()
-    var partitives = PhraseTrie()
-
-    /// Decoys: the part after the slot in a trie; the part before it, reversed, per payload.
-    var decoysAfter = PhraseTrie()
-    var decoyBefore: [[Int32]] = []
-    var decoyNames: [String] = []
-
-    var categories = PhraseTrie()
-    var categoryPayloads: [CategoryEntry] = []
-    /// key → the keys that may replace it when met later in a noun phrase (exact keys after expansion).
-    var refinements: [String: Set<String>] = [:]
-    /// key → the outcome keys that replace a people group (injured, detained …).
-    var overrides: [String: Set<String>] = [:]
-    /// key → the keys that the clause before a figure may refine it to ("ذخائر حارقة في 57 هجوما").
-    var contextRefinements: [String: Set<String>] = [:]
-    /// role → the keys whose presence in the phrase or clause lets an entry of that role keep its key.
-    var evidence: [CategoryEntry.Role: Set<String>] = [:]
-    /// Prepositions a noun phrase may begin with before its head ("109 على مساجد").
-    var transparentWords = PhraseTrie()
-    /// Words that end a noun phrase ("أغلبهم", "معظمهم").
-    var phraseStops = PhraseTrie()
-    /// Qualifier cues that hold for the next figure of their clause ("في تقديراتها الدنيا"), reversed.
-    var clauseQualifiers = PhraseTrie()
-    /// Words a qualifier cue may stand before, with the counted noun, ahead of the figure ("تجاوز عدد الجرحى 29 ألفا").
-    var cueGaps = PhraseTrie()
-
-    var dateWords = PhraseTrie()
-    var dateWordPayloads: [DateWord] = []
-    var periodReferences = PhraseTrie()
-    var notDates = PhraseTrie()
-
-    /// Stems that are clitic particles standing alone ("و" before "868", "ل" in "لـ 19").
-    var particleStems: Set<Int32> = []
-    var conjunctionStems: Set<Int32> = []
-    var articleStems: Set<Int32> = []
-    /// Bit of the conjunction clitic class in `Lexicon.Analysis.prefixClasses`.
-    var conjunctionBit: UInt8 = 0
-    var articleBit: UInt8 = 0
+    init(tables: GrammarTables, source: String) {
+        self.tables = tables
+        self.source = source
+    }
 
     /// Every example of every rule, to be run as tests (`hasila grammar check`, the test suite).
-    public internal(set) var examples: [GrammarExample] = []
-    public internal(set) var ruleCount = 0
+    public var examples: [GrammarExample] { tables.examples }
+    public var ruleCount: Int { tables.ruleCount }
+    public var lexicon: Lexicon { tables.lexicon }
 
-    init(source: String) { self.source = source }
+    /// Per stem: bit i set when the stem begins a phrase of the trie whose id is i.
+
+
+    /// Whether the token can begin a phrase of `trie` (one table look-up per reading, no hashing).
+    @inline(__always)
+    func canStart(_ trie: PhraseTrie, _ token: Token) -> Bool {
+        guard trie.id >= 0 else { return true }
+        let bit: UInt64 = 1 << UInt64(trie.id)
+        for index in token.analyses where tables.startMasks[Int(tables.lexicon.analyses[Int(index)].stem)] & bit != 0 { return true }
+        return false
+    }
 
     // MARK: Token helpers shared by the recognisers
 
     @inline(__always)
     func has(_ token: Token, stem: Int32) -> Bool {
-        for index in token.analyses where lexicon.analyses[Int(index)].stem == stem { return true }
+        for index in token.analyses where tables.lexicon.analyses[Int(index)].stem == stem { return true }
         return false
     }
 
     func isParticle(_ token: Token) -> Bool {
-        token.kind == .word && token.analyses.contains { particleStems.contains(lexicon.analyses[Int($0)].stem) }
+        token.kind == .word && token.analyses.contains { tables.particleStems.contains(tables.lexicon.analyses[Int($0)].stem) }
     }
 
     func isConjunction(_ token: Token) -> Bool {
-        token.kind == .word && token.analyses.contains { conjunctionStems.contains(lexicon.analyses[Int($0)].stem) }
+        token.kind == .word && token.analyses.contains { tables.conjunctionStems.contains(tables.lexicon.analyses[Int($0)].stem) }
     }
 
     /// The token carries a conjunction clitic in its most plausible reading ("وهجوماً", "و868"'s "و").
     func startsWithConjunction(_ token: Token) -> Bool {
         if isConjunction(token) { return true }
         guard token.kind == .word, let first = token.analyses.first else { return false }
-        return lexicon.analyses[Int(first)].prefixClasses & conjunctionBit != 0
+        return tables.lexicon.analyses[Int(first)].prefixClasses & tables.conjunctionBit != 0
     }
 
     func hasArticle(_ token: Token) -> Bool {
         guard token.kind == .word else { return false }
-        return token.analyses.contains { lexicon.analyses[Int($0)].prefixClasses & articleBit != 0 }
+        return token.analyses.contains { tables.lexicon.analyses[Int($0)].prefixClasses & tables.articleBit != 0 }
     }
 
     /// Walks a trie forward from `start`, returning every (end index, payloads) reached, longest last.
     func matches(_ trie: PhraseTrie, in tokens: [Token], from start: Int, limit: Int? = nil) -> [(end: Int, payloads: [Int])] {
-        var results: [(Int, [Int])] = []
-        var frontier: [Int32] = [PhraseTrie.root]
-        var index = start
         let stop = min(tokens.count, limit ?? tokens.count)
-        while index < stop && !frontier.isEmpty {
-            var next: [Int32] = []
-            let token = tokens[index]
-            for node in frontier {
-                for a in token.analyses {
-                    if let child = trie.child(node, lexicon.analyses[Int(a)].stem), !next.contains(child) { next.append(child) }
-                }
-            }
-            index += 1
-            for node in next where !trie.payloads(at: node).isEmpty { results.append((index, trie.payloads(at: node))) }
-            frontier = next
+        guard start >= 0, start < stop, canStart(trie, tokens[start]) else { return [] }
+        var results: [(end: Int, payloads: [Int])] = []
+        walk(trie, tokens, node: PhraseTrie.root, index: start, step: 1, stop: stop) { end, node in
+            results.append((end, trie.payloads(at: node)))
         }
-        return results
+        return results.sorted { $0.end < $1.end }
+    }
+
+    /// The longest phrase of `trie` starting at `start`, if any: (index after it, its payloads).
+    @inline(__always)
+    func longest(_ trie: PhraseTrie, in tokens: [Token], from start: Int, limit: Int? = nil) -> (end: Int, payloads: [Int])? {
+        let stop = min(tokens.count, limit ?? tokens.count)
+        guard start >= 0, start < stop, canStart(trie, tokens[start]) else { return nil }
+        var bestEnd = -1
+        var bestNode: Int32 = 0
+        walk(trie, tokens, node: PhraseTrie.root, index: start, step: 1, stop: stop) { end, node in
+            if end > bestEnd { bestEnd = end; bestNode = node }
+        }
+        return bestEnd < 0 ? nil : (bestEnd, trie.payloads(at: bestNode))
+    }
+
+    /// The longest phrase of `trie` at `start` with a payload that satisfies `accept`: the index after it.
+    @inline(__always)
+    func longest(_ trie: PhraseTrie, in tokens: [Token], from start: Int, where accept: (Int) -> Bool) -> Int? {
+        guard start >= 0, start < tokens.count, canStart(trie, tokens[start]) else { return nil }
+        var bestEnd = -1
+        walk(trie, tokens, node: PhraseTrie.root, index: start, step: 1, stop: tokens.count) { end, node in
+            if end > bestEnd, trie.payloads(at: node).contains(where: accept) { bestEnd = end }
+        }
+        return bestEnd < 0 ? nil : bestEnd
     }
 
     /// Walks a reversed trie backwards from `start` (inclusive), returning (first index, payloads), longest last.
     func matchesBackward(_ trie: PhraseTrie, in tokens: [Token], from start: Int, floor: Int = 0) -> [(begin: Int, payloads: [Int])] {
-        var results: [(Int, [Int])] = []
-        var frontier: [Int32] = [PhraseTrie.root]
-        var index = start
-        while index >= floor && !frontier.isEmpty {
-            var next: [Int32] = []
-            let token = tokens[index]
-            for node in frontier {
-                for a in token.analyses {
-                    if let child = trie.child(node, lexicon.analyses[Int(a)].stem), !next.contains(child) { next.append(child) }
-                }
-            }
-            for node in next where !trie.payloads(at: node).isEmpty { results.append((index, trie.payloads(at: node))) }
-            frontier = next
-            index -= 1
+        guard start >= floor, start >= 0, start < tokens.count, canStart(trie, tokens[start]) else { return [] }
+        var results: [(begin: Int, payloads: [Int])] = []
+        walk(trie, tokens, node: PhraseTrie.root, index: start, step: -1, stop: floor - 1) { end, node in
+            results.append((end + 1, trie.payloads(at: node)))
         }
-        return results
+        return results.sorted { $0.begin > $1.begin }
+    }
+
+    /// The longest phrase of a reversed trie ending at `start` (inclusive): (its first index, its payloads).
+    @inline(__always)
+    func longestBackward(_ trie: PhraseTrie, in tokens: [Token], from start: Int, floor: Int = 0) -> (begin: Int, payloads: [Int])? {
+        guard start >= floor, start >= 0, start < tokens.count, canStart(trie, tokens[start]) else { return nil }
+        var best = Int.max
+        var bestNode: Int32 = 0
+        walk(trie, tokens, node: PhraseTrie.root, index: start, step: -1, stop: floor - 1) { end, node in
+            if end + 1 < best { best = end + 1; bestNode = node }
+        }
+        return best == Int.max ? nil : (best, trie.payloads(at: bestNode))
+    }
+
+    /// Depth-first walk over every reading of every token, calling `found` with the position after
+    /// (or, backwards, before) each complete phrase and its node. No allocation.
+    private func walk(_ trie: PhraseTrie, _ tokens: [Token], node: Int32, index: Int, step: Int, stop: Int,
+                      _ found: (Int, Int32) -> Void) {
+        guard index != stop else { return }
+        let token = tokens[index]
+        for a in token.analyses {
+            guard let child = trie.child(node, tables.lexicon.analyses[Int(a)].stem) else { continue }
+            if trie.hasPayload(child) { found(index + step, child) }
+            walk(trie, tokens, node: child, index: index + step, step: step, stop: stop, found)
+        }
     }
 
     /// True when `key` may be replaced by `candidate` later in a noun phrase.
     func refines(_ key: String, by candidate: String) -> Bool {
-        refinements[key]?.contains(candidate) ?? false
+        tables.refinements[key]?.contains(candidate) ?? false
     }
 
     /// True when the outcome `candidate` replaces `key` or one of its ancestors ("killed.children" by "injured").
     func overrides(_ key: String, by candidate: String) -> Bool {
         var current = Substring(key)
         while true {
-            if overrides[String(current)]?.contains(candidate) ?? false { return true }
+            if tables.overrideTable[String(current)]?.contains(candidate) ?? false { return true }
             guard let dot = current.lastIndex(of: ".") else { return false }
             current = current[..<dot]
         }

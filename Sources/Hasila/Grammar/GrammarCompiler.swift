@@ -13,7 +13,7 @@ struct GrammarCompiler {
     init(statements: [GrammarStatement]) { self.statements = statements }
 
     mutating func compile(source: String) -> Grammar? {
-        let grammar = Grammar(source: source)
+        let grammar = GrammarBuilder()
         // Clitics first: every later stem's forms depend on them.
         for statement in statements where statement.kind == "prefix" || statement.kind == "suffix" {
             let words = wordsOnly(statement)
@@ -21,19 +21,19 @@ struct GrammarCompiler {
                 guard statement.arguments.count == 1 else {
                     fail(statement, .syntax, 1, "expected 'prefix CLASS = …' (e.g. prefix conjunction = و | ف)"); continue
                 }
-                for word in words { grammar.lexicon.addPrefix(word.unicodeScalars.map(\.value), className: statement.arguments[0]) }
+                for word in words { grammar.tables.lexicon.addPrefix(word.unicodeScalars.map(\.value), className: statement.arguments[0]) }
             } else {
-                for word in words { grammar.lexicon.addSuffix(word.unicodeScalars.map(\.value)) }
+                for word in words { grammar.tables.lexicon.addSuffix(word.unicodeScalars.map(\.value)) }
             }
         }
-        grammar.conjunctionBit = grammar.lexicon.classBit("conjunction") ?? 0
-        grammar.articleBit = grammar.lexicon.classBit("article") ?? 0
+        grammar.tables.conjunctionBit = grammar.tables.lexicon.classBit("conjunction") ?? 0
+        grammar.tables.articleBit = grammar.tables.lexicon.classBit("article") ?? 0
         for statement in statements where statement.kind == "prefix" {
             for word in wordsOnly(statement) {
-                let id = grammar.lexicon.register(stem: word, classes: [])
-                grammar.particleStems.insert(id)
-                if statement.arguments.first == "conjunction" { grammar.conjunctionStems.insert(id) }
-                if statement.arguments.first == "article" { grammar.articleStems.insert(id) }
+                let id = grammar.tables.lexicon.register(stem: word, classes: [])
+                grammar.tables.particleStems.insert(id)
+                if statement.arguments.first == "conjunction" { grammar.tables.conjunctionStems.insert(id) }
+                if statement.arguments.first == "article" { grammar.tables.articleStems.insert(id) }
             }
         }
         for statement in statements {
@@ -44,19 +44,20 @@ struct GrammarCompiler {
                     fail(statement, .duplicate, 1, "'\(statement.arguments[0])' is defined twice")
                 } else { defines[statement.arguments[0]] = statement }
             case "key":
-                grammar.taxonomy.insert(statement.arguments[0])
+                grammar.tables.taxonomy.insert(statement.arguments[0])
             default: break
             }
         }
         for statement in statements {
             compileStatement(statement, into: grammar)
-            grammar.ruleCount += 1
+            grammar.tables.ruleCount += 1
             for example in statement.examples { checkExample(example, statement: statement, grammar: grammar) }
-            grammar.examples.append(contentsOf: statement.examples)
+            grammar.tables.examples.append(contentsOf: statement.examples)
         }
         guard diagnostics.isEmpty else { return nil }
-        grammar.lexicon.seal()
-        return grammar
+        grammar.tables.lexicon.seal()
+        grammar.tables.sealTries()
+        return Grammar(tables: grammar.tables, source: source)
     }
 
     private mutating func fail(_ statement: GrammarStatement, _ code: GrammarDiagnostic.Code, _ column: Int, _ message: String) {
@@ -70,7 +71,7 @@ struct GrammarCompiler {
         return (scalars.firstIndex(of: "=") ?? 0) + 2
     }
 
-    private mutating func compileStatement(_ statement: GrammarStatement, into grammar: Grammar) {
+    private mutating func compileStatement(_ statement: GrammarStatement, into grammar: GrammarBuilder) {
         let args = statement.arguments
         switch statement.kind {
         case "prefix", "suffix", "define", "key":
@@ -81,45 +82,45 @@ struct GrammarCompiler {
                 fail(statement, .syntax, 1, "expected 'number VALUE ROLE [postposed] = …' with ROLE unit, ten, hundred, scale or plural-scale")
                 return
             }
-            let payload = grammar.numberWordPayloads.count
-            grammar.numberWordPayloads.append(NumberWord(value: value, role: role, postposed: args.count == 3))
-            insert(statement, into: &grammar.numberWords, payload: payload, grammar: grammar)
+            let payload = grammar.tables.numberWordPayloads.count
+            grammar.tables.numberWordPayloads.append(NumberWord(value: value, role: role, postposed: args.count == 3))
+            insert(statement, into: \.numberWords, payload: payload, grammar: grammar)
         case "dual":
-            insert(statement, into: &grammar.duals, payload: 0, grammar: grammar)
+            insert(statement, into: \.duals, payload: 0, grammar: grammar)
         case "decimal-mark":
-            insert(statement, into: &grammar.decimalMarks, payload: 0, grammar: grammar)
+            insert(statement, into: \.decimalMarks, payload: 0, grammar: grammar)
         case "qualifier":
             guard args.count == 2, GrammarCompiler.qualifierKeys.contains(args[0]) || args[0] == "range",
                   ["before", "after", "clause"].contains(args[1]) else {
                 fail(statement, .unknownKey, 1, "expected 'qualifier KEY before|after|clause = …' with KEY one of at_least, more_than, about, at_most, less_than, exact, range")
                 return
             }
-            let payload = grammar.qualifierPayloads.count
-            grammar.qualifierPayloads.append(args[0])
+            let payload = grammar.tables.qualifierPayloads.count
+            grammar.tables.qualifierPayloads.append(args[0])
             if args[1] == "clause" {
-                insert(statement, into: &grammar.clauseQualifiers, payload: payload, grammar: grammar, reversed: true)
+                insert(statement, into: \.clauseQualifiers, payload: payload, grammar: grammar, reversed: true)
             } else if args[1] == "before" {
-                insert(statement, into: &grammar.qualifiersBefore, payload: payload, grammar: grammar, reversed: true)
+                insert(statement, into: \.qualifiersBefore, payload: payload, grammar: grammar, reversed: true)
             } else {
-                insert(statement, into: &grammar.qualifiersAfter, payload: payload, grammar: grammar)
+                insert(statement, into: \.qualifiersAfter, payload: payload, grammar: grammar)
             }
         case "breakdown":
             guard args.count == 1, args[0] == "before" || args[0] == "after" else {
                 fail(statement, .syntax, 1, "expected 'breakdown before = …' or 'breakdown after = …'"); return
             }
             if args[0] == "before" {
-                insert(statement, into: &grammar.breakdownsBefore, payload: 0, grammar: grammar, reversed: true)
-                insert(statement, into: &grammar.breakdownsBeforeForward, payload: 0, grammar: grammar)
+                insert(statement, into: \.breakdownsBefore, payload: 0, grammar: grammar, reversed: true)
+                insert(statement, into: \.breakdownsBeforeForward, payload: 0, grammar: grammar)
             } else {
-                insert(statement, into: &grammar.breakdownsAfter, payload: 0, grammar: grammar)
+                insert(statement, into: \.breakdownsAfter, payload: 0, grammar: grammar)
             }
         case "total":
-            insert(statement, into: &grammar.totalsBefore, payload: 0, grammar: grammar, reversed: true)
-            insert(statement, into: &grammar.totalsForward, payload: 0, grammar: grammar)
+            insert(statement, into: \.totalsBefore, payload: 0, grammar: grammar, reversed: true)
+            insert(statement, into: \.totalsForward, payload: 0, grammar: grammar)
         case "partitive":
-            insert(statement, into: &grammar.partitives, payload: 0, grammar: grammar)
+            insert(statement, into: \.partitives, payload: 0, grammar: grammar)
         case "period-reference":
-            insert(statement, into: &grammar.periodReferences, payload: 0, grammar: grammar)
+            insert(statement, into: \.periodReferences, payload: 0, grammar: grammar)
         case "decoy":
             guard args.count == 1 else { fail(statement, .syntax, 1, "expected 'decoy NAME = … {n} …'"); return }
             let name = args[0]
@@ -129,10 +130,10 @@ struct GrammarCompiler {
                     fail(statement, .syntax, rightColumn(statement), "each alternative of a decoy needs exactly one {n} where the number stands")
                     return
                 }
-                let payload = grammar.decoyBefore.count
-                grammar.decoyBefore.append(Array(sequence[..<slots[0]].reversed()))
-                grammar.decoyNames.append(name)
-                grammar.decoysAfter.insert(Array(sequence[(slots[0] + 1)...]), payload: payload)
+                let payload = grammar.tables.decoyBefore.count
+                grammar.tables.decoyBefore.append(Array(sequence[..<slots[0]].reversed()))
+                grammar.tables.decoyNames.append(name)
+                grammar.tables.decoysAfter.insert(Array(sequence[(slots[0] + 1)...]), payload: payload)
             }
         case "category", "countable":
             var key: String?
@@ -145,7 +146,7 @@ struct GrammarCompiler {
                     fail(statement, .syntax, 1, "expected 'category KEY [noun|group|target|event|outcome|times] = …'"); return
                 }
                 if args[0] != "null" {
-                    guard grammar.taxonomy.contains(args[0]) else {
+                    guard grammar.tables.taxonomy.contains(args[0]) else {
                         fail(statement, .unknownKey, column(of: args[0], in: statement), "unknown category '\(args[0])'; declare it with 'key \(args[0])' in categories/taxonomy.grammar")
                         return
                     }
@@ -159,32 +160,32 @@ struct GrammarCompiler {
                     role = parsed
                 }
             }
-            let payload = grammar.categoryPayloads.count
-            grammar.categoryPayloads.append(CategoryEntry(key: key, role: role))
-            insert(statement, into: &grammar.categories, payload: payload, grammar: grammar)
+            let payload = grammar.tables.categoryPayloads.count
+            grammar.tables.categoryPayloads.append(CategoryEntry(key: key, role: role))
+            insert(statement, into: \.categories, payload: payload, grammar: grammar)
         case "refine", "override", "refine-from-context", "evidence":
             if statement.kind == "evidence" {
                 guard args.count == 1, let role = CategoryEntry.Role(rawValue: args[0]) else {
                     fail(statement, .syntax, 1, "expected 'evidence ROLE = KEY…' with ROLE group or target"); return
                 }
-                grammar.evidence[role, default: []].formUnion(keys(statement, grammar: grammar))
+                grammar.tables.evidence[role, default: []].formUnion(keys(statement, grammar: grammar))
                 return
             }
-            guard args.count == 1, grammar.taxonomy.contains(args[0]) else {
+            guard args.count == 1, grammar.tables.taxonomy.contains(args[0]) else {
                 fail(statement, .unknownKey, 1, "expected '\(statement.kind) KEY = KEY…' with a declared key"); return
             }
             let targets = keys(statement, grammar: grammar)
             switch statement.kind {
-            case "refine": grammar.refinements[args[0], default: []].formUnion(targets)
-            case "override": grammar.overrides[args[0], default: []].formUnion(targets)
-            default: grammar.contextRefinements[args[0], default: []].formUnion(targets)
+            case "refine": grammar.tables.refinements[args[0], default: []].formUnion(targets)
+            case "override": grammar.tables.overrideTable[args[0], default: []].formUnion(targets)
+            default: grammar.tables.contextRefinements[args[0], default: []].formUnion(targets)
             }
         case "transparent":
-            insert(statement, into: &grammar.transparentWords, payload: 0, grammar: grammar)
+            insert(statement, into: \.transparentWords, payload: 0, grammar: grammar)
         case "phrase-stop":
-            insert(statement, into: &grammar.phraseStops, payload: 0, grammar: grammar)
+            insert(statement, into: \.phraseStops, payload: 0, grammar: grammar)
         case "cue-gap":
-            insert(statement, into: &grammar.cueGaps, payload: 0, grammar: grammar)
+            insert(statement, into: \.cueGaps, payload: 0, grammar: grammar)
         case "month":
             guard (1...3).contains(args.count), let number = Int(args[0]), (1...12).contains(number),
                   args.dropFirst().allSatisfy({ $0 == "hijri" || $0 == "strict" }) else {
@@ -201,22 +202,22 @@ struct GrammarCompiler {
         case "range-start": addDateWord(.rangeStart, statement, grammar)
         case "range-end": addDateWord(.rangeEnd, statement, grammar)
         case "since": addDateWord(.since, statement, grammar)
-        case "not-date": insert(statement, into: &grammar.notDates, payload: 0, grammar: grammar)
+        case "not-date": insert(statement, into: \.notDates, payload: 0, grammar: grammar)
         default:
             fail(statement, .unknownStatement, 1, "unknown rule kind '\(statement.kind)'; see Grammars/README.md for the kinds")
         }
     }
 
     /// The keys listed on the right of a refine, override or evidence rule ("x.*" stands for x's children).
-    private mutating func keys(_ statement: GrammarStatement, grammar: Grammar) -> Set<String> {
+    private mutating func keys(_ statement: GrammarStatement, grammar: GrammarBuilder) -> Set<String> {
         var targets: Set<String> = []
         for item in statement.rawRight.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "\t" }).map(String.init) {
             if item.hasSuffix(".*") {
                 let prefix = String(item.dropLast())
-                let found = grammar.taxonomy.filter { $0.hasPrefix(prefix) }
+                let found = grammar.tables.taxonomy.filter { $0.hasPrefix(prefix) }
                 if found.isEmpty { fail(statement, .unknownKey, column(of: item, in: statement), "no declared key starts with '\(prefix)'") }
                 targets.formUnion(found)
-            } else if grammar.taxonomy.contains(item) || item == "null" {
+            } else if grammar.tables.taxonomy.contains(item) || item == "null" {
                 targets.insert(item)
             } else {
                 fail(statement, .unknownKey, column(of: item, in: statement), "unknown category '\(item)'")
@@ -225,10 +226,10 @@ struct GrammarCompiler {
         return targets
     }
 
-    private mutating func addDateWord(_ word: DateWord, _ statement: GrammarStatement, _ grammar: Grammar) {
-        let payload = grammar.dateWordPayloads.count
-        grammar.dateWordPayloads.append(word)
-        insert(statement, into: &grammar.dateWords, payload: payload, grammar: grammar)
+    private mutating func addDateWord(_ word: DateWord, _ statement: GrammarStatement, _ grammar: GrammarBuilder) {
+        let payload = grammar.tables.dateWordPayloads.count
+        grammar.tables.dateWordPayloads.append(word)
+        insert(statement, into: \.dateWords, payload: payload, grammar: grammar)
     }
 
     private func column(of word: String, in statement: GrammarStatement) -> Int {
@@ -237,14 +238,14 @@ struct GrammarCompiler {
                                                             to: range.lowerBound) + 1
     }
 
-    private mutating func insert(_ statement: GrammarStatement, into trie: inout PhraseTrie, payload: Int,
-                                 grammar: Grammar, reversed: Bool = false) {
+    private mutating func insert(_ statement: GrammarStatement, into trie: WritableKeyPath<GrammarTables, PhraseTrie>, payload: Int,
+                                 grammar: GrammarBuilder, reversed: Bool = false) {
         for sequence in sequences(statement, grammar: grammar) {
             if sequence.contains(PhraseTrie.numberSlot) {
                 fail(statement, .syntax, rightColumn(statement), "a {n} slot belongs in decoy rules only")
                 return
             }
-            trie.insert(reversed ? sequence.reversed() : sequence, payload: payload)
+            grammar.tables[keyPath: trie].insert(reversed ? sequence.reversed() : sequence, payload: payload)
         }
     }
 
@@ -262,13 +263,13 @@ struct GrammarCompiler {
     }
 
     /// Expands a statement's pattern into stem-id sequences, registering each word's forms.
-    private mutating func sequences(_ statement: GrammarStatement, grammar: Grammar?) -> [[Int32]] {
+    private mutating func sequences(_ statement: GrammarStatement, grammar: GrammarBuilder?) -> [[Int32]] {
         let expanded = expand(statement.pattern, statement: statement, trail: [])
         guard let grammar else { return [] }
         return expanded.map { sequence in
             sequence.map { element -> Int32 in
                 switch element {
-                case .word(let word): return grammar.lexicon.register(stem: word, classes: statement.clitics)
+                case .word(let word): return grammar.tables.lexicon.register(stem: word, classes: statement.clitics)
                 case .slot: return PhraseTrie.numberSlot
                 }
             }
@@ -341,10 +342,10 @@ struct GrammarCompiler {
         return matching.normalizedString(word)
     }
 
-    private mutating func checkExample(_ example: GrammarExample, statement: GrammarStatement, grammar: Grammar) {
+    private mutating func checkExample(_ example: GrammarExample, statement: GrammarStatement, grammar: GrammarBuilder) {
         for expectation in example.expectations {
             let known = Int(expectation) != nil || GrammarCompiler.qualifierKeys.contains(expectation)
-                || grammar.taxonomy.contains(expectation) || expectation == "null" || expectation == "relative"
+                || grammar.tables.taxonomy.contains(expectation) || expectation == "null" || expectation == "relative"
                 || DateValue(iso: expectation) != nil
             if !known {
                 diagnostics.append(GrammarDiagnostic(code: .badExample, file: example.file, line: example.line, column: 1,
@@ -353,4 +354,9 @@ struct GrammarCompiler {
             }
         }
     }
+}
+
+/// The tables while the compiler fills them.
+final class GrammarBuilder {
+    var tables = GrammarTables()
 }

@@ -4,7 +4,7 @@
 /// with the clitic prefixes its file allows (و ف ب ل ك ال …, declared in Grammars/clitics.grammar)
 /// and the optional suffixes; they are generated once at load, so matching a token is one hash
 /// lookup, with no allocation and no string slicing.
-public final class Lexicon: @unchecked Sendable {
+public struct Lexicon: Sendable {
     /// One reading of a form: which stem, and which clitic classes were attached to it.
     struct Analysis: Sendable {
         let stem: Int32
@@ -18,7 +18,9 @@ public final class Lexicon: @unchecked Sendable {
     private var formIndex: [UInt64: Int32] = [:]
     private var forms: [(scalars: [UInt32], start: Int32, count: Int32, next: Int32)] = []
     private(set) var analyses: [Analysis] = []
-    private var pending: [[UInt32]: [Analysis]] = [:]
+    /// While building: each form's readings, in the order of `forms`.
+    private var pending: [[Analysis]] = []
+    private var registered: [Int32: Set<String>] = [:]
     private(set) var classNames: [String] = []
     private var prefixes: [(scalars: [UInt32], classIndex: Int)] = []
     private var suffixes: [[UInt32]] = []
@@ -35,7 +37,7 @@ public final class Lexicon: @unchecked Sendable {
 
     func stem(_ id: Int32) -> String { stems[Int(id)] }
 
-    func addPrefix(_ scalars: [UInt32], className: String) {
+    mutating func addPrefix(_ scalars: [UInt32], className: String) {
         let index: Int
         if let existing = classNames.firstIndex(of: className) { index = existing } else {
             index = classNames.count
@@ -44,7 +46,7 @@ public final class Lexicon: @unchecked Sendable {
         prefixes.append((scalars, index))
     }
 
-    func addSuffix(_ scalars: [UInt32]) { suffixes.append(scalars) }
+    mutating func addSuffix(_ scalars: [UInt32]) { suffixes.append(scalars) }
 
     func classBit(_ name: String) -> UInt8? {
         classNames.firstIndex(of: name).map { UInt8(1) << UInt8($0) }
@@ -52,13 +54,19 @@ public final class Lexicon: @unchecked Sendable {
 
     /// Registers a stem (normalised) and its forms; `classes` limits which prefix classes it takes (nil: all).
     @discardableResult
-    func register(stem: String, classes: [String]?) -> Int32 {
+    mutating func register(stem: String, classes: [String]?) -> Int32 {
         let id: Int32
-        if let existing = stemIndex[stem] { id = existing } else {
+        let classKey = classes?.joined(separator: " ") ?? "*"
+        if let existing = stemIndex[stem] {
+            // Forms are generated once per stem and clitic set, however many rules name the word.
+            if registered[existing, default: []].contains(classKey) { return existing }
+            id = existing
+        } else {
             id = Int32(stems.count)
             stems.append(stem)
             stemIndex[stem] = id
         }
+        registered[id, default: []].insert(classKey)
         let base = stem.unicodeScalars.map(\.value)
         let allowed = Set((classes ?? classNames).compactMap { classNames.firstIndex(of: $0) })
         // Prefix chains follow class order: at most one prefix of each class, classes in declaration order.
@@ -80,27 +88,33 @@ public final class Lexicon: @unchecked Sendable {
         return id
     }
 
-    private func add(form: [UInt32], analysis: Analysis) {
-        var list = pending[form, default: []]
-        if !list.contains(where: { $0.stem == analysis.stem && $0.prefixClasses == analysis.prefixClasses }) {
-            list.append(analysis)
-            pending[form] = list
+    private mutating func add(form: [UInt32], analysis: Analysis) {
+        let hash = form.withUnsafeBufferPointer { Lexicon.hash($0) }
+        var index = formIndex[hash] ?? -1
+        while index >= 0 {
+            if forms[Int(index)].scalars == form {
+                if !pending[Int(index)].contains(where: { $0.stem == analysis.stem && $0.prefixClasses == analysis.prefixClasses }) {
+                    pending[Int(index)].append(analysis)
+                }
+                return
+            }
+            index = forms[Int(index)].next
         }
+        forms.append((form, 0, 0, formIndex[hash] ?? -1))
+        formIndex[hash] = Int32(forms.count - 1)
+        pending.append([analysis])
     }
 
-    /// Freezes the forms into the lookup table; call once after every stem is registered.
-    func seal() {
+    /// Freezes the forms' readings into one array; call once after every stem is registered.
+    mutating func seal() {
         // Readings with fewer clitics come first: the plainer reading of a form is the likelier one.
-        for (form, list) in pending.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
-            let sorted = list.sorted { $0.prefixClasses.nonzeroBitCount < $1.prefixClasses.nonzeroBitCount }
-            let start = Int32(analyses.count)
+        for index in forms.indices {
+            let sorted = pending[index].sorted { $0.prefixClasses.nonzeroBitCount < $1.prefixClasses.nonzeroBitCount }
+            forms[index].start = Int32(analyses.count)
+            forms[index].count = Int32(sorted.count)
             analyses.append(contentsOf: sorted)
-            let hash = form.withUnsafeBufferPointer { Lexicon.hash($0) }
-            let next = formIndex[hash] ?? -1
-            formIndex[hash] = Int32(forms.count)
-            forms.append((form, start, Int32(sorted.count), next))
         }
-        pending = [:]
+        pending = []
     }
 
     /// The readings of a word given as normalised scalars (empty when the grammars do not know it).

@@ -3,33 +3,49 @@
 struct PhraseTrie: Sendable {
     /// The id standing for a number slot (`{n}`) in a sequence.
     static let numberSlot: Int32 = -1
+    static let root: Int32 = 0
 
-    private var children: [[Int32: Int32]] = [[:]]
-    private var payloads: [[Int]] = [[]]
+    /// The trie's bit in `Grammar.startMasks`, which says at once whether a word can begin one of its phrases.
+    var id = -1
+    /// (node << 32 | stem) → child node: one hash table for the whole trie.
+    private var edges: [UInt64: Int32] = [:]
+    private var payloadLists: [[Int]] = [[]]
+    private var nodeCount = 1
+    private var rootStems: Set<Int32> = []
     private(set) var isEmpty = true
     private(set) var maxLength = 0
+
+    @inline(__always)
+    private static func edge(_ node: Int32, _ stem: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: stem))
+    }
 
     mutating func insert(_ sequence: [Int32], payload: Int) {
         var node: Int32 = 0
         for id in sequence {
-            if let next = children[Int(node)][id] { node = next } else {
-                let next = Int32(children.count)
-                children.append([:])
-                payloads.append([])
-                children[Int(node)][id] = next
+            if node == 0 { rootStems.insert(id) }
+            if let next = edges[PhraseTrie.edge(node, id)] { node = next } else {
+                let next = Int32(nodeCount)
+                nodeCount += 1
+                payloadLists.append([])
+                edges[PhraseTrie.edge(node, id)] = next
                 node = next
             }
         }
-        if !payloads[Int(node)].contains(payload) { payloads[Int(node)].append(payload) }
+        if !payloadLists[Int(node)].contains(payload) { payloadLists[Int(node)].append(payload) }
         isEmpty = false
         maxLength = max(maxLength, sequence.count)
     }
 
     @inline(__always)
-    func child(_ node: Int32, _ id: Int32) -> Int32? { children[Int(node)][id] }
+    func child(_ node: Int32, _ id: Int32) -> Int32? { edges[PhraseTrie.edge(node, id)] }
 
     @inline(__always)
-    func payloads(at node: Int32) -> [Int] { payloads[Int(node)] }
+    func payloads(at node: Int32) -> [Int] { payloadLists[Int(node)] }
 
-    static let root: Int32 = 0
+    @inline(__always)
+    func hasPayload(_ node: Int32) -> Bool { !payloadLists[Int(node)].isEmpty }
+
+    /// The stems that begin a phrase.
+    var firstStems: [Int32] { Array(rootStems) }
 }

@@ -38,7 +38,7 @@ struct BreakdownLinker {
         for index in drafts.indices {
             guard let role = drafts[index].needsEvidence else { continue }
             if let parent = drafts[index].figure.parent, let parentKey = drafts[parent].figure.category,
-               grammar.evidence[role]?.contains(parentKey) ?? true {
+               grammar.tables.evidence[role]?.contains(parentKey) ?? true {
                 continue
             }
             drafts[index].figure.category = nil

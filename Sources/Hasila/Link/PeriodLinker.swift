@@ -59,8 +59,8 @@ struct PeriodLinker {
         var index = start - 1
         let lowest = max(floor ?? 0, start - 4)
         while index >= lowest, tokens[index].sentence == sentence, tokens[index].kind != .number {
-            for match in grammar.matches(grammar.dateWords, in: tokens, from: index, limit: start) {
-                let words = match.payloads.map { grammar.dateWordPayloads[$0] }
+            for match in grammar.matches(grammar.tables.dateWords, in: tokens, from: index, limit: start) {
+                let words = match.payloads.map { grammar.tables.dateWordPayloads[$0] }
                 if words.contains(.since) { return .since }
                 if words.contains(.rangeStart) { return .from }
                 if words.contains(.rangeEnd), index == start - 1, !grammar.isConjunction(tokens[index]) { return .until }
@@ -73,41 +73,40 @@ struct PeriodLinker {
     private func closes(between end: Int, and start: Int, tokens: [Token]) -> Bool {
         guard start > end, start - end <= 2 else { return false }
         for index in end..<start {
-            for match in grammar.matches(grammar.dateWords, in: tokens, from: index, limit: start)
-                where match.payloads.contains(where: { grammar.dateWordPayloads[$0] == .rangeEnd }) { return true }
+            for match in grammar.matches(grammar.tables.dateWords, in: tokens, from: index, limit: start)
+                where match.payloads.contains(where: { grammar.tables.dateWordPayloads[$0] == .rangeEnd }) { return true }
         }
         return false
     }
 
     /// Applies sentence periods to figures, with back-references and totals' periods.
     func apply(_ periods: [Int32: Period], to drafts: inout [FigureDraft], tokens: [Token]) {
-        var referenced: [Int32: Period?] = [:]
-        var lastPeriod: Period?
+        guard !drafts.isEmpty else { return }
+        // Sentences that point back ("خلال الفترة المذكورة"), found in one pass over the tokens.
+        var pointsBack = Set<Int32>()
+        if !grammar.tables.periodReferences.isEmpty {
+            for index in tokens.indices where tokens[index].kind == .word && tokens[index].isKnown
+                && !pointsBack.contains(tokens[index].sentence) {
+                if (grammar.longest(grammar.tables.periodReferences, in: tokens, from: index) != nil) { pointsBack.insert(tokens[index].sentence) }
+            }
+        }
         var sentences = Set(periods.keys)
         for draft in drafts { sentences.insert(draft.sentence) }
+        var referenced: [Int32: Period] = [:]
+        var lastPeriod: Period?
         for sentence in sentences.sorted() {
             if let own = periods[sentence] {
                 lastPeriod = own
-            } else if refersBack(sentence, tokens: tokens) {
+            } else if pointsBack.contains(sentence), let lastPeriod {
                 referenced[sentence] = lastPeriod
             }
         }
         for index in drafts.indices {
             let sentence = drafts[index].sentence
-            drafts[index].figure.period = periods[sentence] ?? (referenced[sentence] ?? nil)
+            drafts[index].figure.period = periods[sentence] ?? referenced[sentence]
         }
         for index in drafts.indices {
             if let parent = drafts[index].figure.parent { drafts[index].figure.period = drafts[parent].figure.period }
         }
-    }
-
-    private func refersBack(_ sentence: Int32, tokens: [Token]) -> Bool {
-        guard let start = tokens.firstIndex(where: { $0.sentence == sentence }) else { return false }
-        var index = start
-        while index < tokens.count, tokens[index].sentence == sentence {
-            if !grammar.matches(grammar.periodReferences, in: tokens, from: index).isEmpty { return true }
-            index += 1
-        }
-        return false
     }
 }

@@ -11,7 +11,7 @@ public struct Extractor: Sendable {
     /// Extracts from a document given as code points (the unit of every offset in the result).
     public func extract(scalars: [UInt32], document: String) -> DocumentExtraction {
         let text = normalizer.normalize(scalars: scalars)
-        let tokens = Tokenizer(lexicon: grammar.lexicon).tokenize(text)
+        let tokens = Tokenizer(lexicon: grammar.tables.lexicon).tokenize(text)
         var dates = DateRecognizer(grammar: grammar).recognize(tokens: tokens, scalars: text.scalars)
         var claimed = [Bool](repeating: false, count: tokens.count)
         for date in dates { for i in date.tokens { claimed[i] = true } }

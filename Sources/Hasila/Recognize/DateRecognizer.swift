@@ -8,19 +8,15 @@ struct DateRecognizer {
 
     private func dateWord(at index: Int, tokens: [Token], limit: Int? = nil) -> (word: DateWord, end: Int)? {
         guard index < tokens.count, tokens[index].kind != .number else { return nil }
-        guard let match = grammar.matches(grammar.dateWords, in: tokens, from: index, limit: limit).last else { return nil }
+        guard let match = grammar.longest(grammar.tables.dateWords, in: tokens, from: index, limit: limit) else { return nil }
         // Prefer a month or weekday reading where a word is several things.
-        let words = match.payloads.map { grammar.dateWordPayloads[$0] }
+        let words = match.payloads.map { grammar.tables.dateWordPayloads[$0] }
         return (words.first { if case .month = $0 { return true } else { return false } } ?? words[0], match.end)
     }
 
     private func has(_ kind: (DateWord) -> Bool, at index: Int, tokens: [Token]) -> Int? {
         guard index >= 0, index < tokens.count, tokens[index].kind != .number else { return nil }
-        for match in grammar.matches(grammar.dateWords, in: tokens, from: index).reversed()
-            where match.payloads.contains(where: { kind(grammar.dateWordPayloads[$0]) }) {
-            return match.end
-        }
-        return nil
+        return grammar.longest(grammar.tables.dateWords, in: tokens, from: index) { kind(grammar.tables.dateWordPayloads[$0]) }
     }
 
     private func digits(_ token: Token, _ scalars: [UInt32]) -> (value: Int, length: Int)? {
@@ -41,7 +37,7 @@ struct DateRecognizer {
 
     private func isNotDate(at index: Int, tokens: [Token]) -> Bool {
         for start in [index, index - 1, index - 2] where start >= 0 {
-            if let match = grammar.matches(grammar.notDates, in: tokens, from: start).last, match.end > index { return true }
+            if let match = grammar.longest(grammar.tables.notDates, in: tokens, from: start), match.end > index { return true }
         }
         return false
     }
@@ -249,8 +245,8 @@ struct DateRecognizer {
         guard year.length == 4, (1900...2100).contains(year.value) else { return nil }
         // A counted noun after it makes it a figure ("2015 مدنيا").
         if index + 1 < tokens.count, tokens[index + 1].kind == .word,
-           let match = grammar.matches(grammar.categories, in: tokens, from: index + 1).last,
-           grammar.categoryPayloads[match.payloads[0]].role != .times { return nil }
+           let match = grammar.longest(grammar.tables.categories, in: tokens, from: index + 1),
+           grammar.tables.categoryPayloads[match.payloads[0]].role != .times { return nil }
         if requireMarker {
             var p = index - 1
             while p >= 0, let mark = punctuation(tokens[p], scalars), mark == 0x28 || mark == 0x5B { p -= 1 }

@@ -26,7 +26,7 @@ struct NumberRecognizer {
                     continue
                 }
                 // A dual followed by its number word ("مدنيين اثنين") is counted by the number word.
-                if let end = grammar.matches(grammar.duals, in: tokens, from: index).last?.end, !claimed[index],
+                if let end = grammar.longest(grammar.tables.duals, in: tokens, from: index)?.end, !claimed[index],
                    !(end < tokens.count && readWords(at: end, tokens: tokens, claimed: claimed)?.postposed == true) {
                     mentions.append(NumberMention(tokens: index..<end, value: 2, form: .dual, postposed: false, vague: false,
                                                   identifierShape: false, yearShape: false))
@@ -86,7 +86,7 @@ struct NumberRecognizer {
             ? (parsed.groups[0] * pow10(parsed.lengths[1]) + parsed.groups[1], parsed.lengths[1]) : nil
         // A decimal-mark letter glued between digits: "2ر3".
         if parsed.groups.count == 1, end + 1 < tokens.count, !tokens[end].spaceBefore, !tokens[end + 1].spaceBefore,
-           tokens[end + 1].kind == .number, !grammar.matches(grammar.decimalMarks, in: tokens, from: end, limit: end + 1).isEmpty {
+           tokens[end + 1].kind == .number, (grammar.longest(grammar.tables.decimalMarks, in: tokens, from: end, limit: end + 1) != nil) {
             let fraction = groups(of: tokens[end + 1], scalars: scalars)
             if fraction.groups.count == 1 {
                 decimal = (parsed.groups[0] * pow10(fraction.lengths[0]) + fraction.groups[0], fraction.lengths[0])
@@ -121,9 +121,9 @@ struct NumberRecognizer {
 
     private func scaleWord(at index: Int, tokens: [Token]) -> (value: NumberWord, end: Int)? {
         guard tokens[index].kind == .word else { return nil }
-        for match in grammar.matches(grammar.numberWords, in: tokens, from: index).reversed() {
+        for match in grammar.matches(grammar.tables.numberWords, in: tokens, from: index).reversed() {
             for payload in match.payloads {
-                let word = grammar.numberWordPayloads[payload]
+                let word = grammar.tables.numberWordPayloads[payload]
                 if word.role == .scale || word.role == .pluralScale { return (word, match.end) }
             }
         }
@@ -153,8 +153,8 @@ struct NumberRecognizer {
 
     /// The longest number-word match at a token.
     private func numberWord(at index: Int, tokens: [Token]) -> (word: NumberWord, end: Int)? {
-        guard let match = grammar.matches(grammar.numberWords, in: tokens, from: index).last else { return nil }
-        return (grammar.numberWordPayloads[match.payloads[0]], match.end)
+        guard let match = grammar.longest(grammar.tables.numberWords, in: tokens, from: index) else { return nil }
+        return (grammar.tables.numberWordPayloads[match.payloads[0]], match.end)
     }
 
     func readWords(at start: Int, tokens: [Token], claimed: [Bool], allowLeadingConjunction: Bool = true) -> NumberMention? {

@@ -11,20 +11,32 @@ struct JSONBuffer {
 
     mutating func string(_ value: String) {
         bytes.append(0x22)
-        for byte in value.utf8 {
-            switch byte {
-            case 0x22: bytes.append(0x5C); bytes.append(0x22)
-            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-            case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-            case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-            case 0x09: bytes.append(0x5C); bytes.append(0x74)
-            case 0x00..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: bytes.append(byte)
+        var value = value
+        value.withUTF8 { utf8 in
+            var run = 0
+            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                if i > run { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i])) }
+                escape(byte)
+                run = i + 1
             }
+            if run < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
         }
         bytes.append(0x22)
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case 0x22: bytes.append(0x5C); bytes.append(0x22)
+        case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+        case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+        case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+        case 0x09: bytes.append(0x5C); bytes.append(0x74)
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            hex.withUTF8Buffer { digits in
+                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+            }
+        }
     }
 
     mutating func optionalString(_ value: String?) {
@@ -33,11 +45,15 @@ struct JSONBuffer {
 
     mutating func integer(_ value: Int) {
         if value == 0 { bytes.append(0x30); return }
-        var v = value
-        if v < 0 { bytes.append(0x2D); v = -v }
-        var digits: [UInt8] = []
-        while v > 0 { digits.append(UInt8(0x30 + v % 10)); v /= 10 }
-        bytes.append(contentsOf: digits.reversed())
+        var v = value.magnitude
+        if value < 0 { bytes.append(0x2D) }
+        var divisor: UInt = 1
+        while divisor <= v / 10 { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(0x30 + v / divisor))
+            v %= divisor
+            divisor /= 10
+        }
     }
 
     mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }

@@ -1,0 +1,86 @@
+/// Everything a grammar folder compiles to: the lexicon and, per dimension, the tries and the
+/// tables the recognisers read. Built by `GrammarCompiler`, then frozen inside a `Grammar`.
+struct GrammarTables: Sendable {
+    var lexicon = Lexicon()
+    /// The taxonomy's keys, as declared by `key` rules.
+    var taxonomy: Set<String> = []
+
+    var numberWords = PhraseTrie()
+    var numberWordPayloads: [NumberWord] = []
+    var duals = PhraseTrie()
+    var decimalMarks = PhraseTrie()
+
+    /// Qualifier cues before the figure, stored reversed (walked backwards from the figure).
+    var qualifiersBefore = PhraseTrie()
+    var qualifiersAfter = PhraseTrie()
+    var qualifierPayloads: [String] = []
+
+    var breakdownsBefore = PhraseTrie()
+    var breakdownsAfter = PhraseTrie()
+    var totalsBefore = PhraseTrie()
+    /// The same cues read forwards, where a noun phrase must stop at them.
+    var breakdownsBeforeForward = PhraseTrie()
+    var totalsForward = PhraseTrie()
+    var partitives = PhraseTrie()
+
+    /// Decoys: the part after the slot in a trie; the part before it, reversed, per payload.
+    var decoysAfter = PhraseTrie()
+    var decoyBefore: [[Int32]] = []
+    var decoyNames: [String] = []
+
+    var categories = PhraseTrie()
+    var categoryPayloads: [CategoryEntry] = []
+    /// key → the keys that may replace it when met later in a noun phrase (exact keys after expansion).
+    var refinements: [String: Set<String>] = [:]
+    /// key → the outcome keys that replace a people group (injured, detained …).
+    var overrideTable: [String: Set<String>] = [:]
+    /// key → the keys that the clause before a figure may refine it to ("ذخائر حارقة في 57 هجوما").
+    var contextRefinements: [String: Set<String>] = [:]
+    /// role → the keys whose presence in the phrase or clause lets an entry of that role keep its key.
+    var evidence: [CategoryEntry.Role: Set<String>] = [:]
+    /// Prepositions a noun phrase may begin with before its head ("109 على مساجد").
+    var transparentWords = PhraseTrie()
+    /// Words that end a noun phrase ("أغلبهم", "معظمهم").
+    var phraseStops = PhraseTrie()
+    /// Qualifier cues that hold for the next figure of their clause ("في تقديراتها الدنيا"), reversed.
+    var clauseQualifiers = PhraseTrie()
+    /// Words a qualifier cue may stand before, with the counted noun, ahead of the figure ("تجاوز عدد الجرحى 29 ألفا").
+    var cueGaps = PhraseTrie()
+
+    var dateWords = PhraseTrie()
+    var dateWordPayloads: [DateWord] = []
+    var periodReferences = PhraseTrie()
+    var notDates = PhraseTrie()
+
+    /// Stems that are clitic particles standing alone ("و" before "868", "ل" in "لـ 19").
+    var particleStems: Set<Int32> = []
+    var conjunctionStems: Set<Int32> = []
+    var articleStems: Set<Int32> = []
+    /// Bit of the conjunction clitic class in `Lexicon.Analysis.prefixClasses`.
+    var conjunctionBit: UInt8 = 0
+    var articleBit: UInt8 = 0
+
+    /// Every example of every rule, to be run as tests (`hasila grammar check`, the test suite).
+    var examples: [GrammarExample] = []
+    var ruleCount = 0
+
+    /// Per stem: bit i set when the stem begins a phrase of the trie whose id is i.
+    var startMasks: [UInt64] = []
+
+    /// Gives every trie its id and records which stems begin its phrases; called once after compiling.
+    mutating func sealTries() {
+        let paths: [WritableKeyPath<GrammarTables, PhraseTrie>] = [
+            \.numberWords, \.duals, \.decimalMarks, \.qualifiersBefore, \.qualifiersAfter, \.breakdownsBefore,
+            \.breakdownsAfter, \.totalsBefore, \.breakdownsBeforeForward, \.totalsForward, \.partitives, \.decoysAfter,
+            \.categories, \.dateWords, \.periodReferences, \.notDates, \.transparentWords, \.phraseStops,
+            \.clauseQualifiers, \.cueGaps,
+        ]
+        precondition(paths.count <= 64)
+        startMasks = [UInt64](repeating: 0, count: lexicon.stems.count)
+        for (id, path) in paths.enumerated() {
+            self[keyPath: path].id = id
+            for stem in self[keyPath: path].firstStems where stem >= 0 { startMasks[Int(stem)] |= 1 << UInt64(id) }
+        }
+    }
+
+}
