@@ -30,6 +30,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "HasilaTests", dependencies: ["Hasila"]),
+        // The tests run the built `hasila` end to end too, so it is a dependency.
+        .testTarget(name: "HasilaTests", dependencies: ["Hasila", "HasilaCLI"]),
     ]
 )

@@ -1,0 +1,116 @@
+import XCTest
+@testable import Hasila
+
+/// Grammar files rot silently unless checked: a malformed file stops the run with
+/// file:line:column, a caret and what was expected, before any output.
+final class GrammarValidationTests: XCTestCase {
+    /// A grammar folder made of the bundled files plus one broken file.
+    private func folder(with broken: String, named name: String = "cues/broken.grammar") -> TemporaryFolder {
+        let folder = TemporaryFolder()
+        let bundled = SharedMaterial.grammars
+        for relative in FileManager.default.enumerator(atPath: bundled)!.compactMap({ $0 as? String }) where relative.hasSuffix(".grammar") {
+            folder.write(relative, try! String(contentsOfFile: bundled + "/" + relative, encoding: .utf8))
+        }
+        folder.write(name, broken)
+        return folder
+    }
+
+    private func diagnostics(_ text: String) -> [GrammarDiagnostic] {
+        let folder = folder(with: text)
+        do {
+            _ = try GrammarLoader.load(directory: folder.path)
+            XCTFail("the broken grammar loaded")
+            return []
+        } catch HasilaError.grammar(let found) {
+            return found
+        } catch {
+            XCTFail("unexpected error \(error)")
+            return []
+        }
+    }
+
+    func testTheBundledGrammarsLoad() throws {
+        let grammar = try GrammarLoader.load(directory: SharedMaterial.grammars)
+        XCTAssertGreaterThan(grammar.ruleCount, 100)
+        XCTAssertGreaterThan(grammar.lexicon.formCount, 10_000)
+    }
+
+    func testAMissingEqualsSignIsReportedWithLineAndColumn() {
+        let found = diagnostics("# header\nqualifier at_least before ما لا يقل عن\n")
+        XCTAssertEqual(found.count, 1)
+        XCTAssertEqual(found.first?.line, 2)
+        XCTAssertEqual(found.first?.code, .syntax)
+        XCTAssertTrue(found.first?.description.contains("broken.grammar:2:") ?? false)
+        XCTAssertTrue(found.first?.description.contains("expected '='") ?? false)
+    }
+
+    func testAnUnclosedGroupPointsAtTheEndOfTheLine() {
+        let found = diagnostics("qualifier about before = (نحو | قرابة\n")
+        XCTAssertEqual(found.first?.code, .syntax)
+        XCTAssertEqual(found.first?.line, 1)
+        XCTAssertEqual(found.first?.column, 38)
+        XCTAssertTrue(found.first?.message.contains("')'") ?? false)
+    }
+
+    func testADiacriticCanNeverMatchAndIsRejectedAtItsColumn() {
+        let found = diagnostics("qualifier at_least before = ما لا يقلّ عن\n")
+        XCTAssertEqual(found.first?.code, .unmatchableCodePoint)
+        XCTAssertEqual(found.first?.column, 38)  // the shadda, after يقل at columns 35-37
+        XCTAssertTrue(found.first?.message.contains("SHADDA") ?? false)
+        // The caret stands under the column in the printed diagnostic.
+        let lines = found.first!.description.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(lines.last?.unicodeScalars.count, 38)
+        XCTAssertEqual(lines.last?.last, "^")
+    }
+
+    func testPresentationFormsAreRejected() {
+        // "ﻻ" (U+FEFB) typed instead of ل + ا: it would never match normalised text.
+        let found = diagnostics("number 3 unit = ثﻻثة\n")
+        XCTAssertEqual(found.first?.code, .unmatchableCodePoint)
+        XCTAssertTrue(found.first?.message.contains("presentation form") ?? false)
+    }
+
+    func testUnknownReferencesAndKeysAreRejected() {
+        XCTAssertEqual(diagnostics("decoy x = <no-such-thing> {n}\n").first?.code, .unknownReference)
+        XCTAssertEqual(diagnostics("category killed.pets = قطط\n").first?.code, .unknownKey)
+        XCTAssertEqual(diagnostics("qualifier roughly before = نحو\n").first?.code, .unknownKey)
+        XCTAssertEqual(diagnostics("frobnicate = نحو\n").first?.code, .unknownStatement)
+    }
+
+    func testAnExampleWithoutItsRuleOrWithAnUnknownExpectationIsRejected() {
+        XCTAssertEqual(diagnostics("+ مقتل 5 => 5\n").first?.code, .badExample)
+        XCTAssertEqual(diagnostics("dual = توأمان\n  + توأمان => 2 twins\n").first?.code, .badExample)
+    }
+
+    func testEveryProblemIsReportedNotJustTheFirst() {
+        let found = diagnostics("qualifier about before = نحو ُ\nnumber x unit = واحد\nfoo = بار\n")
+        XCTAssertGreaterThanOrEqual(found.count, 3)
+    }
+
+    func testABrokenGrammarStopsTheCommandBeforeAnyOutput() throws {
+        let grammars = folder(with: "category killed group = قتيل (\n")
+        let text = TemporaryFolder()
+        let doc = text.write("a.txt", "مقتل 5 أشخاص")
+        let result = try CLI.run(["extract", "--grammars", grammars.path, doc])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertTrue(result.stderr.contains("broken.grammar:1:"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("^"), result.stderr)
+    }
+
+    func testGrammarsReplaceTheBundledSet() throws {
+        // A grammar set without the qualifier rules: the same text comes out exact.
+        let folder = TemporaryFolder()
+        let bundled = SharedMaterial.grammars
+        for relative in FileManager.default.enumerator(atPath: bundled)!.compactMap({ $0 as? String })
+            where relative.hasSuffix(".grammar") && !relative.hasSuffix("qualifiers.grammar") {
+            folder.write(relative, try! String(contentsOfFile: bundled + "/" + relative, encoding: .utf8))
+        }
+        let text = TemporaryFolder()
+        let doc = text.write("a.txt", "مقتل ما لا يقل عن 40 مدنيا")
+        let bundledRun = try CLI.run(["extract", doc]).records
+        let replacedRun = try CLI.run(["extract", "--grammars", folder.path, doc]).records
+        XCTAssertEqual(bundledRun.first?["qualifier"] as? String, "at_least")
+        XCTAssertEqual(replacedRun.first?["qualifier"] as? String, "exact")
+    }
+}
