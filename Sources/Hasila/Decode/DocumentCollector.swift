@@ -21,8 +21,9 @@ public enum DocumentCollector {
                     let url = URL(fileURLWithPath: relative)
                     guard textExtensions.contains(url.pathExtension.lowercased()) else { continue }
                     let full = (path as NSString).appendingPathComponent(relative)
+                    // A link to nowhere is still a document the user gave: reading it reports the problem.
                     var isDir: ObjCBool = false
-                    guard FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else { continue }
+                    if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), isDir.boolValue { continue }
                     found.append(SourceDocument(id: url.deletingPathExtension().relativePath, path: full))
                 }
                 documents.append(contentsOf: found.sorted { $0.id < $1.id })

@@ -1,0 +1,27 @@
+import XCTest
+
+/// The schema check itself must be able to fail, or the output tests against it prove nothing.
+final class RecordSchemaTests: XCTestCase {
+    private func record(_ json: String) -> Any { try! JSONSerialization.jsonObject(with: Data(json.utf8)) }
+
+    func testAValidFigurePassesAndBrokenOnesFail() throws {
+        let schema = try RecordSchema()
+        let valid = """
+            {"kind":"figure","id":"d#1","doc":"d","value":1,"text":"واحداً","start":3,"end":9,"qualifier":"exact","category":null,\
+            "noun":"هجوماً","parent":null,"period":{"start":"2015-09-30","end":null},"sentence":{"start":0,"end":20}}
+            """
+        XCTAssertEqual(schema.problems(record(valid)), [])
+        XCTAssertFalse(schema.problems(record(valid.replacingOccurrences(of: "\"value\":1", with: "\"value\":true"))).isEmpty)
+        XCTAssertFalse(schema.problems(record(valid.replacingOccurrences(of: "\"exact\"", with: "\"roughly\""))).isEmpty)
+        XCTAssertFalse(schema.problems(record(valid.replacingOccurrences(of: "\"parent\":null,", with: ""))).isEmpty)
+        XCTAssertFalse(schema.problems(record(valid.replacingOccurrences(of: "\"start\":3", with: "\"start\":\"3\""))).isEmpty)
+    }
+
+    func testADateRecordNeedsItsCalendarAndRelativeFlag() throws {
+        let schema = try RecordSchema()
+        let valid = #"{"kind":"date","id":"d#d1","doc":"d","text":"أمس","start":0,"end":3,"value":null,"calendar":"gregorian","relative":true}"#
+        XCTAssertEqual(schema.problems(record(valid)), [])
+        XCTAssertFalse(schema.problems(record(valid.replacingOccurrences(of: "\"relative\":true", with: "\"relative\":1"))).isEmpty)
+        XCTAssertFalse(schema.problems(record(valid.replacingOccurrences(of: "gregorian", with: "julian"))).isEmpty)
+    }
+}
