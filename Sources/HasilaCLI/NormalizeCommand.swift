@@ -30,7 +30,7 @@ struct NormalizeCommand: ParsableCommand {
         let output = StandardOutput()
         let paths = files.isEmpty ? ["-"] : files
         for path in paths {
-            var normalizer = StreamNormalizer(options: options)
+            let normalizer = StreamNormalizer(options: options)
             do {
                 try ChunkedReader.read(path: path) { chunk in
                     try normalizer.feed(chunk) { try output.write($0) }

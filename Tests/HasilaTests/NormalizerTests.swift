@@ -113,10 +113,10 @@ final class NormalizerTests: XCTestCase {
             let scalars = bytes.withUnsafeBufferPointer { UTF8Encoding.decodeScalars($0).scalars }
             let normalized = plain.normalize(scalars: scalars)
             XCTAssertEqual(plain.normalize(scalars: normalized.scalars).scalars, normalized.scalars)
-            var stream = StreamNormalizer()
+            let stream = StreamNormalizer()
             var out: [UInt8] = []
-            bytes.withUnsafeBufferPointer { stream.feed($0) { out += $0 } }
-            stream.finish { out += $0 }
+            bytes.withUnsafeBufferPointer { stream.feed($0) { out.append(contentsOf: $0) } }
+            stream.finish { out.append(contentsOf: $0) }
             XCTAssertEqual(out, UTF8Encoding.encode(normalized.scalars))
         }
         var random: [UInt32] = []
@@ -134,15 +134,15 @@ final class NormalizerTests: XCTestCase {
         let bytes = Array(text.utf8)
         let expected = UTF8Encoding.encode(Normalizer(options: .matching).normalize(text).scalars)
         for chunkSize in [1, 2, 3, 5, 7, 64, 4096] {
-            var stream = StreamNormalizer(options: .matching, bufferSize: 16)
+            let stream = StreamNormalizer(options: .matching, bufferSize: 16)
             var out: [UInt8] = []
             var offset = 0
             while offset < bytes.count {
                 let end = min(bytes.count, offset + chunkSize)
-                bytes[offset..<end].withUnsafeBufferPointer { chunk in stream.feed(chunk) { out += $0 } }
+                bytes[offset..<end].withUnsafeBufferPointer { chunk in stream.feed(chunk) { out.append(contentsOf: $0) } }
                 offset = end
             }
-            stream.finish { out += $0 }
+            stream.finish { out.append(contentsOf: $0) }
             XCTAssertEqual(out, expected, "chunk size \(chunkSize)")
         }
     }

@@ -14,6 +14,11 @@ public final class NormalizationTable: @unchecked Sendable {
     /// Per BMP code point: `keep`, or (start << 8 | count) into `replacementBytes` (UTF-8).
     let byteEntries: [UInt32]
     let replacementBytes: [UInt8]
+    /// Per two bytes (lead << 8 | continuation) of a valid two-byte UTF-8 sequence: its entry in
+    /// `byteEntries` (keep or a replacement), so the byte loop handles Arabic without decoding it;
+    /// `notAPair` for any other two bytes.
+    let pairEntries: [UInt32]
+    static let notAPair: UInt32 = .max - 1
     /// Per BMP code point: true for the marks that are removed and belong to the letter before them
     /// (harakat, tanween, Quranic marks, tatweel), so a span can be widened over them.
     let attachedMark: [Bool]
@@ -53,6 +58,13 @@ public final class NormalizationTable: @unchecked Sendable {
         self.replacementScalars = scalars
         self.replacementBytes = bytes
         self.attachedMark = attached
+        var pairs = [UInt32](repeating: NormalizationTable.notAPair, count: 0x10000)
+        for lead in 0xC2...0xDF {
+            for second in 0x80...0xBF {
+                pairs[lead << 8 | second] = byteEntries[(lead & 0x1F) << 6 | (second & 0x3F)]
+            }
+        }
+        self.pairEntries = pairs
     }
 
     /// The replacement of a code point outside the BMP (decimal digits of other scripts), or nil to keep it.

@@ -1,23 +1,28 @@
 /// Normalises a stream of UTF-8 bytes into UTF-8 bytes in constant memory, for `hasila normalize`.
 ///
-/// Works on bytes with the same table as `Normalizer`: ASCII and kept letters are copied as they
-/// are, replacements come pre-encoded. A UTF-8 sequence cut by a chunk boundary is carried over;
-/// invalid bytes become U+FFFD.
-public struct StreamNormalizer {
+/// Works on bytes with the same table as `Normalizer`: kept characters are copied byte by byte
+/// into a fixed output buffer, replacements come pre-encoded, and the buffer goes to the sink
+/// whenever it fills. A UTF-8 sequence cut by a chunk boundary is carried over to the next
+/// chunk; invalid bytes become U+FFFD.
+public final class StreamNormalizer {
     let table: NormalizationTable
     private var carry: [UInt8] = []
-    private var output: [UInt8]
-    private let flushThreshold: Int
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
+    private var count = 0
+    /// Room kept free for the longest replacement of one code point (ﷺ is 33 bytes).
+    private static let margin = 64
 
     public init(options: NormalizationOptions = [], bufferSize: Int = 1 << 18) {
         table = NormalizationTable.shared(options)
-        output = []
-        output.reserveCapacity(bufferSize + 256)
-        flushThreshold = bufferSize
+        capacity = max(bufferSize, StreamNormalizer.margin * 2)
+        buffer = .allocate(capacity: capacity)
     }
 
+    deinit { buffer.deallocate() }
+
     /// Feeds a chunk; `sink` receives normalised bytes whenever the output buffer fills.
-    public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, sink: ([UInt8]) throws -> Void) rethrows {
+    public func feed(_ chunk: UnsafeBufferPointer<UInt8>, sink: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         var used = 0
         if !carry.isEmpty {
             // Complete the sequence cut by the previous chunk with this chunk's first bytes.
@@ -28,88 +33,114 @@ public struct StreamNormalizer {
                 used += 1
                 if joined.withUnsafeBufferPointer({ UTF8Encoding.sequenceLength($0, at: 0) }) != -1 { break }
             }
-            _ = joined.withUnsafeBufferPointer { process($0, final: false) }
+            try joined.withUnsafeBufferPointer { try process($0, final: false, sink: sink) }
         }
         if used < chunk.count {
-            _ = process(UnsafeBufferPointer(rebasing: chunk[used...]), final: false)
-        }
-        if output.count >= flushThreshold {
-            try sink(output)
-            output.removeAll(keepingCapacity: true)
+            try process(UnsafeBufferPointer(rebasing: chunk[used...]), final: false, sink: sink)
         }
     }
 
     /// Ends the stream: an incomplete trailing sequence becomes U+FFFD, and the rest is flushed.
-    public mutating func finish(sink: ([UInt8]) throws -> Void) rethrows {
+    public func finish(sink: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         if !carry.isEmpty {
             let pending = carry
             carry.removeAll()
-            _ = pending.withUnsafeBufferPointer { process($0, final: true) }
+            try pending.withUnsafeBufferPointer { try process($0, final: true, sink: sink) }
         }
-        if !output.isEmpty { try sink(output) }
-        output.removeAll(keepingCapacity: true)
+        try flush(sink)
     }
 
-    /// Normalises bytes, returning how many were consumed; an incomplete tail goes to `carry`.
-    /// Bytes that stay as they are accumulate into a run copied at once when something changes.
-    private mutating func process(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool) -> Int {
-        let count = bytes.count
-        var index = 0
-        var runStart = 0
-        table.byteEntries.withUnsafeBufferPointer { entries in
-            table.replacementBytes.withUnsafeBufferPointer { replacements in
-                @inline(__always) func flushRun(_ end: Int) {
-                    if end > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
-                }
-                while index < count {
-                    let lead = bytes[index]
-                    if lead < 0x80 { index += 1; continue }
-                    if lead >= 0xC2 && lead <= 0xDF && index + 1 < count && bytes[index + 1] & 0xC0 == 0x80 {
-                        let code = (UInt32(lead) & 0x1F) << 6 | (UInt32(bytes[index + 1]) & 0x3F)
-                        let entry = entries[Int(code)]
-                        if entry != NormalizationTable.keep {
-                            flushRun(index)
-                            let start = Int(entry >> 8), n = Int(entry & 0xFF)
-                            if n > 0 { output.append(contentsOf: UnsafeBufferPointer(rebasing: replacements[start..<(start + n)])) }
-                            runStart = index + 2
+    private func flush(_ sink: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        if count > 0 { try sink(UnsafeBufferPointer(start: buffer, count: count)) }
+        count = 0
+    }
+
+    private func process(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool, sink: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        let n = bytes.count
+        let limit = capacity - StreamNormalizer.margin
+        let out = buffer
+        var w = count
+        var i = 0
+        let raw = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(buffer))
+        let rawOut = UnsafeMutableRawPointer(out)
+        try table.pairEntries.withUnsafeBufferPointer { pairs in
+        try table.byteEntries.withUnsafeBufferPointer { entries in
+            try table.replacementBytes.withUnsafeBufferPointer { replacements in
+                while i < n {
+                    if w >= limit {
+                        count = w
+                        try flush(sink)
+                        w = 0
+                    }
+                    let lead = bytes[i]
+                    if lead < 0x80 {
+                        // Eight ASCII bytes at once where there are eight.
+                        if i &+ 8 <= n {
+                            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                            if word & 0x8080_8080_8080_8080 == 0 {
+                                rawOut.storeBytes(of: word, toByteOffset: w, as: UInt64.self)
+                                w &+= 8
+                                i &+= 8
+                                continue
+                            }
                         }
-                        index += 2
+                        out[w] = lead
+                        w &+= 1
+                        i &+= 1
                         continue
                     }
-                    let length = UTF8Encoding.sequenceLength(bytes, at: index)
+                    // Two-byte sequences (all of Arabic, its diacritics and digits): one table look-up, no decoding.
+                    if i &+ 1 < n {
+                        let entry = pairs[Int(lead) << 8 | Int(bytes[i &+ 1])]
+                        if entry == NormalizationTable.keep {
+                            rawOut.storeBytes(of: raw.loadUnaligned(fromByteOffset: i, as: UInt16.self), toByteOffset: w, as: UInt16.self)
+                            w &+= 2
+                            i &+= 2
+                            continue
+                        }
+                        if entry != NormalizationTable.notAPair {
+                            let start = Int(entry >> 8), length = Int(entry & 0xFF)
+                            for k in 0..<length { out[w &+ k] = replacements[start &+ k] }
+                            w &+= length
+                            i &+= 2
+                            continue
+                        }
+                    }
+                    let length = UTF8Encoding.sequenceLength(bytes, at: i)
                     if length < 0 && !final {
-                        flushRun(index)
-                        carry.append(contentsOf: bytes[index..<count])
-                        runStart = count
-                        index = count
+                        carry.append(contentsOf: bytes[i..<n])
+                        i = n
                         break
                     }
                     if length <= 0 {
-                        flushRun(index)
-                        output.append(contentsOf: [0xEF, 0xBF, 0xBD])
-                        index += 1
-                        runStart = index
+                        out[w] = 0xEF; out[w + 1] = 0xBF; out[w + 2] = 0xBD
+                        w += 3
+                        i += 1
                         continue
                     }
-                    let code = UTF8Encoding.decode(bytes, at: index, length: length)
+                    let code = UTF8Encoding.decode(bytes, at: i, length: length)
                     if length < 4 {
                         let entry = entries[Int(code)]
-                        if entry != NormalizationTable.keep {
-                            flushRun(index)
-                            let start = Int(entry >> 8), n = Int(entry & 0xFF)
-                            if n > 0 { output.append(contentsOf: UnsafeBufferPointer(rebasing: replacements[start..<(start + n)])) }
-                            runStart = index + length
+                        if entry == NormalizationTable.keep {
+                            for k in 0..<length { out[w + k] = bytes[i + k] }
+                            w += length
+                        } else {
+                            let start = Int(entry >> 8), count = Int(entry & 0xFF)
+                            for k in 0..<count { out[w &+ k] = replacements[start &+ k] }
+                            w &+= count
                         }
                     } else if let digit = table.supplementaryReplacement(code) {
-                        flushRun(index)
-                        output.append(UInt8(digit))
-                        runStart = index + length
+                        out[w] = UInt8(digit)
+                        w += 1
+                    } else {
+                        for k in 0..<4 { out[w + k] = bytes[i + k] }
+                        w += 4
                     }
-                    index += length
+                    i += length
                 }
-                flushRun(index)
             }
         }
-        return index
+        }
+        count = w
     }
 }
