@@ -12,7 +12,7 @@ enum EvaluationReport {
             "  \(name) accuracy \(pct(f.accuracy))  (\(f.correct)/\(f.total))\n"
         }
         var out = score("figures", e.figures)
-        out += field("qualifier", e.qualifier) + field("category", e.category) + field("parent", e.parent) + field("period", e.period)
+        out += field("exact span", e.span) + field("qualifier", e.qualifier) + field("category", e.category) + field("parent", e.parent) + field("period", e.period)
         if e.dates.truePositives + e.dates.falseNegatives + e.dates.falsePositives > 0 {
             out += score("dates", e.dates) + field("value", e.dateValue)
         }
@@ -30,7 +30,7 @@ enum EvaluationReport {
         func field(_ f: Evaluation.FieldAccuracy) -> [String: Any] { ["accuracy": f.accuracy, "correct": f.correct, "total": f.total] }
         let object: [String: Any] = [
             "figures": score(e.figures), "dates": score(e.dates),
-            "qualifier": field(e.qualifier), "category": field(e.category), "parent": field(e.parent), "period": field(e.period),
+            "span": field(e.span), "qualifier": field(e.qualifier), "category": field(e.category), "parent": field(e.parent), "period": field(e.period),
             "date_value": field(e.dateValue),
             "differences": e.differences.map {
                 ["kind": $0.kind.rawValue, "dimension": $0.dimension, "doc": $0.doc, "offset": $0.offset, "text": $0.text, "detail": $0.detail]

@@ -39,6 +39,7 @@ final class CorpusEvaluationTests: XCTestCase {
         let extractions = try documents.map { try TestGrammar.extractor.extract(scalars: DocumentCollector.read($0).scalars, document: $0.id) }
         let result = Evaluator().evaluate(extractions, figures: gold.figures, dates: gold.dates)
         XCTAssertGreaterThanOrEqual(result.figures.f1, 0.98)
+        XCTAssertGreaterThanOrEqual(result.span.accuracy, 0.99, "spans are exact, not just overlapping")
         XCTAssertGreaterThanOrEqual(result.qualifier.accuracy, 0.95)
         XCTAssertGreaterThanOrEqual(result.category.accuracy, 0.95)
         XCTAssertGreaterThanOrEqual(result.parent.accuracy, 0.95)

@@ -77,6 +77,12 @@ struct FigureAssembler {
         let postposedNoun = mention.postposed && first > 0
             && grammar.longest(grammar.tables.categories, in: tokens, from: first - 1, limit: first)?.end == first
         let leadIndex = postposedNoun ? first - 1 : first
+        // A cue may stand across a line break that ends no sentence ("ما لا يقل\nعن 40").
+        var cueFloor = floor
+        if floor > 0, tokens[floor].lineBreakBefore, !(tokens[floor - 1].kind == .punctuation
+            && Tokenizer.classes[Int(context.scalars[Int(tokens[floor - 1].start)])] == Tokenizer.CharacterClass.sentenceEnd.rawValue) {
+            cueFloor = context.sentenceStart[Int(tokens[floor - 1].sentence)]
+        }
 
         // Cues before the figure: a qualifier (unless a conjunction joins the figure to what precedes it),
         // then a breakdown or total cue.
@@ -90,7 +96,7 @@ struct FigureAssembler {
             if p >= floor, grammar.isConjunction(tokens[p]) {
                 conjoined = true
                 cueStart = p
-            } else if p >= floor, let cue = qualifierCue(endingAt: p, floor: floor, tokens: tokens) {
+            } else if p >= cueFloor, let cue = qualifierCue(endingAt: p, floor: cueFloor, tokens: tokens) {
                 if cue.key == "range" { isRange = true } else { qualifier = Qualifier(rawValue: cue.key) ?? .exact }
                 cueStart = cue.begin
                 conjoined = grammar.startsWithConjunction(tokens[cue.begin])
@@ -211,7 +217,14 @@ struct FigureAssembler {
         let explicitNull = key == CategoryResolver.null
 
         let text = context.text
-        let range = text.originalRange(Int(tokens[first].start)..<Int(tokens[last - 1].end))
+        // Clitics stay outside the surface: "لتسعة" gives "تسعة", "وسيدتين" gives "سيدتين".
+        let clitic: Int
+        switch mention.form {
+        case .words: clitic = grammar.prefixLength(tokens[first], startingA: grammar.tables.numberWords)
+        case .dual: clitic = grammar.prefixLength(tokens[first], startingA: grammar.tables.duals)
+        case .digits: clitic = 0
+        }
+        let range = text.originalRange((Int(tokens[first].start) + clitic)..<Int(tokens[last - 1].end))
         let sentenceEnd = context.sentenceEnd[Int(sentence)] - 1
         let sentenceRange = text.originalRange(Int(tokens[floor].start)..<Int(tokens[sentenceEnd].end))
         let noun = phrase.noun.map {

@@ -32,6 +32,8 @@ public struct Evaluation: Sendable {
 
     public var figures = Score()
     public var dates = Score()
+    /// Matched figures (and dates) whose span is exactly the gold one, not only overlapping it.
+    public var span = FieldAccuracy()
     public var qualifier = FieldAccuracy()
     public var category = FieldAccuracy()
     public var parent = FieldAccuracy()

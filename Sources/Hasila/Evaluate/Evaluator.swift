@@ -42,6 +42,7 @@ public struct Evaluator {
                                                         detail: "expected \(want), found \(got)"))
                     }
                 }
+                check(\.span, "span", figure.range == item.range, "\(item.range)", "\(figure.range) «\(figure.text)»")
                 check(\.qualifier, "qualifier", figure.qualifier.rawValue == item.qualifier, item.qualifier, figure.qualifier.rawValue)
                 check(\.category, "category", figure.category == item.category, item.category ?? "null", figure.category ?? "null")
                 let expectedParent = item.parent.flatMap { goldToPredicted[$0] }
@@ -59,6 +60,11 @@ public struct Evaluator {
                     usedDates.insert(index)
                     result.dates.truePositives += 1
                     let date = extraction.dates[index]
+                    result.span.total += 1
+                    if date.range == item.range { result.span.correct += 1 } else {
+                        result.differences.append(.init(kind: .wrong, dimension: "date span", doc: doc, offset: item.offset, text: item.surface,
+                                                        detail: "expected \(item.range), found \(date.range) «\(date.text)»"))
+                    }
                     let ok = item.relative ? date.relative : (!date.relative && date.value?.description == item.value)
                     result.dateValue.total += 1
                     if ok { result.dateValue.correct += 1 } else {

@@ -22,6 +22,19 @@ public final class Grammar: @unchecked Sendable {
     /// Per stem: bit i set when the stem begins a phrase of the trie whose id is i.
 
 
+    /// The clitic prefix of a token read as the first word of a phrase of `trie` ("و" of "والأسبوع"),
+    /// which stays outside a mention's surface (rules 2 and 7). Zero when no reading begins one.
+    func prefixLength(_ token: Token, startingA trie: PhraseTrie) -> Int {
+        let bit: UInt64 = trie.id >= 0 ? 1 << UInt64(trie.id) : 0
+        var shortest: Int?
+        for index in token.analyses {
+            let analysis = tables.lexicon.analyses[Int(index)]
+            guard bit == 0 || tables.startMasks[Int(analysis.stem)] & bit != 0 else { continue }
+            shortest = min(shortest ?? Int.max, Int(analysis.prefixLength))
+        }
+        return shortest ?? 0
+    }
+
     /// Whether the token can begin a phrase of `trie` (one table look-up per reading, no hashing).
     @inline(__always)
     func canStart(_ trie: PhraseTrie, _ token: Token) -> Bool {

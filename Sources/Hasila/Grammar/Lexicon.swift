@@ -10,6 +10,8 @@ public struct Lexicon: Sendable {
         let stem: Int32
         /// Bit i set: a prefix of clitic class i (in declaration order) is attached.
         let prefixClasses: UInt8
+        /// How many code points of the form are clitic prefixes ("و" in "والمدنيين" is 1; "وال" is 3).
+        let prefixLength: UInt8
     }
 
     private(set) var stems: [String] = []
@@ -68,7 +70,8 @@ public struct Lexicon: Sendable {
         }
         registered[id, default: []].insert(classKey)
         let base = stem.unicodeScalars.map(\.value)
-        let allowed = Set((classes ?? classNames).compactMap { classNames.firstIndex(of: $0) })
+        // A one-letter stem (the calendar mark م, a clitic itself) takes no clitics: "ما" is not "م" + tanween.
+        let allowed = base.count < 2 ? [] : Set((classes ?? classNames).compactMap { classNames.firstIndex(of: $0) })
         // Prefix chains follow class order: at most one prefix of each class, classes in declaration order.
         var chains: [([UInt32], UInt8, Int)] = [([], 0, -1)]
         for classIndex in 0..<classNames.count where allowed.contains(classIndex) {
@@ -82,8 +85,9 @@ public struct Lexicon: Sendable {
         }
         for chain in chains {
             let form = chain.0 + base
-            add(form: form, analysis: Analysis(stem: id, prefixClasses: chain.1))
-            for suffix in suffixes { add(form: form + suffix, analysis: Analysis(stem: id, prefixClasses: chain.1)) }
+            let analysis = Analysis(stem: id, prefixClasses: chain.1, prefixLength: UInt8(chain.0.count))
+            add(form: form, analysis: analysis)
+            if base.count >= 2 { for suffix in suffixes { add(form: form + suffix, analysis: analysis) } }
         }
         return id
     }
@@ -93,7 +97,7 @@ public struct Lexicon: Sendable {
         var index = formIndex[hash] ?? -1
         while index >= 0 {
             if forms[Int(index)].scalars == form {
-                if !pending[Int(index)].contains(where: { $0.stem == analysis.stem && $0.prefixClasses == analysis.prefixClasses }) {
+                if !pending[Int(index)].contains(where: { $0.stem == analysis.stem && $0.prefixClasses == analysis.prefixClasses && $0.prefixLength == analysis.prefixLength }) {
                     pending[Int(index)].append(analysis)
                 }
                 return

@@ -36,7 +36,8 @@ public struct Extractor: Sendable {
         linker.apply(periods, to: &drafts, tokens: tokens)
         for index in dates.indices {
             let first = tokens[dates[index].tokens.lowerBound], last = tokens[dates[index].tokens.upperBound - 1]
-            let range = text.originalRange(Int(first.start)..<Int(last.end))
+            let clitic = first.kind == .word ? grammar.prefixLength(first, startingA: grammar.tables.dateWords) : 0
+            let range = text.originalRange((Int(first.start) + clitic)..<Int(last.end))
             dates[index].range = range
             dates[index].text = text.originalText(range)
         }

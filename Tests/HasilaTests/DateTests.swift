@@ -1,0 +1,79 @@
+import XCTest
+@testable import Hasila
+
+/// Date mentions and the periods they give figures.
+final class DateTests: XCTestCase {
+    private func dates(_ marked: String, file: StaticString = #filePath, line: UInt = #line) -> [DateMention] {
+        let input = MarkedText(marked)
+        let found = TestGrammar.extractor.extract(input.text).dates
+        XCTAssertEqual(found.map(\.range), input.spans, "spans of «\(input.text)»", file: file, line: line)
+        return found
+    }
+
+    private func values(_ marked: String, file: StaticString = #filePath, line: UInt = #line) -> [String] {
+        dates(marked, file: file, line: line).map { $0.relative ? "relative" : $0.value?.description ?? "nil" }
+    }
+
+    func testEveryMonthSet() {
+        XCTAssertEqual(values("في ⟦30 سبتمبر 2015⟧ و⟦30 أيلول 2015⟧ و⟦30 شتنبر 2015⟧ و⟦2 جويلية 2015⟧ و⟦1 يونيه 2015⟧"),
+                       ["2015-09-30", "2015-09-30", "2015-09-30", "2015-07-02", "2015-06-01"])
+        XCTAssertEqual(values("في ⟦14 كانون الثاني 2016⟧ و⟦1 تشرين الأول 2016⟧ و⟦3 آب 2016⟧"), ["2016-01-14", "2016-10-01", "2016-08-03"])
+        XCTAssertEqual(values("منذ ⟦1 آذار/مارس 2019⟧ حتى ⟦16 سبتمبر (أيلول) 2024⟧"), ["2019-03-01", "2024-09-16"])
+        XCTAssertEqual(values("منذ ⟦30سبتمبر 2015⟧"), ["2015-09-30"])
+        XCTAssertEqual(values("في ⟦٣٠ أيلول ٢٠١٧⟧"), ["2017-09-30"])
+    }
+
+    func testNumericDatesAreDatesNeverFractions() {
+        XCTAssertEqual(values("في ⟦30/9/2017⟧ و⟦30-9-2017⟧ و⟦30.9.2017⟧ و⟦2017-09-30⟧ و⟦2017/09/30⟧ و⟦٣٠/٩/٢٠١٧⟧"),
+                       Array(repeating: "2017-09-30", count: 6))
+        XCTAssertEqual(TestGrammar.extractor.extract("قتل 12 شخصا في 2/3 المدينة").dates.count, 0)
+    }
+
+    func testCoarseDatesKeepTheirPrecision() {
+        XCTAssertEqual(values("في ⟦مارس 2015⟧ و⟦مطلع عام 2014⟧ و⟦أواخر 2018⟧ و⟦منتصف آذار 2011⟧"), ["2015-03", "2014", "2018", "2011-03"])
+        XCTAssertEqual(values("منذ ⟦2011⟧ وفي عام (⟦2017⟧)"), ["2011", "2017"])
+        XCTAssertEqual(values("⟦الأحد 4 آذار 2018⟧"), ["2018-03-04"])
+    }
+
+    func testHijriDatesConvertThroughICU() {
+        XCTAssertEqual(values("في ⟦١٤ رمضان ١٤٣٩ هـ⟧"), ["2018-05-29"])
+        XCTAssertEqual(values("في ⟦17 رمضان 1440هـ⟧"), ["2019-05-22"])
+        XCTAssertEqual(values("في ⟦محرم 1440هـ⟧"), ["2018-09"])
+        let hijri = dates("في ⟦١٠ ذي الحجة ١٤٣٩ هـ⟧")
+        XCTAssertEqual(hijri.first?.calendar, .islamic)
+        XCTAssertEqual(hijri.first?.value?.description, "2018-08-21")
+        XCTAssertNil(ICU.gregorian(fromHijriYear: 1439, month: 13, day: 40))
+        XCTAssertTrue(TestGrammar.extractor.extract("أكلنا صفر من الطعام").dates.isEmpty, "صفر alone is not a month")
+    }
+
+    func testRelativeDates() {
+        XCTAssertEqual(values("⟦أمس⟧ و⟦اليوم⟧ و⟦الأسبوع الماضي⟧ و⟦الشهر الماضي⟧ و⟦منتصف سبتمبر الماضي⟧ و⟦العام الجاري⟧ و⟦19 سبتمبر⟧ و⟦الخميس الماضي⟧"),
+                       Array(repeating: "relative", count: 8))
+        XCTAssertEqual(values("في ⟦رمضان⟧"), ["relative"])
+        XCTAssertTrue(TestGrammar.extractor.extract("في اليوم العالمي للطفل وفي اليوم نفسه").dates.isEmpty)
+    }
+
+    func testNotDates() {
+        XCTAssertTrue(TestGrammar.extractor.extract("قتل 2.3 شخص والقانون 2015 لمدة خمس سنوات، أكثر من 2000 صورة").dates.isEmpty)
+    }
+
+    func testPeriodsComeFromTheFiguresOwnSentence() {
+        func period(_ text: String) -> String {
+            let figure = TestGrammar.extractor.extract(text).figures.first
+            guard let period = figure?.period else { return "nil" }
+            return "\(period.start?.description ?? "nil")..\(period.end?.description ?? "nil")"
+        }
+        XCTAssertEqual(period("مقتل 50 شخصا منذ 30 سبتمبر 2015"), "2015-09-30..nil")
+        XCTAssertEqual(period("مقتل 50 شخصا منذ تدخلها في 30سبتمبر 2015 حتى 30 سبتمبر 2017"), "2015-09-30..2017-09-30")
+        XCTAssertEqual(period("مقتل 50 شخصا خلال الفترة الممتدة من 1 آذار 2019 إلى 31 آذار 2019"), "2019-03-01..2019-03-31")
+        XCTAssertEqual(period("مقتل 50 شخصا بين 1 و 30 أيلول 2018"), "2018-09-01..2018-09-30")
+        XCTAssertEqual(period("مقتل 50 شخصا حتى 30نوفمبر 2023"), "nil..2023-11-30")
+        XCTAssertEqual(period("مقتل 50 شخصا منذ 19 سبتمبر"), "nil", "a side without its year is open; both open, no period")
+        XCTAssertEqual(period("مقتل 50 شخصا أمس"), "nil")
+        XCTAssertEqual(period("وقع الهجوم منذ 1 يناير 2018 حتى 31 ديسمبر 2018. ووثق التقرير خلال الفترة المذكورة مقتل 50 شخصا"),
+                       "2018-01-01..2018-12-31")
+        XCTAssertEqual(period("وقع الهجوم منذ 1 يناير 2018. ووثق التقرير مقتل 50 شخصا"), "nil", "another sentence's dates")
+        let breakdown = TestGrammar.extractor.extract("مقتل 100 شخص منذ 1 يناير 2018، بينهم 30 طفلا").figures
+        XCTAssertEqual(breakdown[1].period, breakdown[0].period)
+    }
+}
