@@ -23,6 +23,9 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Also write one record per date mention.")
     var dates = false
 
+    @Option(help: ArgumentHelp("The documents' date, against which relative dates (أمس، الشهر الماضي) are resolved.", valueName: "YYYY-MM-DD"))
+    var date: String?
+
     @OptionGroup var grammar: GrammarOptions
 
     func run() throws {
@@ -32,6 +35,14 @@ struct ExtractCommand: ParsableCommand {
             Diagnostics.error(error.description)
             throw ExitCode(2)
         }
+        var reference: DateValue?
+        if let date {
+            guard let parsed = DateValue(iso: date), parsed.day != nil else {
+                Diagnostics.error("--date \(date): expected a date as YYYY-MM-DD")
+                throw ExitCode(2)
+            }
+            reference = parsed
+        }
         let extractor = Extractor(grammar: loaded)
         let writer = RecordWriter(includeDates: dates)
         let sink = try OutputFile(path: output)
@@ -40,7 +51,7 @@ struct ExtractCommand: ParsableCommand {
             do {
                 let (scalars, warning) = try DocumentCollector.read(document)
                 if let warning { Diagnostics.warning(warning) }
-                try sink.write(writer.lines(for: extractor.extract(scalars: scalars, document: document.id)))
+                try sink.write(writer.lines(for: extractor.extract(scalars: scalars, document: document.id, date: reference)))
             } catch let error as HasilaError {
                 Diagnostics.warning("skipped: \(error.description)")
                 skipped += 1

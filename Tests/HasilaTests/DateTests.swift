@@ -77,3 +77,41 @@ final class DateTests: XCTestCase {
         XCTAssertEqual(breakdown[1].period, breakdown[0].period)
     }
 }
+
+/// Relative dates resolved against the document's date.
+final class RelativeDateTests: XCTestCase {
+    private func resolved(_ text: String, on date: String?) -> [String] {
+        TestGrammar.extractor.extract(text, date: date.flatMap { DateValue(iso: $0) }).dates
+            .filter(\.relative).map { $0.value?.description ?? "nil" }
+    }
+
+    func testAgainstAGivenDate() {
+        let text = "قتل 5 أمس و3 أول أمس و4 اليوم، ونزح 300 الشهر الماضي و200 العام الجاري و100 الأسبوع الماضي، منذ 19 تموز و20 أيلول، في سبتمبر الماضي، الخميس الماضي"
+        // 2020-01-05 was a Sunday.
+        XCTAssertEqual(resolved(text, on: "2020-01-05"),
+                       ["2020-01-04", "2020-01-03", "2020-01-05", "2019-12", "2020", "nil", "2019-07-19", "2019-09-20", "2019-09", "2020-01-02"])
+        XCTAssertEqual(resolved(text, on: nil), Array(repeating: "nil", count: 10), "no document date: values stay null")
+    }
+
+    func testAcrossMonthAndYearEnds() {
+        XCTAssertEqual(resolved("أمس", on: "2024-03-01"), ["2024-02-29"])
+        XCTAssertEqual(resolved("الشهر الماضي", on: "2024-01-15"), ["2023-12"])
+        XCTAssertEqual(resolved("الأحد", on: "2020-01-05"), ["2020-01-05"])
+        XCTAssertEqual(resolved("الأحد الماضي", on: "2020-01-05"), ["2019-12-29"])
+    }
+
+    func testADatelineIsTheDocumentDate() {
+        let text = "بيروت - 12 آب 2019 (وكالات)\nقتل 5 أشخاص أمس."
+        XCTAssertEqual(resolved(text, on: nil), ["2019-08-11"])
+        XCTAssertEqual(resolved("قتل 5 أشخاص أمس في 12 آب 2019", on: nil), ["nil"], "a date inside the text is no dateline")
+    }
+
+    func testTheCommandTakesADate() throws {
+        let folder = TemporaryFolder()
+        let doc = folder.write("a.txt", "قتل 5 أشخاص أمس")
+        let records = try CLI.run(["extract", "--dates", "--date", "2021-03-01", doc]).records
+        XCTAssertEqual(records.last?["value"] as? String, "2021-02-28")
+        XCTAssertEqual(records.last?["relative"] as? Bool, true)
+        XCTAssertEqual(try CLI.run(["extract", "--date", "1 March", doc]).status, 2)
+    }
+}

@@ -192,10 +192,22 @@ struct GrammarCompiler {
                 fail(statement, .syntax, 1, "expected 'month N [hijri] [strict] = …' with N from 1 to 12"); return
             }
             addDateWord(.month(number, hijri: args.contains("hijri"), strict: args.contains("strict")), statement, grammar)
-        case "weekday": addDateWord(.weekday, statement, grammar)
+        case "weekday":
+            guard args.count == 1, let day = Int(args[0]), (1...7).contains(day) else {
+                fail(statement, .syntax, 1, "expected 'weekday N = …' with N from 1 (Sunday) to 7"); return
+            }
+            addDateWord(.weekday(day), statement, grammar)
         case "date-part": addDateWord(.part, statement, grammar)
-        case "relative": addDateWord(.relative, statement, grammar)
-        case "relative-suffix": addDateWord(.relativeSuffix, statement, grammar)
+        case "relative":
+            guard args.count == 2, let unit = RelativeUnit(rawValue: args[0]), let offset = Int(args[1]) else {
+                fail(statement, .syntax, 1, "expected 'relative UNIT OFFSET = …' with UNIT day, week, month or year"); return
+            }
+            addDateWord(.relative(unit, offset), statement, grammar)
+        case "relative-suffix":
+            guard args.count == 1, let offset = Int(args[0]), (-1...1).contains(offset) else {
+                fail(statement, .syntax, 1, "expected 'relative-suffix -1|0|1 = …'"); return
+            }
+            addDateWord(.relativeSuffix(offset), statement, grammar)
         case "year-marker": addDateWord(.yearMarker, statement, grammar)
         case "hijri-marker": addDateWord(.hijriMarker, statement, grammar)
         case "gregorian-marker": addDateWord(.gregorianMarker, statement, grammar)

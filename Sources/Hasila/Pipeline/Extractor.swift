@@ -9,7 +9,9 @@ public struct Extractor: Sendable {
     public init(grammar: Grammar) { self.grammar = grammar }
 
     /// Extracts from a document given as code points (the unit of every offset in the result).
-    public func extract(scalars: [UInt32], document: String) -> DocumentExtraction {
+    /// `date` is the document's own date, against which relative dates are resolved; without it
+    /// a dateline at the top of the document ("بيروت - 12 آب 2019") serves, if there is one.
+    public func extract(scalars: [UInt32], document: String, date: DateValue? = nil) -> DocumentExtraction {
         let text = normalizer.normalize(scalars: scalars)
         let tokens = Tokenizer(lexicon: grammar.tables.lexicon).tokenize(text)
         var dates = DateRecognizer(grammar: grammar).recognize(tokens: tokens, scalars: text.scalars)
@@ -34,6 +36,9 @@ public struct Extractor: Sendable {
         let linker = PeriodLinker(grammar: grammar)
         let periods = linker.periods(dates: &dates, tokens: tokens, scalars: text.scalars)
         linker.apply(periods, to: &drafts, tokens: tokens)
+        if let reference = date ?? dateline(dates, tokens: tokens) {
+            RelativeDateResolver(reference: reference).resolve(&dates)
+        }
         for index in dates.indices {
             let first = tokens[dates[index].tokens.lowerBound], last = tokens[dates[index].tokens.upperBound - 1]
             let clitic = first.kind == .word ? grammar.prefixLength(first, startingA: grammar.tables.dateWords) : 0
@@ -45,7 +50,14 @@ public struct Extractor: Sendable {
     }
 
     /// Extracts from a String (convenience for tests and small inputs).
-    public func extract(_ text: String, document: String = "text") -> DocumentExtraction {
-        extract(scalars: text.unicodeScalars.map(\.value), document: document)
+    public func extract(_ text: String, document: String = "text", date: DateValue? = nil) -> DocumentExtraction {
+        extract(scalars: text.unicodeScalars.map(\.value), document: document, date: date)
+    }
+
+    /// A full date in the document's first line, within its first dozen words: the dateline of a wire story.
+    private func dateline(_ dates: [DateMention], tokens: [Token]) -> DateValue? {
+        guard let first = dates.first, first.isAbsolute, first.value?.day != nil, first.tokens.lowerBound < 12,
+              tokens[0..<first.tokens.upperBound].allSatisfy({ !$0.lineBreakBefore || $0.start == tokens[0].start }) else { return nil }
+        return first.value
     }
 }

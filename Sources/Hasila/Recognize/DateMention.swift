@@ -23,7 +23,15 @@ public struct DateMention: Sendable, Equatable {
 
     /// What a relative date says, when it can be resolved against a document date.
     enum RelativeKind: Sendable, Equatable {
+        /// So many days, weeks, months or years from the document date (أمس، الشهر الماضي).
+        case offset(RelativeUnit, Int)
+        /// A day and month with no year ("19 سبتمبر"): the last such day on or before the document date.
         case dayMonth(day: Int, month: Int)
+        /// A month with no year ("سبتمبر الماضي"): the last (-1), current (0) or next (1) such month; nil: the last on or before.
+        case month(Int, direction: Int?)
+        /// A weekday ("الخميس", "الخميس الماضي"): the last such day on or before (nil) or before (-1) the document date.
+        case weekday(Int, direction: Int?)
+        /// Nothing a document date can resolve (a Hijri month alone).
         case other
     }
 

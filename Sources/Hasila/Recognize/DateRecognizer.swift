@@ -19,6 +19,14 @@ struct DateRecognizer {
         return grammar.longest(grammar.tables.dateWords, in: tokens, from: index) { kind(grammar.tables.dateWordPayloads[$0]) }
     }
 
+    /// A relative suffix after a month or weekday ("الماضي"): where it ends and which one it means.
+    private func suffix(at index: Int, tokens: [Token]) -> (end: Int, offset: Int)? {
+        guard index < tokens.count, tokens[index].kind == .word,
+              let match = grammar.longest(grammar.tables.dateWords, in: tokens, from: index) else { return nil }
+        for payload in match.payloads { if case .relativeSuffix(let offset) = grammar.tables.dateWordPayloads[payload] { return (match.end, offset) } }
+        return nil
+    }
+
     private func digits(_ token: Token, _ scalars: [UInt32]) -> (value: Int, length: Int)? {
         guard token.kind == .number else { return nil }
         var value = 0, length = 0
@@ -79,11 +87,12 @@ struct DateRecognizer {
         guard token.kind == .word, token.isKnown, let word = dateWord(at: index, tokens: tokens) else { return nil }
         if isNotDate(at: index, tokens: tokens) { return nil }
         switch word.word {
-        case .weekday:
+        case .weekday(let day):
             if word.end < tokens.count, tokens[word.end].kind == .number,
                let date = readDayMonth(at: word.end, start: index, tokens: tokens, scalars: scalars) { return date }
-            let end = has({ $0 == .relativeSuffix }, at: word.end, tokens: tokens) ?? word.end
-            return DateMention(tokens: index..<end, value: nil, calendar: .gregorian, relative: true, relativeKind: .other)
+            let after = suffix(at: word.end, tokens: tokens)
+            return DateMention(tokens: index..<(after?.end ?? word.end), value: nil, calendar: .gregorian, relative: true,
+                               relativeKind: .weekday(day, direction: after?.offset))
         case .part:
             let next = word.end
             if next < tokens.count, tokens[next].kind == .number,
@@ -117,8 +126,9 @@ struct DateRecognizer {
     /// A date that starts with a word: a month (with a year, or relative), or a relative phrase.
     private func readWordDate(_ word: (word: DateWord, end: Int), at index: Int, tokens: [Token], scalars: [UInt32]) -> DateMention? {
         switch word.word {
-        case .relative:
-            return DateMention(tokens: index..<word.end, value: nil, calendar: .gregorian, relative: true, relativeKind: .other)
+        case .relative(let unit, let offset):
+            return DateMention(tokens: index..<word.end, value: nil, calendar: .gregorian, relative: true,
+                               relativeKind: .offset(unit, offset))
         case .month(let month, let hijri, let strict):
             var end = skipPairedMonth(after: word.end, tokens: tokens, scalars: scalars)
             if end < tokens.count, let year = digits(tokens[end], scalars), isYear(year, hijri: hijri) {
@@ -134,9 +144,9 @@ struct DateRecognizer {
                 }
                 return DateMention(tokens: index..<end, value: value, calendar: isHijri ? .islamic : .gregorian, relative: false)
             }
-            if let suffixEnd = has({ $0 == .relativeSuffix }, at: end, tokens: tokens) {
-                return DateMention(tokens: index..<suffixEnd, value: nil, calendar: hijri ? .islamic : .gregorian, relative: true,
-                                   relativeKind: .other)
+            if let after = suffix(at: end, tokens: tokens) {
+                return DateMention(tokens: index..<after.end, value: nil, calendar: hijri ? .islamic : .gregorian, relative: true,
+                                   relativeKind: hijri ? .other : .month(month, direction: after.offset))
             }
             if hijri && !strict {
                 return DateMention(tokens: index..<end, value: nil, calendar: .islamic, relative: true, relativeKind: .other)
@@ -215,7 +225,7 @@ struct DateRecognizer {
               case .month(let month, let hijri, _) = word.word else { return nil }
         var end = skipPairedMonth(after: word.end, tokens: tokens, scalars: scalars)
         var first = start
-        if first == index, index > 0, has({ $0 == .weekday }, at: index - 1, tokens: tokens) == index { first = index - 1 }
+        if first == index, index > 0, has({ $0.isWeekday }, at: index - 1, tokens: tokens) == index { first = index - 1 }
         if end < tokens.count, let year = digits(tokens[end], scalars), isYear(year, hijri: hijri) {
             end += 1
             let marked = calendarMarker(at: end, tokens: tokens)
@@ -229,7 +239,7 @@ struct DateRecognizer {
             }
             return DateMention(tokens: first..<end, value: value, calendar: isHijri ? .islamic : .gregorian, relative: false)
         }
-        end = has({ $0 == .relativeSuffix }, at: end, tokens: tokens) ?? end
+        end = suffix(at: end, tokens: tokens)?.end ?? end
         return DateMention(tokens: first..<end, value: nil, calendar: hijri ? .islamic : .gregorian, relative: true,
                            relativeKind: hijri ? .other : .dayMonth(day: day.value, month: month))
     }
