@@ -22,7 +22,11 @@ let package = Package(
                 .linkedLibrary("icudata"),
             ]
         ),
-        .target(name: "Hasila", dependencies: ["CICU"]),
+        // zlib's gzip reader, for .gz inputs read in constant memory.
+        .target(name: "CCompression", linkerSettings: [.linkedLibrary("z")]),
+        // The system SQLite (Debian's libsqlite3-dev), for --format sqlite.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "Hasila", dependencies: ["CICU", "CCompression", "CSQLite"]),
         .executableTarget(
             name: "HasilaCLI",
             dependencies: [

@@ -34,23 +34,23 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let loaded = try grammar.load()
         let goldRecords: (figures: [GoldFigure], dates: [GoldDate])
-        let documents: [SourceDocument]
+        let files: [SourceFile]
         do {
             goldRecords = try GoldReader.read(directory: gold)
-            documents = try DocumentCollector.collect(paths)
+            files = try DocumentCollector.collect(paths)
         } catch let error as HasilaError {
             Diagnostics.error(error.description)
             throw ExitCode(2)
         }
         let extractor = Extractor(grammar: loaded)
         var extractions: [DocumentExtraction] = []
-        for document in documents {
-            do {
-                let (scalars, warning) = try DocumentCollector.read(document)
-                if let warning { Diagnostics.warning(warning) }
-                extractions.append(extractor.extract(scalars: scalars, document: document.id))
-            } catch let error as HasilaError {
-                Diagnostics.warning("skipped: \(error.description)")
+        try DocumentReader().read(files) { input in
+            switch input {
+            case .document(let document):
+                for warning in document.warnings { Diagnostics.warning(warning) }
+                extractions.append(extractor.extract(scalars: document.scalars, document: document.id, date: document.date))
+            case .failure(let failure):
+                Diagnostics.warning("skipped \(failure.description)")
             }
         }
         let result = Evaluator().evaluate(extractions, figures: goldRecords.figures, dates: goldRecords.dates,

@@ -2,23 +2,34 @@ import ArgumentParser
 import Foundation
 import Hasila
 
-/// `hasila extract`: one JSON record per figure (and per date with --dates).
+/// `hasila extract`: one record per figure (and per date with --dates), over whole archives.
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Extract counted figures (and dates) from Arabic reports as JSON lines.",
+        abstract: "Extract counted figures (and dates) from Arabic reports: JSON lines, CSV or SQLite.",
         discussion: """
-            PATH is a file or a folder (read recursively, .txt files, in a deterministic order). \
-            Each record's start and end are code-point offsets into the original file text. \
+            PATH is a file, a folder (read recursively in a deterministic order) or "-" for JSON lines on stdin. \
+            Files: .txt, .html/.htm (tags stripped; offsets refer to the text `hasila text` prints), \
+            .jsonl/.ndjson (one {"id", "text", "date"?, ...} per line; other fields pass through as "meta"), \
+            and any of them .gz. Encodings: UTF-8, UTF-16 with a BOM, windows-1256 and ISO-8859-6 (detected). \
+            Each record's start and end are code-point offsets into the document's text. \
             Exit status: 0 when every document was processed, 1 when some were skipped, 2 for usage errors.
             """
     )
 
-    @Argument(help: "Files or folders to read.")
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, sqlite }
+
+    @Argument(help: "Files, folders, or - for JSON lines on stdin.")
     var paths: [String]
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the records to FILE instead of stdout (written to a temporary file, then renamed).", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (under FILE.partial until the end) instead of stdout.", valueName: "FILE"))
     var output: String?
+
+    @Option(help: "Output format: jsonl, csv or sqlite (sqlite needs --output).")
+    var format: Format = .jsonl
+
+    @Flag(help: "With --format csv: start with a byte order mark, so Excel shows Arabic.")
+    var excel = false
 
     @Flag(help: "Also write one record per date mention.")
     var dates = false
@@ -26,38 +37,89 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The documents' date, against which relative dates (أمس، الشهر الماضي) are resolved.", valueName: "YYYY-MM-DD"))
     var date: String?
 
+    @Option(help: "Documents processed at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Read every file in this encoding instead of detecting it (a name ICU knows).", valueName: "NAME"))
+    var encoding: String?
+
+    @Option(help: "Skip documents (or JSON lines) larger than this many bytes.")
+    var maxBytes: Int = 256 << 20
+
+    @Option(help: ArgumentHelp("Where the documents that could not be read are reported, as JSON lines: a FILE, or 'inline' for error records in the output.", valueName: "FILE|inline"))
+    var errors: String?
+
+    @Flag(help: "Go on from where a killed run with the same --output stopped.")
+    var resume = false
+
+    @Flag(name: .shortAndLong, help: "No progress line and no summary line.")
+    var quiet = false
+
     @OptionGroup var grammar: GrammarOptions
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if format == .sqlite && output == nil { throw ValidationError("--format sqlite needs --output FILE") }
+        if resume && output == nil { throw ValidationError("--resume needs --output FILE") }
+        if excel && format != .csv { throw ValidationError("--excel goes with --format csv") }
+        if let date, DateValue(iso: date)?.day == nil { throw ValidationError("--date \(date): expected a date as YYYY-MM-DD") }
+    }
 
     func run() throws {
         let loaded = try grammar.load()
-        let documents: [SourceDocument]
-        do { documents = try DocumentCollector.collect(paths) } catch let error as HasilaError {
+        let files: [SourceFile]
+        do { files = try DocumentCollector.collect(paths) } catch let error as HasilaError {
             Diagnostics.error(error.description)
             throw ExitCode(2)
         }
-        var reference: DateValue?
-        if let date {
-            guard let parsed = DateValue(iso: date), parsed.day != nil else {
-                Diagnostics.error("--date \(date): expected a date as YYYY-MM-DD")
-                throw ExitCode(2)
+        let inline = errors == "inline"
+        let sink: RecordSink
+        var skip = 0
+        do {
+            switch format {
+            case .jsonl:
+                let out = try AtomicOutput(path: output, resume: resume)
+                skip = out.resumedDocuments
+                sink = JSONLinesSink(output: out, includeDates: dates, inlineErrors: inline)
+            case .csv:
+                let out = try AtomicOutput(path: output, resume: resume, header: CSVSink.header(excel: excel))
+                skip = out.resumedDocuments
+                sink = CSVSink(output: out, includeDates: dates, inlineErrors: inline)
+            case .sqlite:
+                let database = try SQLiteSink(path: output!, includeDates: dates, resume: resume)
+                skip = database.resumedDocuments
+                sink = database
             }
-            reference = parsed
+        } catch let error as HasilaError {
+            Diagnostics.error(error.description)
+            throw ExitCode(2)
         }
-        let extractor = Extractor(grammar: loaded)
-        let writer = RecordWriter(includeDates: dates)
-        let sink = try OutputFile(path: output)
-        var skipped = 0
-        for document in documents {
-            do {
-                let (scalars, warning) = try DocumentCollector.read(document)
-                if let warning { Diagnostics.warning(warning) }
-                try sink.write(writer.lines(for: extractor.extract(scalars: scalars, document: document.id, date: reference)))
-            } catch let error as HasilaError {
-                Diagnostics.warning("skipped: \(error.description)")
-                skipped += 1
-            }
+        let report: ErrorReport
+        do { report = try ErrorReport(path: inline ? nil : errors) } catch let error as HasilaError {
+            Diagnostics.error(error.description)
+            throw ExitCode(2)
         }
-        try sink.finish()
-        if skipped > 0 { throw ExitCode(1) }
+        let runner = ArchiveRunner(extractor: Extractor(grammar: loaded),
+                                   reader: DocumentReader(decoder: TextDecoder(forced: encoding), maxBytes: maxBytes),
+                                   jobs: jobs, date: date.flatMap { DateValue(iso: $0) })
+        let progress = Progress(enabled: !quiet && isatty(2) == 1, totalBytes: files.reduce(0) { $0 + Progress.size(of: $1) })
+        let summary: RunSummary
+        do {
+            summary = try runner.run(files, into: sink, skip: skip,
+                                     warning: { Diagnostics.warning($0) },
+                                     failure: { problem in
+                                         Diagnostics.warning("skipped \(problem.description)")
+                                         report.add(problem)
+                                     },
+                                     progress: { progress.update($0) })
+        } catch let error as HasilaError {
+            progress.clear()
+            Diagnostics.error(error.description)
+            throw ExitCode(2)
+        }
+        try report.finish()
+        progress.clear()
+        if !quiet { Diagnostics.write(summary.line) }
+        if summary.skipped > 0 { throw ExitCode(1) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Hasila
 
 /// The `hasila` command: a thin layer over the Hasila library.
@@ -12,6 +13,20 @@ struct HasilaCommand: ParsableCommand {
             check failed, 2 for usage errors and unreadable grammars.
             """,
         version: "hasila \(HasilaVersion.string) (ICU \(ICU.version))",
-        subcommands: [ExtractCommand.self, EvalCommand.self, NormalizeCommand.self]
+        subcommands: [ExtractCommand.self, EvalCommand.self, TextCommand.self, NormalizeCommand.self]
     )
+
+    /// Usage errors exit with status 2, as documented, rather than ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == ExitCode.validationFailure {
+                Diagnostics.write(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

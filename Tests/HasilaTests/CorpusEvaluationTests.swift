@@ -35,8 +35,7 @@ final class CorpusEvaluationTests: XCTestCase {
 
     func testEvaluationOnTheCorpusPassesTheThresholds() throws {
         let gold = try GoldReader.read(directory: SharedMaterial.corpus + "/gold")
-        let documents = try DocumentCollector.collect([SharedMaterial.corpus + "/documents"])
-        let extractions = try documents.map { try TestGrammar.extractor.extract(scalars: DocumentCollector.read($0).scalars, document: $0.id) }
+        let extractions = try TestGrammar.extractAll([SharedMaterial.corpus + "/documents"])
         let result = Evaluator().evaluate(extractions, figures: gold.figures, dates: gold.dates)
         XCTAssertGreaterThanOrEqual(result.figures.f1, 0.98)
         XCTAssertGreaterThanOrEqual(result.span.accuracy, 0.99, "spans are exact, not just overlapping")

@@ -7,8 +7,7 @@ final class SeedGoldTests: XCTestCase {
     private func seeds() throws -> (extractions: [DocumentExtraction], figures: [GoldFigure], dates: [GoldDate]) {
         try XCTSkipUnless(SharedMaterial.hasShared, "../shared is not here")
         let gold = try GoldReader.read(directory: SharedMaterial.seedGold)
-        let documents = try DocumentCollector.collect([SharedMaterial.seeds])
-        let extractions = try documents.map { try TestGrammar.extractor.extract(scalars: DocumentCollector.read($0).scalars, document: $0.id) }
+        let extractions = try TestGrammar.extractAll([SharedMaterial.seeds])
         return (extractions, gold.figures, gold.dates)
     }
 

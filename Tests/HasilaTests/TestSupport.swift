@@ -10,6 +10,17 @@ enum TestGrammar {
         }
     }()
     static let extractor = Extractor(grammar: shared)
+
+    /// Every document under the paths, read as `hasila extract` reads them, and extracted.
+    static func extractAll(_ paths: [String]) throws -> [DocumentExtraction] {
+        var results: [DocumentExtraction] = []
+        try DocumentReader().read(DocumentCollector.collect(paths)) { input in
+            if case .document(let document) = input {
+                results.append(extractor.extract(scalars: document.scalars, document: document.id, date: document.date))
+            }
+        }
+        return results
+    }
 }
 
 /// Text with expected spans marked ⟦like this⟧, the way swift-format marks positions in test
@@ -113,6 +124,7 @@ final class TemporaryFolder {
     @discardableResult
     func write(_ name: String, bytes: [UInt8]) -> String {
         let file = (path as NSString).appendingPathComponent(name)
+        try! FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try! Data(bytes).write(to: URL(fileURLWithPath: file))
         return file
     }

@@ -1,49 +1,49 @@
 import Foundation
 
-/// Turns the paths a user gives into documents, folders recursively, in a deterministic order
-/// (sorted by id within each path given).
+/// Turns the paths a user gives into the files to read, folders recursively, in a
+/// deterministic order (sorted by id within each path given). "-" stands for JSON lines on stdin.
 public enum DocumentCollector {
-    public static let textExtensions: Set<String> = ["txt", "text"]
-
-    public static func collect(_ paths: [String]) throws -> [SourceDocument] {
-        var documents: [SourceDocument] = []
+    public static func collect(_ paths: [String]) throws -> [SourceFile] {
+        var files: [SourceFile] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw HasilaError.missingPath(path: path)
+            if path == "-" {
+                files.append(SourceFile(id: "-", path: "-", format: .standardInput))
+                continue
             }
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+            guard exists || isLink else { throw HasilaError.missingPath(path: path) }
             if isDirectory.boolValue {
                 guard let enumerator = FileManager.default.enumerator(atPath: path) else {
                     throw HasilaError.unreadableFile(path: path, reason: "cannot list the folder")
                 }
-                var found: [SourceDocument] = []
+                var found: [SourceFile] = []
                 for case let relative as String in enumerator {
-                    let url = URL(fileURLWithPath: relative)
-                    guard textExtensions.contains(url.pathExtension.lowercased()) else { continue }
+                    guard let format = InputFormat.of(path: relative) else { continue }
                     let full = (path as NSString).appendingPathComponent(relative)
                     // A link to nowhere is still a document the user gave: reading it reports the problem.
                     var isDir: ObjCBool = false
                     if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), isDir.boolValue { continue }
-                    found.append(SourceDocument(id: url.deletingPathExtension().relativePath, path: full))
+                    found.append(SourceFile(id: strip(relative, format.extensions), path: full, format: format))
                 }
-                documents.append(contentsOf: found.sorted { $0.id < $1.id })
+                files.append(contentsOf: found.sorted { $0.id < $1.id })
             } else {
-                let url = URL(fileURLWithPath: path)
-                documents.append(SourceDocument(id: url.deletingPathExtension().lastPathComponent, path: path))
+                let name = URL(fileURLWithPath: path).lastPathComponent
+                let format = InputFormat.of(path: name) ?? InputFormat(kind: .text, gzip: false, extensions: 1)
+                files.append(SourceFile(id: strip(name, name.contains(".") ? format.extensions : 0), path: path, format: format))
             }
         }
-        return documents
+        return files
     }
 
-    /// Reads a document's text as code points. Invalid UTF-8 becomes U+FFFD, reported as a warning.
-    public static func read(_ document: SourceDocument) throws -> (scalars: [UInt32], warning: String?) {
-        guard let data = FileManager.default.contents(atPath: document.path) else {
-            throw HasilaError.unreadableFile(path: document.path, reason: "cannot read")
+    private static func strip(_ name: String, _ extensions: Int) -> String {
+        var result = Substring(name)
+        for _ in 0..<extensions {
+            guard let dot = result.lastIndex(of: "."), dot > result.startIndex,
+                  result[..<dot].last != "/" else { break }
+            result = result[..<dot]
         }
-        let decoded = data.withUnsafeBytes { raw in
-            UTF8Encoding.decodeScalars(raw.bindMemory(to: UInt8.self))
-        }
-        let warning = decoded.firstInvalid.map { "\(document.path): invalid UTF-8 at byte \($0); replaced with U+FFFD" }
-        return (decoded.scalars, warning)
+        return String(result)
     }
 }

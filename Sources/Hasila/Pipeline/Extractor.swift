@@ -36,7 +36,7 @@ public struct Extractor: Sendable {
         let linker = PeriodLinker(grammar: grammar)
         let periods = linker.periods(dates: &dates, tokens: tokens, scalars: text.scalars)
         linker.apply(periods, to: &drafts, tokens: tokens)
-        if let reference = date ?? dateline(dates, tokens: tokens) {
+        if let reference = date ?? dateline(dates, tokens: tokens, scalars: text.scalars) {
             RelativeDateResolver(reference: reference).resolve(&dates)
         }
         for index in dates.indices {
@@ -54,10 +54,15 @@ public struct Extractor: Sendable {
         extract(scalars: text.unicodeScalars.map(\.value), document: document, date: date)
     }
 
-    /// A full date in the document's first line, within its first dozen words: the dateline of a wire story.
-    private func dateline(_ dates: [DateMention], tokens: [Token]) -> DateValue? {
-        guard let first = dates.first, first.isAbsolute, first.value?.day != nil, first.tokens.lowerBound < 12,
+    /// The dateline of a wire story: a full date opening the document, or after a place and a dash
+    /// in its first words ("بيروت - 12 آب 2019").
+    private func dateline(_ dates: [DateMention], tokens: [Token], scalars: [UInt32]) -> DateValue? {
+        guard let first = dates.first, first.isAbsolute, first.value?.day != nil, first.tokens.lowerBound < 8,
               tokens[0..<first.tokens.upperBound].allSatisfy({ !$0.lineBreakBefore || $0.start == tokens[0].start }) else { return nil }
+        let start = first.tokens.lowerBound
+        if start == 0 { return first.value }
+        let before = tokens[start - 1]
+        guard before.kind == .punctuation, [0x2D, 0x2013, 0x2014, 0x3A].contains(scalars[Int(before.start)]) else { return nil }
         return first.value
     }
 }

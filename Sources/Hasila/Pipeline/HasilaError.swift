@@ -10,6 +10,12 @@ public enum HasilaError: Error, CustomStringConvertible, Equatable {
     case grammarsNotFound(searched: [String])
     /// A gold file could not be read.
     case badGold(path: String, line: Int, reason: String)
+    /// A document is larger than `--max-bytes`.
+    case tooLarge(path: String, limit: Int)
+    /// An encoding name ICU does not know (`--encoding`).
+    case unknownEncoding(name: String)
+    /// An output could not be written.
+    case unwritable(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -19,6 +25,9 @@ public enum HasilaError: Error, CustomStringConvertible, Equatable {
         case .grammarsNotFound(let searched):
             return "no grammar folder found; give --grammars DIR or set HASILA_GRAMMARS (searched: \(searched.joined(separator: ", ")))"
         case .badGold(let path, let line, let reason): return "\(path):\(line): bad gold record: \(reason)"
+        case .tooLarge(let path, let limit): return "\(path): larger than --max-bytes \(limit); skipped"
+        case .unknownEncoding(let name): return "unknown encoding '\(name)' (give a name ICU knows, e.g. windows-1256, ISO-8859-6, UTF-16LE)"
+        case .unwritable(let path, let reason): return "\(path): cannot write: \(reason)"
         }
     }
 }

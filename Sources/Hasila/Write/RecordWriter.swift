@@ -8,7 +8,20 @@ public struct RecordWriter {
     /// The record id of the n-th figure (0-based) of a document: "<doc>#<n+1>", stable across runs.
     public static func figureID(document: String, index: Int) -> String { "\(document)#\(index + 1)" }
 
-    public func lines(for extraction: DocumentExtraction) -> [UInt8] {
+    /// A document that could not be read, as a record: `{"kind":"error", "doc", "path", "line", "error"}`.
+    public static func errorLine(_ failure: DocumentFailure) -> [UInt8] {
+        var json = JSONBuffer(capacity: 256)
+        json.raw("{\"kind\":\"error\"")
+        json.key("doc"); json.string(failure.id)
+        json.key("path"); json.string(failure.path)
+        json.key("line"); if let line = failure.line { json.integer(line) } else { json.raw("null") }
+        json.key("error"); json.string(failure.reason)
+        json.raw("}\n")
+        return json.bytes
+    }
+
+    /// `meta`: the other fields of a JSON-lines document, as a JSON object's text, passed through to every record.
+    public func lines(for extraction: DocumentExtraction, meta: String? = nil) -> [UInt8] {
         var json = JSONBuffer()
         let doc = extraction.document
         for (index, figure) in extraction.figures.enumerated() {
@@ -32,7 +45,9 @@ public struct RecordWriter {
             json.key("sentence")
             json.raw("{\"start\":"); json.integer(figure.sentence.lowerBound)
             json.raw(",\"end\":"); json.integer(figure.sentence.upperBound)
-            json.raw("}}\n")
+            json.raw("}")
+            if let meta { json.key("meta"); json.bytes.append(contentsOf: meta.utf8) }
+            json.raw("}\n")
         }
         if includeDates {
             for (index, date) in extraction.dates.enumerated() {
@@ -49,6 +64,7 @@ public struct RecordWriter {
                     json.key("range_start"); json.optionalString(date.rangeStart?.description)
                     json.key("range_end"); json.optionalString(date.rangeEnd?.description)
                 }
+                if let meta { json.key("meta"); json.bytes.append(contentsOf: meta.utf8) }
                 json.raw("}\n")
             }
         }

@@ -1,0 +1,125 @@
+import Foundation
+
+/// Reads the files in order and hands over their documents one at a time, so memory holds a
+/// document (or a batch of them), never the archive: a text or HTML file is one document, a
+/// JSON-lines file or stdin one per line ({"id", "text", "date"?, …}; the other fields pass
+/// through as `meta`). A document that cannot be read becomes a failure, and the rest go on.
+public struct DocumentReader: Sendable {
+    public var decoder = TextDecoder()
+    /// Documents (or JSON lines) larger than this are skipped.
+    public var maxBytes = 256 << 20
+
+    public init(decoder: TextDecoder = TextDecoder(), maxBytes: Int = 256 << 20) {
+        self.decoder = decoder
+        self.maxBytes = maxBytes
+    }
+
+    public func read(_ files: [SourceFile], _ handle: (DocumentInput) throws -> Void) throws {
+        for file in files {
+            switch file.format.kind {
+            case .jsonLines: try readLines(file, handle)
+            case .text, .html: try handle(readWhole(file))
+            }
+        }
+    }
+
+    /// The text of one file as Hasila reads it (decoded, HTML stripped): what `hasila text` prints.
+    public func text(of file: SourceFile) throws -> [[UInt32]] {
+        var texts: [[UInt32]] = []
+        try read([file]) { input in
+            switch input {
+            case .document(let document): texts.append(document.scalars)
+            case .failure(let failure): throw HasilaError.unreadableFile(path: failure.path, reason: failure.reason)
+            }
+        }
+        return texts
+    }
+
+    private func readWhole(_ file: SourceFile) -> DocumentInput {
+        do {
+            let bytes = try ByteSource.all(path: file.path, gzip: file.format.gzip, limit: maxBytes)
+            if bytes.prefix(8192).contains(0) && !bytes.starts(with: [0xFF, 0xFE]) && !bytes.starts(with: [0xFE, 0xFF]) {
+                return .failure(DocumentFailure(id: file.id, path: file.path, line: nil, reason: "binary data (a NUL byte); not a text document"))
+            }
+            let decoded = try decoder.decode(bytes)
+            var warnings: [String] = []
+            if let invalid = decoded.firstInvalid {
+                warnings.append("\(file.path): invalid \(decoded.encoding) at byte \(invalid); replaced with U+FFFD")
+            }
+            let scalars = file.format.kind == .html ? HTMLText.text(of: decoded.scalars) : decoded.scalars
+            return .document(Document(id: file.id, path: file.path, line: nil, scalars: scalars, date: nil, meta: nil,
+                                      byteCount: bytes.count, warnings: warnings))
+        } catch let error as HasilaError {
+            return .failure(DocumentFailure(id: file.id, path: file.path, line: nil, reason: failureReason(error, path: file.path)))
+        } catch {
+            return .failure(DocumentFailure(id: file.id, path: file.path, line: nil, reason: "\(error)"))
+        }
+    }
+
+    private func failureReason(_ error: HasilaError, path: String) -> String {
+        let text = error.description
+        return text.hasPrefix(path + ": ") ? String(text.dropFirst(path.count + 2)) : text
+    }
+
+    private func readLines(_ file: SourceFile, _ handle: (DocumentInput) throws -> Void) throws {
+        var pending: [UInt8] = []
+        var lineNumber = 0
+        var oversized = false
+        func finishLine() throws {
+            lineNumber += 1
+            defer { pending.removeAll(keepingCapacity: true) }
+            if oversized {
+                oversized = false
+                try handle(.failure(DocumentFailure(id: "\(file.id):\(lineNumber)", path: file.path, line: lineNumber,
+                                                    reason: "line larger than --max-bytes \(maxBytes); skipped")))
+                return
+            }
+            if pending.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+            try handle(parseLine(pending, file: file, line: lineNumber))
+        }
+        let body: (UnsafeBufferPointer<UInt8>) throws -> Void = { chunk in
+            var start = 0
+            for index in 0..<chunk.count where chunk[index] == 0x0A {
+                if !oversized { pending.append(contentsOf: chunk[start..<index]) }
+                try finishLine()
+                start = index + 1
+            }
+            if start < chunk.count && !oversized {
+                pending.append(contentsOf: chunk[start...])
+                if pending.count > maxBytes { oversized = true; pending.removeAll() }
+            }
+        }
+        do {
+            if file.path == "-" { try ChunkedReader.read(path: "-", body) } else { try ByteSource.chunks(path: file.path, gzip: file.format.gzip, body) }
+        } catch let error as HasilaError {
+            try handle(.failure(DocumentFailure(id: file.id, path: file.path, line: lineNumber + 1, reason: failureReason(error, path: file.path))))
+            return
+        }
+        if !pending.isEmpty || oversized { try finishLine() }
+    }
+
+    private func parseLine(_ bytes: [UInt8], file: SourceFile, line: Int) -> DocumentInput {
+        let fallbackID = file.path == "-" ? "stdin:\(line)" : "\(file.id):\(line)"
+        func failure(_ reason: String) -> DocumentInput {
+            .failure(DocumentFailure(id: fallbackID, path: file.path, line: line, reason: reason))
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+            return failure("not a JSON object")
+        }
+        guard let text = object["text"] as? String else { return failure("no \"text\" string") }
+        var id = fallbackID
+        if let given = object["id"] as? String { id = given } else if let number = object["id"] as? NSNumber { id = number.stringValue }
+        var date: DateValue?
+        if let given = object["date"] as? String {
+            date = DateValue(iso: String(given.prefix(10)))
+        }
+        var rest = object
+        for key in ["id", "text", "date"] { rest.removeValue(forKey: key) }
+        var meta: String?
+        if !rest.isEmpty, let data = try? JSONSerialization.data(withJSONObject: rest, options: [.sortedKeys]) {
+            meta = String(decoding: data, as: UTF8.self)
+        }
+        return .document(Document(id: id, path: file.path, line: line, scalars: text.unicodeScalars.map(\.value), date: date,
+                                  meta: meta, byteCount: bytes.count + 1, warnings: []))
+    }
+}

@@ -1,0 +1,24 @@
+/// Records as JSON lines (the default format).
+public final class JSONLinesSink: RecordSink {
+    let output: AtomicOutput
+    let writer: RecordWriter
+    let inlineErrors: Bool
+
+    public init(output: AtomicOutput, includeDates: Bool, inlineErrors: Bool) {
+        self.output = output
+        self.writer = RecordWriter(includeDates: includeDates)
+        self.inlineErrors = inlineErrors
+    }
+
+    public func write(_ extraction: DocumentExtraction, of document: Document) throws {
+        try output.write(writer.lines(for: extraction, meta: document.meta))
+    }
+
+    public func write(_ failure: DocumentFailure) throws {
+        guard inlineErrors else { return }
+        try output.write(RecordWriter.errorLine(failure))
+    }
+
+    public func checkpoint(documents: Int) throws { try output.checkpoint(documents: documents) }
+    public func finish() throws { try output.finish() }
+}
