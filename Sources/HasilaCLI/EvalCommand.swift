@@ -51,6 +51,8 @@ struct EvalCommand: ParsableCommand {
                 extractions.append(extractor.extract(scalars: document.scalars, document: document.id, date: document.date))
             case .failure(let failure):
                 Diagnostics.warning("skipped \(failure.description)")
+            case .line:
+                break  // the reader parses lines itself unless told to defer them
             }
         }
         let result = Evaluator().evaluate(extractions, figures: goldRecords.figures, dates: goldRecords.dates,

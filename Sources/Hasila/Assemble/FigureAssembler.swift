@@ -362,20 +362,17 @@ struct FigureAssembler {
         }
     }
 
-    /// A decoy rule matches around the number: the part after {n} from the number's end, the part before it backwards.
+    /// A decoy rule matches around the number: the part after {n} from the number's end (then the
+    /// part before it, backwards), or a part before {n} alone.
     func isDecoy(_ mention: NumberMention, tokens: [Token]) -> Bool {
         let first = mention.tokens.lowerBound, last = mention.tokens.upperBound
-        var candidates: [Int] = grammar.tables.decoysAfter.payloads(at: PhraseTrie.root)
-        for match in grammar.matches(grammar.tables.decoysAfter, in: tokens, from: last) { candidates.append(contentsOf: match.payloads) }
-        for payload in candidates {
-            let before = grammar.tables.decoyBefore[payload]
-            guard before.count <= first else { continue }
-            var ok = true
-            for (k, stem) in before.enumerated() where !grammar.has(tokens[first - 1 - k], stem: stem) {
-                ok = false
-                break
+        if first > 0, grammar.longestBackward(grammar.tables.decoysBefore, in: tokens, from: first - 1) != nil { return true }
+        for match in grammar.matches(grammar.tables.decoysAfter, in: tokens, from: last) {
+            for payload in match.payloads {
+                let before = grammar.tables.decoyBefore[payload]
+                guard before.count <= first else { continue }
+                if before.enumerated().allSatisfy({ grammar.has(tokens[first - 1 - $0.offset], stem: $0.element) }) { return true }
             }
-            if ok { return true }
         }
         return false
     }

@@ -2,4 +2,13 @@
 public enum DocumentInput: Sendable {
     case document(Document)
     case failure(DocumentFailure)
+    /// A JSON line not parsed yet: parsed by whichever worker extracts it (`DocumentReader.parse`).
+    case line(PendingLine)
+}
+
+/// The bytes of one JSON line and where they came from.
+public struct PendingLine: Sendable {
+    let bytes: [UInt8]
+    let file: SourceFile
+    let number: Int
 }

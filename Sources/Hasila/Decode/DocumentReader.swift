@@ -8,6 +8,8 @@ public struct DocumentReader: Sendable {
     public var decoder = TextDecoder()
     /// Documents (or JSON lines) larger than this are skipped.
     public var maxBytes = 256 << 20
+    /// Hand JSON lines over unparsed (`.line`), so that parsing runs on the workers.
+    public var defersParsing = false
 
     public init(decoder: TextDecoder = TextDecoder(), maxBytes: Int = 256 << 20) {
         self.decoder = decoder
@@ -30,6 +32,8 @@ public struct DocumentReader: Sendable {
             switch input {
             case .document(let document): texts.append(document.scalars)
             case .failure(let failure): throw HasilaError.unreadableFile(path: failure.path, reason: failure.reason)
+            case .line(let line):
+                if case .document(let document) = parse(line) { texts.append(document.scalars) }
             }
         }
         return texts
@@ -75,7 +79,8 @@ public struct DocumentReader: Sendable {
                 return
             }
             if pending.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-            try handle(parseLine(pending, file: file, line: lineNumber))
+            try handle(defersParsing ? .line(PendingLine(bytes: pending, file: file, number: lineNumber))
+                                     : parseLine(pending, file: file, line: lineNumber))
         }
         let body: (UnsafeBufferPointer<UInt8>) throws -> Void = { chunk in
             var start = 0
@@ -96,6 +101,11 @@ public struct DocumentReader: Sendable {
             return
         }
         if !pending.isEmpty || oversized { try finishLine() }
+    }
+
+    /// Parses a line handed over unparsed.
+    public func parse(_ line: PendingLine) -> DocumentInput {
+        parseLine(line.bytes, file: line.file, line: line.number)
     }
 
     private func parseLine(_ bytes: [UInt8], file: SourceFile, line: Int) -> DocumentInput {
@@ -119,7 +129,9 @@ public struct DocumentReader: Sendable {
         if !rest.isEmpty, let data = try? JSONSerialization.data(withJSONObject: rest, options: [.sortedKeys]) {
             meta = String(decoding: data, as: UTF8.self)
         }
-        return .document(Document(id: id, path: file.path, line: line, scalars: text.unicodeScalars.map(\.value), date: date,
+        var utf8 = text
+        let scalars = utf8.withUTF8 { UTF8Encoding.decodeScalars($0).scalars }
+        return .document(Document(id: id, path: file.path, line: line, scalars: scalars, date: date,
                                   meta: meta, byteCount: bytes.count + 1, warnings: []))
     }
 }

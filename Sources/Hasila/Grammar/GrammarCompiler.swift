@@ -133,7 +133,13 @@ struct GrammarCompiler {
                 let payload = grammar.tables.decoyBefore.count
                 grammar.tables.decoyBefore.append(Array(sequence[..<slots[0]].reversed()))
                 grammar.tables.decoyNames.append(name)
-                grammar.tables.decoysAfter.insert(Array(sequence[(slots[0] + 1)...]), payload: payload)
+                let after = Array(sequence[(slots[0] + 1)...])
+                if after.isEmpty {
+                    // Nothing after the number: matched backwards from it alone ("عام {n}").
+                    grammar.tables.decoysBefore.insert(Array(sequence[..<slots[0]].reversed()), payload: payload)
+                } else {
+                    grammar.tables.decoysAfter.insert(after, payload: payload)
+                }
             }
         case "category", "countable":
             var key: String?

@@ -25,6 +25,8 @@ struct GrammarTables: Sendable {
 
     /// Decoys: the part after the slot in a trie; the part before it, reversed, per payload.
     var decoysAfter = PhraseTrie()
+    /// Decoys with nothing after the number, their part before it reversed.
+    var decoysBefore = PhraseTrie()
     var decoyBefore: [[Int32]] = []
     var decoyNames: [String] = []
 
@@ -71,7 +73,7 @@ struct GrammarTables: Sendable {
     mutating func sealTries() {
         let paths: [WritableKeyPath<GrammarTables, PhraseTrie>] = [
             \.numberWords, \.duals, \.decimalMarks, \.qualifiersBefore, \.qualifiersAfter, \.breakdownsBefore,
-            \.breakdownsAfter, \.totalsBefore, \.breakdownsBeforeForward, \.totalsForward, \.partitives, \.decoysAfter,
+            \.breakdownsAfter, \.totalsBefore, \.breakdownsBeforeForward, \.totalsForward, \.partitives, \.decoysAfter, \.decoysBefore,
             \.categories, \.dateWords, \.periodReferences, \.notDates, \.transparentWords, \.phraseStops,
             \.clauseQualifiers, \.cueGaps,
         ]

@@ -5,7 +5,7 @@ import Foundation
 /// in order into a batch, extracted in parallel, and written in their original order, so the
 /// output is byte-identical whatever the number of jobs. A document that cannot be read costs
 /// only itself.
-public final class ArchiveRunner {
+public final class ArchiveRunner: @unchecked Sendable {
     public let extractor: Extractor
     public let reader: DocumentReader
     public let jobs: Int
@@ -33,51 +33,90 @@ public final class ArchiveRunner {
         var batch: [DocumentInput] = []
         var batchSize = 0
         var seen = 0
-        func flush() throws {
-            guard !batch.isEmpty else { return }
-            let results = extract(batch)
-            for (input, result) in zip(batch, results) {
-                switch input {
+        let renderer = sink.renderer
+        // While one batch is extracted on the workers, the next is read and the one before written.
+        let group = DispatchGroup()
+        var inFlight: (outcomes: OutcomeBox, documents: Int)?
+        func write(_ outcomes: [Outcome], documents: Int) throws {
+            for outcome in outcomes {
+                switch outcome.input {
                 case .document(let document):
                     for text in document.warnings { warning(text); summary.warnings += 1 }
-                    try sink.write(result!, of: document)
+                    if let bytes = outcome.rendered { try sink.write(rendered: bytes) } else { try sink.write(outcome.extraction!, of: document) }
                     summary.documents += 1
-                    summary.figures += result!.figures.count
-                    summary.dates += result!.dates.count
+                    summary.figures += outcome.extraction!.figures.count
+                    summary.dates += outcome.extraction!.dates.count
                     summary.bytes += document.byteCount
                 case .failure(let problem):
                     failure(problem)
                     try sink.write(problem)
                     summary.skipped += 1
+                case .line:
+                    break  // parsed by `process`
                 }
             }
-            try sink.checkpoint(documents: seen)
-            batch.removeAll(keepingCapacity: true)
-            batchSize = 0
+            try sink.checkpoint(documents: documents)
             summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             progress(summary)
         }
+        func drain() throws {
+            guard let pending = inFlight else { return }
+            group.wait()
+            inFlight = nil
+            try write(pending.outcomes.values, documents: pending.documents)
+        }
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            try drain()
+            let box = OutcomeBox()
+            let work = batch
+            group.enter()
+            DispatchQueue.global().async { [self] in
+                box.values = process(work, renderer: renderer)
+                group.leave()
+            }
+            inFlight = (box, seen)
+            batch.removeAll(keepingCapacity: true)
+            batchSize = 0
+        }
+        var reader = self.reader
+        reader.defersParsing = true
         try reader.read(files) { input in
             seen += 1
             if seen <= skip { return }
             if case .document(let document) = input { batchSize += document.scalars.count }
+            if case .line(let line) = input { batchSize += line.bytes.count / 2 }
             batch.append(input)
             if batch.count >= batchDocuments || batchSize >= batchBytes { try flush() }
         }
         try flush()
+        try drain()
         try sink.finish()
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return summary
     }
 
-    /// Extracts a batch on `jobs` threads; results in the batch's order.
-    private func extract(_ batch: [DocumentInput]) -> [DocumentExtraction?] {
-        let results = ResultSlots(count: batch.count)
-        let extractor = self.extractor, date = self.date, jobs = self.jobs
+    /// What a worker made of one input: the input parsed, its extraction, its rendered records.
+    struct Outcome: Sendable {
+        var input: DocumentInput
+        var extraction: DocumentExtraction?
+        var rendered: [UInt8]?
+    }
+
+    /// Parses, extracts and renders a batch on `jobs` threads; outcomes in the batch's order.
+    private func process(_ batch: [DocumentInput], renderer: RecordRenderer?) -> [Outcome] {
+        let results = ResultSlots(batch.map { Outcome(input: $0) })
+        let extractor = self.extractor, date = self.date, jobs = self.jobs, reader = self.reader
         @Sendable func work(_ index: Int) {
-            if case .document(let document) = batch[index] {
-                results.set(index, extractor.extract(scalars: document.scalars, document: document.id, date: document.date ?? date))
+            var input = batch[index]
+            if case .line(let line) = input { input = reader.parse(line) }
+            var outcome = Outcome(input: input)
+            if case .document(let document) = input {
+                let extraction = extractor.extract(scalars: document.scalars, document: document.id, date: document.date ?? date)
+                outcome.extraction = extraction
+                outcome.rendered = renderer?.render(extraction, of: document)
             }
+            results.set(index, outcome)
         }
         if jobs == 1 || batch.count == 1 {
             for index in batch.indices { work(index) }
@@ -95,15 +134,20 @@ public final class ArchiveRunner {
     }
 }
 
+/// A batch's outcomes, handed from the thread that made them to the one that writes them.
+private final class OutcomeBox: @unchecked Sendable {
+    var values: [ArchiveRunner.Outcome] = []
+}
+
 /// Slots each worker fills at its own indices; read once every worker has finished.
 private final class ResultSlots: @unchecked Sendable {
-    private var slots: [DocumentExtraction?]
+    private var slots: [ArchiveRunner.Outcome]
     private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: DocumentExtraction) {
+    init(_ initial: [ArchiveRunner.Outcome]) { slots = initial }
+    func set(_ index: Int, _ value: ArchiveRunner.Outcome) {
         lock.lock()
         slots[index] = value
         lock.unlock()
     }
-    var values: [DocumentExtraction?] { slots }
+    var values: [ArchiveRunner.Outcome] { slots }
 }

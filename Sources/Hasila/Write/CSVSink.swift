@@ -20,7 +20,30 @@ public final class CSVSink: RecordSink {
         self.inlineErrors = inlineErrors
     }
 
-    private func row(_ fields: [String: String]) -> [UInt8] {
+    public var renderer: RecordRenderer? { CSVRenderer(includeDates: includeDates) }
+
+    public func write(rendered: [UInt8]) throws { try output.write(rendered) }
+
+    public func write(_ extraction: DocumentExtraction, of document: Document) throws {
+        try output.write(CSVRenderer(includeDates: includeDates).render(extraction, of: document))
+    }
+
+    public func write(_ failure: DocumentFailure) throws {
+        guard inlineErrors else { return }
+        var fields = ["kind": "error", "doc": failure.id, "path": failure.path, "error": failure.reason]
+        fields["line"] = failure.line.map(String.init)
+        try output.write(CSVRenderer.row(fields))
+    }
+
+    public func checkpoint(documents: Int) throws { try output.checkpoint(documents: documents) }
+    public func finish() throws { try output.finish() }
+}
+
+/// One document's records as CSV rows.
+struct CSVRenderer: RecordRenderer {
+    let includeDates: Bool
+
+    static func row(_ fields: [String: String]) -> [UInt8] {
         var bytes: [UInt8] = []
         for (index, column) in CSVSink.columns.enumerated() {
             if index > 0 { bytes.append(0x2C) }
@@ -40,7 +63,7 @@ public final class CSVSink: RecordSink {
         return bytes
     }
 
-    public func write(_ extraction: DocumentExtraction, of document: Document) throws {
+    func render(_ extraction: DocumentExtraction, of document: Document) -> [UInt8] {
         var bytes: [UInt8] = []
         let doc = extraction.document
         for (index, figure) in extraction.figures.enumerated() {
@@ -54,7 +77,7 @@ public final class CSVSink: RecordSink {
             fields["period_start"] = figure.period?.start?.description
             fields["period_end"] = figure.period?.end?.description
             fields["meta"] = document.meta
-            bytes += row(fields)
+            bytes += CSVRenderer.row(fields)
         }
         if includeDates {
             for (index, date) in extraction.dates.enumerated() {
@@ -65,19 +88,9 @@ public final class CSVSink: RecordSink {
                 fields["range_start"] = date.rangeStart?.description
                 fields["range_end"] = date.rangeEnd?.description
                 fields["meta"] = document.meta
-                bytes += row(fields)
+                bytes += CSVRenderer.row(fields)
             }
         }
-        try output.write(bytes)
+        return bytes
     }
-
-    public func write(_ failure: DocumentFailure) throws {
-        guard inlineErrors else { return }
-        var fields = ["kind": "error", "doc": failure.id, "path": failure.path, "error": failure.reason]
-        fields["line"] = failure.line.map(String.init)
-        try output.write(row(fields))
-    }
-
-    public func checkpoint(documents: Int) throws { try output.checkpoint(documents: documents) }
-    public func finish() throws { try output.finish() }
 }

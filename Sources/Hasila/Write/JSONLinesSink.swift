@@ -10,8 +10,12 @@ public final class JSONLinesSink: RecordSink {
         self.inlineErrors = inlineErrors
     }
 
+    public var renderer: RecordRenderer? { writer }
+
+    public func write(rendered: [UInt8]) throws { try output.write(rendered) }
+
     public func write(_ extraction: DocumentExtraction, of document: Document) throws {
-        try output.write(writer.lines(for: extraction, meta: document.meta))
+        try output.write(writer.render(extraction, of: document))
     }
 
     public func write(_ failure: DocumentFailure) throws {

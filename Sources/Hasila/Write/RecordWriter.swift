@@ -1,12 +1,16 @@
 /// Writes extraction results as JSON lines: the record contract researchers build on
 /// (Schemas/record.schema.json describes it). One figure or date per line.
-public struct RecordWriter {
+public struct RecordWriter: RecordRenderer {
     public var includeDates: Bool
 
     public init(includeDates: Bool = false) { self.includeDates = includeDates }
 
     /// The record id of the n-th figure (0-based) of a document: "<doc>#<n+1>", stable across runs.
     public static func figureID(document: String, index: Int) -> String { "\(document)#\(index + 1)" }
+
+    public func render(_ extraction: DocumentExtraction, of document: Document) -> [UInt8] {
+        lines(for: extraction, meta: document.meta)
+    }
 
     /// A document that could not be read, as a record: `{"kind":"error", "doc", "path", "line", "error"}`.
     public static func errorLine(_ failure: DocumentFailure) -> [UInt8] {

@@ -83,6 +83,10 @@ public final class SQLiteSink: RecordSink {
         guard sqlite3_step(statement) == SQLITE_DONE else { throw HasilaError.unwritable(path: partial, reason: message()) }
     }
 
+    public var renderer: RecordRenderer? { nil }
+
+    public func write(rendered: [UInt8]) throws {}
+
     public func write(_ extraction: DocumentExtraction, of document: Document) throws {
         let doc = extraction.document
         try run(insertDocument, [doc, document.path, document.line, document.meta, extraction.figures.count, includeDates ? extraction.dates.count : nil])
