@@ -27,3 +27,24 @@ final class GrammarExampleTests: XCTestCase {
         XCTAssertNotNil(GrammarExampleRunner(extractor: TestGrammar.extractor).check(decoy))
     }
 }
+
+/// `hasila check-grammars` runs the same examples for someone editing the rules.
+final class CheckGrammarsCommandTests: XCTestCase {
+    func testTheBundledGrammarsPass() throws {
+        let result = try CLI.run(["check-grammars"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("examples, 0 failing"), result.stdout)
+    }
+
+    func testAFailingExampleIsNamedWithItsLine() throws {
+        let folder = TemporaryFolder()
+        let bundled = SharedMaterial.grammars
+        for relative in FileManager.default.enumerator(atPath: bundled)!.compactMap({ $0 as? String }) where relative.hasSuffix(".grammar") {
+            folder.write(relative, try String(contentsOfFile: bundled + "/" + relative, encoding: .utf8))
+        }
+        folder.write("cues/mine.grammar", "qualifier about before = تقريبا نحو\n  + مقتل نحو 40 شخصا => 41\n")
+        let result = try CLI.run(["check-grammars", "--grammars", folder.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("mine.grammar:2:"), result.stderr)
+    }
+}
