@@ -63,7 +63,8 @@ struct CategoryResolver {
                 sawHead = true
                 let allowed = !headUnknown || entry.role == .event || entry.role == .outcome
                 // A countable noun counts only right after the number, and gives way to any later category.
-                if allowed && (entry.role != .countable || (result.noun == nil && index == start)) {
+                let countable = entry.role == .countable || entry.role == .unit
+                if allowed && (!countable || (result.noun == nil && index == start)) {
                     if result.noun == nil { result.noun = index..<match.end }
                     add(entry, to: &result)
                 }
@@ -88,13 +89,16 @@ struct CategoryResolver {
             // Only as the counted noun itself: "212 مرة", not a place named مرة further on.
             if result.entries.isEmpty && result.key == nil { result.times = true }
             return
-        case .countable:
-            if result.key == nil { result.key = CategoryResolver.null; result.role = .countable }
+        case .countable, .unit:
+            if result.key == nil { result.key = CategoryResolver.null; result.role = entry.role }
             return
         default: break
         }
         result.entries.append((key, entry.role))
-        guard let current = result.key, result.role != .countable else {
+        // A unit of people gives way to any later category; a counted thing only to another noun, not to an act
+        // ("3 آلاف خيمة بغرق المخيمات" counts tents).
+        if result.role == .countable && (entry.role == .event || entry.role == .outcome || entry.role == .group) { return }
+        guard let current = result.key, result.role != .countable, result.role != .unit else {
             result.key = key
             result.role = entry.role
             return
@@ -146,7 +150,7 @@ struct CategoryResolver {
         while index < end {
             if tokens[index].kind == .word, let match = grammar.longest(grammar.tables.categories, in: tokens, from: index, limit: end) {
                 let entry = grammar.tables.categoryPayloads[match.payloads[0]]
-                if let key = entry.key, entry.role != .times, entry.role != .countable {
+                if let key = entry.key, entry.role != .times, entry.role != .countable, entry.role != .unit {
                     merged = merged.map { CategoryResolver.commonKey($0, key) } ?? key
                     if merged == nil { return nil }
                 }

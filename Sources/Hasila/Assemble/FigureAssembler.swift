@@ -74,8 +74,11 @@ struct FigureAssembler {
         let sentence = tokens[first].sentence
         let floor = context.sentenceStart[Int(sentence)]
         // A postposed number word stands after its noun ("هجوما واحدا"), or alone after a breakdown cue ("بينهم اثنان").
+        // The word before must be a counted noun ("قتيل واحد"), not an act ("بإعدام واحد من الثلاثة").
         let postposedNoun = mention.postposed && first > 0
-            && grammar.longest(grammar.tables.categories, in: tokens, from: first - 1, limit: first)?.end == first
+            && grammar.longest(grammar.tables.categories, in: tokens, from: first - 1, limit: first).map {
+                $0.end == first && grammar.tables.categoryPayloads[$0.payloads[0]].role != .event
+            } ?? false
         let leadIndex = postposedNoun ? first - 1 : first
         // A cue may stand across a line break that ends no sentence ("ما لا يقل\nعن 40").
         var cueFloor = floor
@@ -206,6 +209,10 @@ struct FigureAssembler {
                       role == .group || (role == .outcome && around.role == .event), grammar.overrides(current, by: around.key) {
                 key = around.key
                 role = around.role
+            } else if role == .unit, around.role == .event, grammar.tables.evidence[.group]?.contains(around.key) ?? false {
+                // "إصابة 133 حالة", "نزوح 300 عائلة": what happened to people counts the cases or families.
+                key = around.key
+                role = .event
             }
         }
         var needsEvidence: CategoryEntry.Role?

@@ -18,6 +18,9 @@ struct CategoryEntry: Sendable {
         case times
         /// A countable noun with no category (منزل): makes a figure of a postposed number word, category null.
         case countable
+        /// A countable unit of people (حالة، عائلة): null on its own, but what happened to people in the
+        /// clause before names it ("إصابة 133 حالة", "نزوح 300 عائلة").
+        case unit
     }
     /// A taxonomy key, or nil for a countable noun outside the taxonomy.
     let key: String?

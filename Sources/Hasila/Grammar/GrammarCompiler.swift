@@ -145,8 +145,8 @@ struct GrammarCompiler {
             var key: String?
             var role = CategoryEntry.Role.noun
             if statement.kind == "countable" {
-                role = .countable
-                guard args.isEmpty else { fail(statement, .syntax, 1, "expected 'countable = …'"); return }
+                guard args.isEmpty || args == ["people"] else { fail(statement, .syntax, 1, "expected 'countable = …' or 'countable people = …'"); return }
+                role = args.isEmpty ? .countable : .unit
             } else {
                 guard args.count == 1 || args.count == 2 else {
                     fail(statement, .syntax, 1, "expected 'category KEY [noun|group|target|event|outcome|times] = …'"); return
@@ -159,7 +159,7 @@ struct GrammarCompiler {
                     key = args[0]
                 }
                 if args.count == 2 {
-                    guard let parsed = CategoryEntry.Role(rawValue: args[1]), parsed != .countable else {
+                    guard let parsed = CategoryEntry.Role(rawValue: args[1]), parsed != .countable, parsed != .unit else {
                         fail(statement, .syntax, column(of: args[1], in: statement), "unknown role '\(args[1])'; expected noun, group, target, event, outcome or times")
                         return
                     }
