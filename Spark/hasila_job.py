@@ -218,8 +218,8 @@ def main():
 
     input_uri = "file://" + os.path.abspath(args.input)
     output_uri = "file://" + os.path.abspath(args.output)
-    failures = []
-    passed = 0
+    failures = []      # every problem found, printed at the end
+    checks = {}        # check name -> passed?
 
     spark = SparkSession.builder.appName("hasila-spark-test").getOrCreate()
     sc = spark.sparkContext
@@ -276,8 +276,8 @@ def main():
             print(f"  only in direct: {x}")
         if only_spark or only_direct:
             failures.append(f"Spark and the direct run differ ({label})")
+    checks["spark output == direct run"] = not failures
     if not failures:
-        passed += 1
         print("check: Spark output == direct run: ok")
 
     # --- 5: the exit-status handling itself -----------------------------------------------------
@@ -288,14 +288,15 @@ def main():
                 .mapPartitions(make_partition_runner()).collect())
         bad = [r for r in rows if r[0] == "error"]
         good = [r for r in rows if r[0] == "figure"]
+        checks["bad line -> error record, exit 1 accepted"] = len(bad) == 1 and bool(good)
         if len(bad) == 1 and good:
-            passed += 1
             print(f"check: a bad input line gives an error record and exit 1 is accepted: ok "
                   f"({len(good)} figures, error: {bad[0][4]})")
         else:
             failures.append(f"bad-line check: expected 1 error record and some figures, got "
                             f"{len(bad)} errors and {len(good)} figures")
 
+        checks["exit 2 fails the job"] = False
         try:
             sc.parallelize([one_doc], 1).mapPartitions(
                 make_partition_runner(extra_args=("--grammars", "/nonexistent-hasila-grammars"))
@@ -304,7 +305,7 @@ def main():
         except Exception as exc:  # Py4JJavaError carrying the task's HasilaFailed
             text = str(exc)
             if "HasilaFailed" in text and "exit status 2" in text:
-                passed += 1
+                checks["exit 2 fails the job"] = True
                 print("check: hasila exiting 2 fails the job: ok")
             else:
                 failures.append(f"exit-2 check: the job failed, but not with HasilaFailed: {text[:500]}")
@@ -312,8 +313,9 @@ def main():
     spark.stop()
     for f in failures:
         print(f"FAIL: {f}")
-    print(f"spark: {passed} passed, {len(failures)} failed")
-    return 1 if failures else 0
+    passed = sum(1 for ok in checks.values() if ok)
+    print(f"spark: {passed} passed, {len(checks) - passed} failed")
+    return 1 if failures or passed != len(checks) else 0
 
 
 if __name__ == "__main__":

@@ -130,19 +130,9 @@ struct DateRecognizer {
             return DateMention(tokens: index..<word.end, value: nil, calendar: .gregorian, relative: true,
                                relativeKind: .offset(unit, offset))
         case .month(let month, let hijri, let strict):
-            var end = skipPairedMonth(after: word.end, tokens: tokens, scalars: scalars)
-            if end < tokens.count, let year = digits(tokens[end], scalars), isYear(year, hijri: hijri) {
-                end += 1
-                let marked = calendarMarker(at: end, tokens: tokens)
-                let isHijri = hijri || marked.hijri
-                end = marked.end
-                let value: DateValue?
-                if isHijri {
-                    value = ICU.gregorian(fromHijriYear: year.value, month: month, day: 1).map { DateValue(year: $0.year, month: $0.month) }
-                } else {
-                    value = DateValue(year: year.value, month: month)
-                }
-                return DateMention(tokens: index..<end, value: value, calendar: isHijri ? .islamic : .gregorian, relative: false)
+            let end = skipPairedMonth(after: word.end, tokens: tokens, scalars: scalars)
+            if let dated = year(after: end, month: month, day: nil, hijri: hijri, tokens: tokens, scalars: scalars) {
+                return DateMention(tokens: index..<dated.end, value: dated.value, calendar: dated.calendar, relative: false)
             }
             if let after = suffix(at: end, tokens: tokens) {
                 return DateMention(tokens: index..<after.end, value: nil, calendar: hijri ? .islamic : .gregorian, relative: true,
@@ -155,6 +145,23 @@ struct DateRecognizer {
         default:
             return nil
         }
+    }
+
+    /// The year after a month (and its calendar mark), with the date's Gregorian value: a Hijri date goes
+    /// through ICU's Umm al-Qura calendar (a month and year alone: the Gregorian month of its first day).
+    private func year(after end: Int, month: Int, day: Int?, hijri: Bool, tokens: [Token], scalars: [UInt32])
+        -> (end: Int, value: DateValue?, calendar: DateMention.Calendar)? {
+        guard end < tokens.count, let year = digits(tokens[end], scalars), isYear(year, hijri: hijri) else { return nil }
+        let marked = calendarMarker(at: end + 1, tokens: tokens)
+        let isHijri = hijri || marked.hijri
+        let value: DateValue?
+        if isHijri {
+            value = ICU.gregorian(fromHijriYear: year.value, month: month, day: day ?? 1)
+                .map { DateValue(year: $0.year, month: $0.month, day: day == nil ? nil : $0.day) }
+        } else {
+            value = DateValue(year: year.value, month: month, day: day)
+        }
+        return (marked.end, value, isHijri ? .islamic : .gregorian)
     }
 
     private func isYear(_ year: (value: Int, length: Int), hijri: Bool) -> Bool {
@@ -226,18 +233,8 @@ struct DateRecognizer {
         var end = skipPairedMonth(after: word.end, tokens: tokens, scalars: scalars)
         var first = start
         if first == index, index > 0, has({ $0.isWeekday }, at: index - 1, tokens: tokens) == index { first = index - 1 }
-        if end < tokens.count, let year = digits(tokens[end], scalars), isYear(year, hijri: hijri) {
-            end += 1
-            let marked = calendarMarker(at: end, tokens: tokens)
-            let isHijri = hijri || marked.hijri
-            end = marked.end
-            let value: DateValue?
-            if isHijri {
-                value = ICU.gregorian(fromHijriYear: year.value, month: month, day: day.value).map { DateValue(year: $0.year, month: $0.month, day: $0.day) }
-            } else {
-                value = DateValue(year: year.value, month: month, day: day.value)
-            }
-            return DateMention(tokens: first..<end, value: value, calendar: isHijri ? .islamic : .gregorian, relative: false)
+        if let dated = year(after: end, month: month, day: day.value, hijri: hijri, tokens: tokens, scalars: scalars) {
+            return DateMention(tokens: first..<dated.end, value: dated.value, calendar: dated.calendar, relative: false)
         }
         end = suffix(at: end, tokens: tokens)?.end ?? end
         return DateMention(tokens: first..<end, value: nil, calendar: hijri ? .islamic : .gregorian, relative: true,
