@@ -11,8 +11,9 @@ public final class ArchiveRunner: @unchecked Sendable {
     public let jobs: Int
     /// A date for every document without one of its own (`--date`).
     public let date: DateValue?
-    /// Documents per batch: enough to keep every core busy, few enough to bound memory.
-    let batchDocuments: Int
+    /// Documents per batch: enough to keep every core busy, few enough to bound memory; one per job for a
+    /// stream on stdin, so a record is never held back behind documents still to come.
+    var batchDocuments: Int
     let batchBytes: Int
 
     public init(extractor: Extractor, reader: DocumentReader, jobs: Int, date: DateValue? = nil) {
@@ -30,6 +31,7 @@ public final class ArchiveRunner: @unchecked Sendable {
                     progress: (RunSummary) -> Void = { _ in }) throws -> RunSummary {
         var summary = RunSummary()
         let started = DispatchTime.now()
+        let batchDocuments = files.contains { $0.path == "-" } ? jobs : self.batchDocuments
         var batch: [DocumentInput] = []
         var batchSize = 0
         var seen = 0
