@@ -31,7 +31,8 @@ public final class ArchiveRunner: @unchecked Sendable {
                     progress: (RunSummary) -> Void = { _ in }) throws -> RunSummary {
         var summary = RunSummary()
         let started = DispatchTime.now()
-        let batchDocuments = files.contains { $0.path == "-" } ? jobs : self.batchDocuments
+        let streaming = files.contains { $0.path == "-" }
+        let batchDocuments = streaming ? jobs : self.batchDocuments
         var batch: [DocumentInput] = []
         var batchSize = 0
         var seen = 0
@@ -80,6 +81,8 @@ public final class ArchiveRunner: @unchecked Sendable {
             inFlight = (box, seen)
             batch.removeAll(keepingCapacity: true)
             batchSize = 0
+            // A stream's records go out at once rather than waiting for the next batch to be read.
+            if streaming { try drain() }
         }
         var reader = self.reader
         reader.defersParsing = true
