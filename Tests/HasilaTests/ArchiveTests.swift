@@ -247,3 +247,37 @@ final class ArchiveTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("klingon-7"), result.stderr)
     }
 }
+
+/// A per-partition command must not hold records back: each document's records come out
+/// before the next document is sent.
+final class StreamingTests: XCTestCase {
+    func testRecordsComeOutBeforeTheInputEnds() throws {
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["extract", "--quiet", "--jobs", "1", "-"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let reader = output.fileHandleForReading
+        for index in 1...3 {
+            input.fileHandleForWriting.write(Data(#"{"id": "d\#(index)", "text": "مقتل \#(index * 10) أشخاص"}"#.utf8 + [0x0A]))
+            let arrived = DispatchSemaphore(value: 0)
+            let box = LineBox()
+            DispatchQueue.global().async {
+                box.data = reader.availableData
+                arrived.signal()
+            }
+            XCTAssertEqual(arrived.wait(timeout: .now() + 20), .success, "document \(index)'s record did not come out")
+            XCTAssertTrue(String(decoding: box.data, as: UTF8.self).contains(#""value":\#(index * 10)"#))
+        }
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+    }
+}
+
+private final class LineBox: @unchecked Sendable {
+    var data = Data()
+}
