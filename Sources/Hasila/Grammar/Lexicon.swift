@@ -17,7 +17,7 @@ public struct Lexicon: Sendable {
     private(set) var stems: [String] = []
     private var stemIndex: [String: Int32] = [:]
     /// Form hash → index into `forms`.
-    private var formIndex: [UInt64: Int32] = [:]
+    private var formIndex = FlatHashMap()
     private var forms: [(scalars: [UInt32], start: Int32, count: Int32, next: Int32)] = []
     private(set) var analyses: [Analysis] = []
     /// While building: each form's readings, in the order of `forms`.

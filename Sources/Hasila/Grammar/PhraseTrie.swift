@@ -8,7 +8,7 @@ struct PhraseTrie: Sendable {
     /// The trie's bit in `Grammar.startMasks`, which says at once whether a word can begin one of its phrases.
     var id = -1
     /// (node << 32 | stem) → child node: one hash table for the whole trie.
-    private var edges: [UInt64: Int32] = [:]
+    private var edges = FlatHashMap()
     private var payloadLists: [[Int]] = [[]]
     private var nodeCount = 1
     private var rootStems: Set<Int32> = []
