@@ -115,3 +115,19 @@ final class RelativeDateTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["extract", "--date", "1 March", doc]).status, 2)
     }
 }
+
+/// Sentences that state more than one period.
+final class PeriodChoiceTests: XCTestCase {
+    func testEachFigureTakesThePeriodNearestIt() {
+        let figures = TestGrammar.extractor.extract("وسجلت المفوضية سنة 2016 اعتقال 214 شخصاً، وارتفع العدد في سنة 2018 إلى 390 معتقلاً.").figures
+        XCTAssertEqual(figures.map { $0.period?.start?.description }, ["2016", "2018"])
+        let after = TestGrammar.extractor.extract("قتل 7 مدنيين منذ 30 سبتمبر 2015 حتى 30 سبتمبر 2017، وفي 14 رمضان 1439 هـ قتل آخرون.").figures
+        XCTAssertEqual(after.first?.period?.end?.description, "2017-09-30")
+    }
+
+    func testAHijriMonthGivesItsExactDays() {
+        let figure = TestGrammar.extractor.extract("نزح 4 آلاف شخص في محرم 1440هـ").figures.first
+        XCTAssertEqual(figure?.period?.start?.description, "2018-09-11")
+        XCTAssertEqual(figure?.period?.end?.description, "2018-10-09")
+    }
+}

@@ -8,13 +8,23 @@
 struct PeriodLinker {
     let grammar: Grammar
 
-    /// Marks the spans between dates on the date mentions and returns each sentence's period.
-    func periods(dates: inout [DateMention], tokens: [Token], scalars: [UInt32]) -> [Int32: Period] {
-        var result: [Int32: Period] = [:]
+    /// A period a sentence states, and the token where its statement ends.
+    struct Anchor {
+        let period: Period
+        let begin: Int
+        let end: Int
+    }
+
+    /// Marks the spans between dates on the date mentions and returns each sentence's periods, in order.
+    func periods(dates: inout [DateMention], tokens: [Token], scalars: [UInt32]) -> [Int32: [Anchor]] {
+        var result: [Int32: [Anchor]] = [:]
         var bySentence: [Int32: [Int]] = [:]
         for (i, date) in dates.enumerated() { bySentence[tokens[date.tokens.lowerBound].sentence, default: []].append(i) }
         for (sentence, indices) in bySentence {
-            var period: Period?
+            var anchors: [Anchor] = []
+            func add(_ span: Period, begin: Int, end: Int) {
+                if span.start != nil || span.end != nil { anchors.append(Anchor(period: span, begin: begin, end: end)) }
+            }
             var k = 0
             while k < indices.count {
                 let a = indices[k]
@@ -23,31 +33,30 @@ struct PeriodLinker {
                 if k + 1 < indices.count, closes(between: dates[a].tokens.upperBound, and: dates[indices[k + 1]].tokens.lowerBound, tokens: tokens),
                    opening != nil {
                     let b = indices[k + 1]
-                    let span = Period(start: dates[a].isAbsolute ? dates[a].value : nil, end: dates[b].isAbsolute ? dates[b].value : nil)
+                    let span = Period(start: dates[a].isAbsolute ? dates[a].days?.start ?? dates[a].value : nil,
+                                      end: dates[b].isAbsolute ? dates[b].days?.end ?? dates[b].value : nil)
                     dates[a].rangeStart = span.start; dates[a].rangeEnd = span.end
                     dates[b].rangeStart = span.start; dates[b].rangeEnd = span.end
-                    if period == nil { period = span }
+                    add(span, begin: dates[a].tokens.lowerBound, end: dates[b].tokens.upperBound)
                     k += 2
                     continue
                 }
+                let date = dates[a]
                 if opening == .since {
-                    let span = Period(start: dates[a].isAbsolute ? dates[a].value : nil, end: nil)
+                    let span = Period(start: date.isAbsolute ? date.days?.start ?? date.value : nil, end: nil)
                     dates[a].rangeStart = span.start
-                    if period == nil { period = span }
+                    add(span, begin: date.tokens.lowerBound, end: date.tokens.upperBound)
                 } else if opening == .until {
-                    let span = Period(start: nil, end: dates[a].isAbsolute ? dates[a].value : nil)
+                    let span = Period(start: nil, end: date.isAbsolute ? date.days?.end ?? date.value : nil)
                     dates[a].rangeEnd = span.end
-                    if period == nil { period = span }
+                    add(span, begin: date.tokens.lowerBound, end: date.tokens.upperBound)
+                } else if date.isAbsolute {
+                    // A single date: the figures after it in its sentence happened then.
+                    add(date.days ?? Period(start: date.value, end: date.value), begin: date.tokens.lowerBound, end: date.tokens.upperBound)
                 }
                 k += 1
             }
-            if period == nil {
-                let absolute = indices.filter { dates[$0].isAbsolute }
-                if absolute.count == 1, indices.count == 1 {
-                    period = Period(start: dates[absolute[0]].value, end: dates[absolute[0]].value)
-                }
-            }
-            if let found = period, found.start != nil || found.end != nil { result[sentence] = found }
+            if !anchors.isEmpty { result[sentence] = anchors }
         }
         return result
     }
@@ -79,8 +88,18 @@ struct PeriodLinker {
         return false
     }
 
+    /// The period of a figure at token `position`: the sentence's only period, or, when it states
+    /// several ("سنة 2016 اعتقال 214، وفي سنة 2018 390"), the one stated nearest the figure.
+    private func period(at position: Int, in anchors: [Anchor]) -> Period? {
+        if anchors.count == 1 { return anchors[0].period }
+        func distance(_ anchor: Anchor) -> Int {
+            position < anchor.begin ? anchor.begin - position : (position >= anchor.end ? position - anchor.end + 1 : 0)
+        }
+        return anchors.min { distance($0) < distance($1) }?.period
+    }
+
     /// Applies sentence periods to figures, with back-references and totals' periods.
-    func apply(_ periods: [Int32: Period], to drafts: inout [FigureDraft], tokens: [Token]) {
+    func apply(_ periods: [Int32: [Anchor]], to drafts: inout [FigureDraft], tokens: [Token]) {
         guard !drafts.isEmpty else { return }
         // Sentences that point back ("خلال الفترة المذكورة"), found in one pass over the tokens.
         var pointsBack = Set<Int32>()
@@ -96,14 +115,15 @@ struct PeriodLinker {
         var lastPeriod: Period?
         for sentence in sentences.sorted() {
             if let own = periods[sentence] {
-                lastPeriod = own
+                lastPeriod = own.last?.period
             } else if pointsBack.contains(sentence), let lastPeriod {
                 referenced[sentence] = lastPeriod
             }
         }
         for index in drafts.indices {
             let sentence = drafts[index].sentence
-            drafts[index].figure.period = periods[sentence] ?? referenced[sentence]
+            drafts[index].figure.period = periods[sentence].flatMap { period(at: drafts[index].mention.tokens.lowerBound, in: $0) }
+                ?? referenced[sentence]
         }
         for index in drafts.indices {
             if let parent = drafts[index].figure.parent { drafts[index].figure.period = drafts[parent].figure.period }

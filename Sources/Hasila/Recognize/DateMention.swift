@@ -20,6 +20,9 @@ public struct DateMention: Sendable, Equatable {
     public var rangeEnd: DateValue?
     /// The relative word's meaning, for resolving it against a document date.
     var relativeKind: RelativeKind?
+    /// The exact days a mention covers when its value cannot say them: a Hijri month runs across two
+    /// Gregorian months ("محرم 1440هـ" is 2018-09-11 to 2018-10-10), and periods use these days.
+    var days: Period?
 
     /// What a relative date says, when it can be resolved against a document date.
     enum RelativeKind: Sendable, Equatable {

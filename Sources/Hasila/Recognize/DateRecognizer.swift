@@ -132,7 +132,9 @@ struct DateRecognizer {
         case .month(let month, let hijri, let strict):
             let end = skipPairedMonth(after: word.end, tokens: tokens, scalars: scalars)
             if let dated = year(after: end, month: month, day: nil, hijri: hijri, tokens: tokens, scalars: scalars) {
-                return DateMention(tokens: index..<dated.end, value: dated.value, calendar: dated.calendar, relative: false)
+                var mention = DateMention(tokens: index..<dated.end, value: dated.value, calendar: dated.calendar, relative: false)
+                mention.days = dated.days
+                return mention
             }
             if let after = suffix(at: end, tokens: tokens) {
                 return DateMention(tokens: index..<after.end, value: nil, calendar: hijri ? .islamic : .gregorian, relative: true,
@@ -150,7 +152,7 @@ struct DateRecognizer {
     /// The year after a month (and its calendar mark), with the date's Gregorian value: a Hijri date goes
     /// through ICU's Umm al-Qura calendar (a month and year alone: the Gregorian month of its first day).
     private func year(after end: Int, month: Int, day: Int?, hijri: Bool, tokens: [Token], scalars: [UInt32])
-        -> (end: Int, value: DateValue?, calendar: DateMention.Calendar)? {
+        -> (end: Int, value: DateValue?, calendar: DateMention.Calendar, days: Period?)? {
         guard end < tokens.count, let year = digits(tokens[end], scalars), isYear(year, hijri: hijri) else { return nil }
         let marked = calendarMarker(at: end + 1, tokens: tokens)
         let isHijri = hijri || marked.hijri
@@ -161,7 +163,14 @@ struct DateRecognizer {
         } else {
             value = DateValue(year: year.value, month: month, day: day)
         }
-        return (marked.end, value, isHijri ? .islamic : .gregorian)
+        var days: Period?
+        if isHijri, day == nil, let first = ICU.gregorian(fromHijriYear: year.value, month: month, day: 1),
+           let next = month == 12 ? ICU.gregorian(fromHijriYear: year.value + 1, month: 1, day: 1)
+                                  : ICU.gregorian(fromHijriYear: year.value, month: month + 1, day: 1) {
+            let last = RelativeDateResolver.date(fromDays: RelativeDateResolver.days(next.year, next.month, next.day) - 1)
+            days = Period(start: DateValue(year: first.year, month: first.month, day: first.day), end: last)
+        }
+        return (marked.end, value, isHijri ? .islamic : .gregorian, days)
     }
 
     private func isYear(_ year: (value: Int, length: Int), hijri: Bool) -> Bool {
@@ -253,7 +262,7 @@ struct DateRecognizer {
         // A counted noun after it makes it a figure ("2015 مدنيا").
         if index + 1 < tokens.count, tokens[index + 1].kind == .word,
            let match = grammar.longest(grammar.tables.categories, in: tokens, from: index + 1),
-           grammar.tables.categoryPayloads[match.payloads[0]].role != .times { return nil }
+           ![.times, .event].contains(grammar.tables.categoryPayloads[match.payloads[0]].role) { return nil }
         if requireMarker {
             var p = index - 1
             while p >= 0, let mark = punctuation(tokens[p], scalars), mark == 0x28 || mark == 0x5B { p -= 1 }
