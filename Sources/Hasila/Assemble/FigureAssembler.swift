@@ -227,8 +227,8 @@ struct FigureAssembler {
         // Clitics stay outside the surface: "لتسعة" gives "تسعة", "وسيدتين" gives "سيدتين".
         let clitic: Int
         switch mention.form {
-        case .words: clitic = grammar.prefixLength(tokens[first], startingA: grammar.tables.numberWords)
-        case .dual: clitic = grammar.prefixLength(tokens[first], startingA: grammar.tables.duals)
+        case .words: clitic = grammar.prefixLength(tokens[first], beginning: grammar.tables.numberWords)
+        case .dual: clitic = grammar.prefixLength(tokens[first], beginning: grammar.tables.duals)
         case .digits: clitic = 0
         }
         let range = text.originalRange((Int(tokens[first].start) + clitic)..<Int(tokens[last - 1].end))

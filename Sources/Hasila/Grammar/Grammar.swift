@@ -19,12 +19,9 @@ public final class Grammar: @unchecked Sendable {
     public var ruleCount: Int { tables.ruleCount }
     public var lexicon: Lexicon { tables.lexicon }
 
-    /// Per stem: bit i set when the stem begins a phrase of the trie whose id is i.
-
-
     /// The clitic prefix of a token read as the first word of a phrase of `trie` ("و" of "والأسبوع"),
     /// which stays outside a mention's surface (rules 2 and 7). Zero when no reading begins one.
-    func prefixLength(_ token: Token, startingA trie: PhraseTrie) -> Int {
+    func prefixLength(_ token: Token, beginning trie: PhraseTrie) -> Int {
         let bit: UInt64 = trie.id >= 0 ? 1 << UInt64(trie.id) : 0
         var shortest: Int?
         for index in token.analyses {

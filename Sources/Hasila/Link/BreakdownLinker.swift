@@ -22,12 +22,12 @@ struct BreakdownLinker {
                 listParent[index] = parent
             } else if draft.breakdownAfter, let previous, sameParagraph {
                 drafts[index].figure.parent = previous
-            } else if draft.partitive, let previous, sameParagraph {
+            } else if draft.partitive, sameParagraph {
+                // "97 من الحوادث": the nearest earlier total of the same kind in the paragraph.
                 let key = draft.figure.category
                 if let total = (0..<index).reversed().first(where: { drafts[$0].paragraph == draft.paragraph && compatible(drafts[$0].figure.category, key) }) {
                     drafts[index].figure.parent = total
                 }
-                _ = previous
             }
             if draft.totalBefore, let previous, drafts[previous].sentence == draft.sentence, drafts[previous].figure.parent == nil {
                 drafts[previous].figure.parent = index

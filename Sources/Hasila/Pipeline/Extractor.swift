@@ -41,7 +41,7 @@ public struct Extractor: Sendable {
         }
         for index in dates.indices {
             let first = tokens[dates[index].tokens.lowerBound], last = tokens[dates[index].tokens.upperBound - 1]
-            let clitic = first.kind == .word ? grammar.prefixLength(first, startingA: grammar.tables.dateWords) : 0
+            let clitic = first.kind == .word ? grammar.prefixLength(first, beginning: grammar.tables.dateWords) : 0
             let range = text.originalRange((Int(first.start) + clitic)..<Int(last.end))
             dates[index].range = range
             dates[index].text = text.originalText(range)

@@ -56,9 +56,6 @@ struct DateRecognizer {
         while index < tokens.count {
             if let mention = read(at: index, tokens: tokens, scalars: scalars) {
                 // "بين 1 و 30 أيلول 2018": a bare day before a full date shares its month and year.
-                if let last = mentions.last, last.tokens.upperBound <= mention.tokens.lowerBound {
-                    _ = last
-                }
                 if mention.tokens.lowerBound >= 2, let value = mention.value, value.day != nil,
                    let day = digits(tokens[mention.tokens.lowerBound - 2], scalars), day.length <= 2, (1...31).contains(day.value),
                    has({ $0 == .rangeEnd }, at: mention.tokens.lowerBound - 1, tokens: tokens) != nil,
@@ -97,9 +94,7 @@ struct DateRecognizer {
             let next = word.end
             if next < tokens.count, tokens[next].kind == .number,
                let year = readYear(at: next, tokens: tokens, scalars: scalars, requireMarker: false) {
-                var date = year
-                date = DateMention(tokens: index..<year.tokens.upperBound, value: year.value, calendar: year.calendar, relative: false)
-                return date
+                return DateMention(tokens: index..<year.tokens.upperBound, value: year.value, calendar: year.calendar, relative: false)
             }
             if has({ $0 == .yearMarker }, at: next, tokens: tokens) == next + 1, next + 1 < tokens.count,
                let year = readYear(at: next + 1, tokens: tokens, scalars: scalars, requireMarker: false) {
@@ -109,9 +104,9 @@ struct DateRecognizer {
                 switch inner.word {
                 case .month, .relative:
                     if let rest = readWordDate(inner, at: next, tokens: tokens, scalars: scalars) {
-                        var date = rest
-                        date = DateMention(tokens: index..<rest.tokens.upperBound, value: rest.value, calendar: rest.calendar,
-                                           relative: rest.relative, relativeKind: rest.relativeKind)
+                        var date = DateMention(tokens: index..<rest.tokens.upperBound, value: rest.value, calendar: rest.calendar,
+                                               relative: rest.relative, relativeKind: rest.relativeKind)
+                        date.days = rest.days
                         return date
                     }
                 default: break
