@@ -4,6 +4,8 @@
 struct FigureAssembler {
     let grammar: Grammar
     private let categories: CategoryResolver
+    /// How many words back from a figure its clause is read for acts and evidence.
+    static let reach = 40
 
     init(grammar: Grammar) {
         self.grammar = grammar
@@ -149,7 +151,7 @@ struct FigureAssembler {
         // A qualifier cue after the figure or its noun; one that holds for its whole clause.
         if qualifier == .exact, let cue = phrase.qualifier, !isRange { qualifier = Qualifier(rawValue: cue) ?? .exact }
         if qualifier == .exact && !isRange && !conjoined,
-           let cue = clauseQualifier(before: cueStart, floor: max(floor, previousEnd), tokens: tokens) {
+           let cue = clauseQualifier(before: cueStart, floor: max(floor, previousEnd, cueStart - FigureAssembler.reach), tokens: tokens) {
             qualifier = Qualifier(rawValue: cue) ?? .exact
         }
         if let forced = forcedQualifier[mentionIndex] { qualifier = forced }
@@ -184,7 +186,7 @@ struct FigureAssembler {
         var key = phrase.key
         var role = phrase.role
         let fromPhrase = key != nil
-        let clauseFloor = max(floor, previousEnd)
+        let clauseFloor = max(floor, previousEnd, leadIndex - FigureAssembler.reach)
         if key == nil || role == .group, let counted = countedNoun(before: leadIndex, floor: clauseFloor, context: context) {
             key = counted.key
             role = counted.role
@@ -200,7 +202,10 @@ struct FigureAssembler {
             key = clause
         }
         // A breakdown with no noun of its own ("من بينهم زهاء 360 ألف") takes its total's category, not the clause's.
-        let around = key == nil && breakdownBefore ? nil : categories.context(before: cueStart, floor: floor, tokens: tokens, skipping: skipped)
+        // The clause before the figure, at most `reach` words back: a long paragraph with no full stop is
+        // still read a clause at a time, and each figure costs the same whatever the paragraph's length.
+        let near = max(floor, cueStart - FigureAssembler.reach)
+        let around = key == nil && breakdownBefore ? nil : categories.context(before: cueStart, floor: near, tokens: tokens, skipping: skipped)
         if let around {
             if key == nil {
                 key = around.key
@@ -218,7 +223,7 @@ struct FigureAssembler {
         var needsEvidence: CategoryEntry.Role?
         if let role, role == .group || role == .target, key != CategoryResolver.null {
             let evidenced = (role == .group && around.map { grammar.tables.evidence[.group]?.contains($0.key) ?? true } ?? false)
-                || categories.hasEvidence(for: role, in: phrase, clause: floor, end: cueStart, tokens: tokens)
+                || categories.hasEvidence(for: role, in: phrase, clause: near, end: cueStart, tokens: tokens)
             if !evidenced { needsEvidence = role }
         }
         let explicitNull = key == CategoryResolver.null

@@ -72,23 +72,24 @@ public final class StreamNormalizer {
                         try flush(sink)
                         w = 0
                     }
-                    let lead = bytes[i]
-                    if lead < 0x80 {
-                        // Eight ASCII bytes at once where there are eight.
-                        if i &+ 8 <= n {
-                            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                            if word & 0x8080_8080_8080_8080 == 0 {
-                                rawOut.storeBytes(of: word, toByteOffset: w, as: UInt64.self)
-                                w &+= 8
-                                i &+= 8
-                                continue
-                            }
-                        }
-                        out[w] = lead
-                        w &+= 1
-                        i &+= 1
+                    // The longest run that stays as it is (ASCII, kept two-byte letters), found with one
+                    // table look-up a letter and copied at once.
+                    var j = i
+                    let stop = min(n, i &+ (limit &- w))
+                    while j < stop {
+                        let b = bytes[j]
+                        if b < 0x80 { j &+= 1; continue }
+                        if j &+ 1 < n, pairs[Int(b) << 8 | Int(bytes[j &+ 1])] == NormalizationTable.keep { j &+= 2; continue }
+                        break
+                    }
+                    if j > n { j = n }
+                    if j > i {
+                        (rawOut + w).copyMemory(from: raw + i, byteCount: j &- i)
+                        w &+= j &- i
+                        i = j
                         continue
                     }
+                    let lead = bytes[i]
                     // Two-byte sequences (all of Arabic, its diacritics and digits): one table look-up, no decoding.
                     if i &+ 1 < n {
                         let entry = pairs[Int(lead) << 8 | Int(bytes[i &+ 1])]
