@@ -147,6 +147,37 @@ final class NormalizerTests: XCTestCase {
         }
     }
 
+    func testTheByteLoopAgreesOnArabicMixedWithDamage() {
+        // Pieces that exercise the eight-byte fast path and its edges: letters that stay, letters that change,
+        // ASCII, three-byte characters, lone continuation bytes, cut sequences.
+        let pieces: [[UInt8]] = [
+            Array("مدني".utf8), Array("وثَّقت".utf8), Array(" ".utf8), Array("abc ".utf8), Array("٥٢٣".utf8), Array("ـ".utf8),
+            Array("\u{200F}".utf8), Array("ﻻ".utf8), Array("é".utf8), [0x80], [0xBF], [0xD9], [0xE2, 0x80], [0xC3], [0xFF],
+            Array("ڤ".utf8), Array("ۖ".utf8), Array("\u{00A0}".utf8), Array("أإآ ى ة".utf8),
+        ]
+        var generator = SplitMix64(seed: 2026)
+        for options in [NormalizationOptions(), .matching] {
+            for _ in 0..<600 {
+                var bytes: [UInt8] = []
+                for _ in 0..<Int(generator.next() % 60) { bytes += pieces[Int(generator.next() % UInt64(pieces.count))] }
+                let scalars = bytes.withUnsafeBufferPointer { UTF8Encoding.decodeScalars($0).scalars }
+                let expected = UTF8Encoding.encode(Normalizer(options: options).normalize(scalars: scalars).scalars)
+                for chunk in [bytes.count + 1, 7, 13] {
+                    let stream = StreamNormalizer(options: options, bufferSize: 64)
+                    var out: [UInt8] = []
+                    var offset = 0
+                    while offset < bytes.count {
+                        let end = min(bytes.count, offset + chunk)
+                        bytes[offset..<end].withUnsafeBufferPointer { part in stream.feed(part) { out.append(contentsOf: $0) } }
+                        offset = end
+                    }
+                    stream.finish { out.append(contentsOf: $0) }
+                    XCTAssertEqual(out, expected, "bytes \(bytes), chunk \(chunk)")
+                }
+            }
+        }
+    }
+
     func testReportsTheSystemICU() throws {
         let version = ICU.version
         XCTAssertFalse(version.isEmpty)

@@ -19,6 +19,10 @@ public final class NormalizationTable: @unchecked Sendable {
     /// `notAPair` for any other two bytes.
     let pairEntries: [UInt32]
     static let notAPair: UInt32 = .max - 1
+    /// Per two bytes: 0 when the first byte needs nothing done at it (ASCII or a continuation followed by
+    /// a non-continuation, or a two-byte letter that stays), else 1 (a change, a longer sequence, invalid
+    /// UTF-8). Eight of these OR-ed together let the byte loop pass eight bytes with no branch.
+    let pairFlags: [UInt8]
     /// Per BMP code point: true for the marks that are removed and belong to the letter before them
     /// (harakat, tanween, Quranic marks, tatweel), so a span can be widened over them.
     let attachedMark: [Bool]
@@ -65,6 +69,20 @@ public final class NormalizationTable: @unchecked Sendable {
             }
         }
         self.pairEntries = pairs
+        var flags = [UInt8](repeating: 1, count: 0x10000)
+        for first in 0..<0x100 {
+            for second in 0..<0x100 {
+                let secondIsContinuation = (0x80...0xBF).contains(second)
+                let clean: Bool
+                switch first {
+                case 0x00...0x7F, 0x80...0xBF: clean = !secondIsContinuation
+                case 0xC2...0xDF: clean = secondIsContinuation && pairs[first << 8 | second] == NormalizationTable.keep
+                default: clean = false
+                }
+                if clean { flags[first << 8 | second] = 0 }
+            }
+        }
+        self.pairFlags = flags
     }
 
     /// The replacement of a code point outside the BMP (decimal digits of other scripts), or nil to keep it.
