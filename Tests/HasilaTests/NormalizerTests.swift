@@ -134,16 +134,7 @@ final class NormalizerTests: XCTestCase {
         let bytes = Array(text.utf8)
         let expected = UTF8Encoding.encode(Normalizer(options: .matching).normalize(text).scalars)
         for chunkSize in [1, 2, 3, 5, 7, 64, 4096] {
-            let stream = StreamNormalizer(options: .matching, bufferSize: 16)
-            var out: [UInt8] = []
-            var offset = 0
-            while offset < bytes.count {
-                let end = min(bytes.count, offset + chunkSize)
-                bytes[offset..<end].withUnsafeBufferPointer { chunk in stream.feed(chunk) { out.append(contentsOf: $0) } }
-                offset = end
-            }
-            stream.finish { out.append(contentsOf: $0) }
-            XCTAssertEqual(out, expected, "chunk size \(chunkSize)")
+            XCTAssertEqual(streamed(bytes, options: .matching, chunk: chunkSize, buffer: 16), expected, "chunk size \(chunkSize)")
         }
     }
 
@@ -163,19 +154,24 @@ final class NormalizerTests: XCTestCase {
                 let scalars = bytes.withUnsafeBufferPointer { UTF8Encoding.decodeScalars($0).scalars }
                 let expected = UTF8Encoding.encode(Normalizer(options: options).normalize(scalars: scalars).scalars)
                 for chunk in [bytes.count + 1, 7, 13] {
-                    let stream = StreamNormalizer(options: options, bufferSize: 64)
-                    var out: [UInt8] = []
-                    var offset = 0
-                    while offset < bytes.count {
-                        let end = min(bytes.count, offset + chunk)
-                        bytes[offset..<end].withUnsafeBufferPointer { part in stream.feed(part) { out.append(contentsOf: $0) } }
-                        offset = end
-                    }
-                    stream.finish { out.append(contentsOf: $0) }
-                    XCTAssertEqual(out, expected, "bytes \(bytes), chunk \(chunk)")
+                    XCTAssertEqual(streamed(bytes, options: options, chunk: chunk, buffer: 64), expected, "bytes \(bytes), chunk \(chunk)")
                 }
             }
         }
+    }
+
+    /// The bytes through the stream normaliser, fed `chunk` bytes at a time, with a small output buffer.
+    private func streamed(_ bytes: [UInt8], options: NormalizationOptions, chunk: Int, buffer: Int) -> [UInt8] {
+        let stream = StreamNormalizer(options: options, bufferSize: buffer)
+        var out: [UInt8] = []
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(bytes.count, offset + max(1, chunk))
+            bytes[offset..<end].withUnsafeBufferPointer { part in stream.feed(part) { out.append(contentsOf: $0) } }
+            offset = end
+        }
+        stream.finish { out.append(contentsOf: $0) }
+        return out
     }
 
     func testReportsTheSystemICU() throws {
