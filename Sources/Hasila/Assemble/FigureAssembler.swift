@@ -46,7 +46,8 @@ struct FigureAssembler {
         for (mentionIndex, mention) in mentions.enumerated() {
             defer { previousEnd = mention.tokens.upperBound }
             guard !mention.vague, let value = mention.value, !mention.identifierShape, !decoyed.contains(mentionIndex) else { continue }
-            if isDecoy(mention, tokens: tokens) || isClockTime(mention, context) || isListNumber(mention, context) { continue }
+            if isDecoy(mention, tokens: tokens) || isClockTime(mention, context) || isListNumber(mention, context)
+                || isDigitGroup(mentionIndex, context) { continue }
             // "بين 16 و25 عاما": the first of a pair shares the second's decoy.
             if mentionIndex + 1 < mentions.count, joined(mention, mentions[mentionIndex + 1], context),
                isDecoy(mentions[mentionIndex + 1], tokens: tokens) {
@@ -324,6 +325,31 @@ struct FigureAssembler {
         if first >= 2, colon(first - 1), !tokens[first].spaceBefore, !tokens[first - 1].spaceBefore, tokens[first - 2].kind == .number { return true }
         if last + 1 < tokens.count, colon(last), !tokens[last].spaceBefore, !tokens[last + 1].spaceBefore, tokens[last + 1].kind == .number { return true }
         return false
+    }
+
+    /// "+966 50 123 4567": digits after a plus sign, or next to other digits with nothing but spaces or
+    /// dashes between them, are a telephone number or an identifier, not counts.
+    private func isDigitGroup(_ index: Int, _ context: Context) -> Bool {
+        let tokens = context.tokens, mentions = context.mentions
+        let mention = mentions[index]
+        guard mention.form == .digits else { return false }
+        let first = mention.tokens.lowerBound
+        if first > 0, tokens[first - 1].kind == .punctuation, context.scalars[Int(tokens[first - 1].start)] == 0x2B { return true }
+        /// nil: not joined; false: joined by spaces alone; true: joined by a dash.
+        func joint(_ a: NumberMention, _ b: NumberMention) -> Bool? {
+            guard a.form == .digits, b.form == .digits,
+                  tokens[b.tokens.lowerBound].sentence == tokens[a.tokens.lowerBound].sentence else { return nil }
+            let gap = a.tokens.upperBound..<b.tokens.lowerBound
+            guard gap.allSatisfy({ tokens[$0].kind == .punctuation && context.scalars[Int(tokens[$0].start)] == 0x2D }) else { return nil }
+            return !gap.isEmpty
+        }
+        // The chain of digit groups this one belongs to: two groups side by side, or three joined by dashes
+        // ("011-456-7890"; "10-20" alone may be a range of counts).
+        var low = index, high = index, dashed = false
+        while low > 0, let dash = joint(mentions[low - 1], mentions[low]) { dashed = dashed || dash; low -= 1 }
+        while high + 1 < mentions.count, let dash = joint(mentions[high], mentions[high + 1]) { dashed = dashed || dash; high += 1 }
+        let groups = high - low + 1
+        return dashed ? groups >= 3 : groups >= 2
     }
 
     /// "أسماء الشهداء: 1. الجندي …": a number that numbers a list item.
