@@ -56,6 +56,23 @@ struct JSONBuffer {
         }
     }
 
+    /// A date as a quoted ISO string at its own precision, or null.
+    mutating func date(_ value: DateValue?) {
+        guard let value else { raw("null"); return }
+        bytes.append(0x22)
+        integer(value.year)
+        func two(_ n: Int) {
+            bytes.append(0x2D)
+            bytes.append(UInt8(0x30 + n / 10))
+            bytes.append(UInt8(0x30 + n % 10))
+        }
+        if let month = value.month {
+            two(month)
+            if let day = value.day { two(day) }
+        }
+        bytes.append(0x22)
+    }
+
     mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
 
     mutating func key(_ name: StaticString) {

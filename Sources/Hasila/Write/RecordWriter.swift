@@ -26,12 +26,22 @@ public struct RecordWriter: RecordRenderer {
 
     /// `meta`: the other fields of a JSON-lines document, as a JSON object's text, passed through to every record.
     public func lines(for extraction: DocumentExtraction, meta: String? = nil) -> [UInt8] {
-        var json = JSONBuffer()
+        var json = JSONBuffer(capacity: 256 * (extraction.figures.count + 1))
         let doc = extraction.document
+        // The document's id, quoted and escaped once, serves every record's doc, id and parent.
+        var quoted = JSONBuffer(capacity: doc.utf8.count + 8)
+        quoted.string(doc)
+        let docBytes = quoted.bytes
+        func id(_ n: Int, _ prefix: StaticString = "#") {
+            json.bytes.append(contentsOf: docBytes.dropLast())
+            json.raw(prefix)
+            json.integer(n + 1)
+            json.bytes.append(0x22)
+        }
         for (index, figure) in extraction.figures.enumerated() {
             json.raw("{\"kind\":\"figure\"")
-            json.key("id"); json.string(RecordWriter.figureID(document: doc, index: index))
-            json.key("doc"); json.string(doc)
+            json.key("id"); id(index)
+            json.key("doc"); json.bytes.append(contentsOf: docBytes)
             json.key("value"); json.integer(figure.value)
             json.key("text"); json.string(figure.text)
             json.key("start"); json.integer(figure.range.lowerBound)
@@ -39,11 +49,11 @@ public struct RecordWriter: RecordRenderer {
             json.key("qualifier"); json.string(figure.qualifier.rawValue)
             json.key("category"); json.optionalString(figure.category)
             json.key("noun"); json.optionalString(figure.noun)
-            json.key("parent"); json.optionalString(figure.parent.map { RecordWriter.figureID(document: doc, index: $0) })
+            json.key("parent"); if let parent = figure.parent { id(parent) } else { json.raw("null") }
             json.key("period")
             if let period = figure.period {
-                json.raw("{\"start\":"); json.optionalString(period.start?.description)
-                json.raw(",\"end\":"); json.optionalString(period.end?.description)
+                json.raw("{\"start\":"); json.date(period.start)
+                json.raw(",\"end\":"); json.date(period.end)
                 json.raw("}")
             } else { json.raw("null") }
             json.key("sentence")
@@ -56,17 +66,17 @@ public struct RecordWriter: RecordRenderer {
         if includeDates {
             for (index, date) in extraction.dates.enumerated() {
                 json.raw("{\"kind\":\"date\"")
-                json.key("id"); json.string("\(doc)#d\(index + 1)")
-                json.key("doc"); json.string(doc)
+                json.key("id"); id(index, "#d")
+                json.key("doc"); json.bytes.append(contentsOf: docBytes)
                 json.key("text"); json.string(date.text)
                 json.key("start"); json.integer(date.range.lowerBound)
                 json.key("end"); json.integer(date.range.upperBound)
-                json.key("value"); json.optionalString(date.value?.description)
+                json.key("value"); json.date(date.value)
                 json.key("calendar"); json.string(date.calendar.rawValue)
                 json.key("relative"); json.bool(date.relative)
                 if date.rangeStart != nil || date.rangeEnd != nil {
-                    json.key("range_start"); json.optionalString(date.rangeStart?.description)
-                    json.key("range_end"); json.optionalString(date.rangeEnd?.description)
+                    json.key("range_start"); json.date(date.rangeStart)
+                    json.key("range_end"); json.date(date.rangeEnd)
                 }
                 if let meta { json.key("meta"); json.bytes.append(contentsOf: meta.utf8) }
                 json.raw("}\n")
