@@ -61,8 +61,10 @@ struct FigureAssembler {
                 drafts.append(draft)
                 // The first of a range shares the second's noun when it has none of its own.
                 if let firstIndex = rangeFirst[mentionIndex], !drafts[firstIndex].categoryFromPhrase {
-                    drafts[firstIndex] = drafts[firstIndex].with(category: draft.figure.category, noun: draft.figure.noun,
-                                                                 explicitNull: draft.explicitNull, needsEvidence: draft.needsEvidence)
+                    drafts[firstIndex].figure.category = draft.figure.category
+                    drafts[firstIndex].figure.noun = draft.figure.noun
+                    drafts[firstIndex].explicitNull = draft.explicitNull
+                    drafts[firstIndex].needsEvidence = draft.needsEvidence
                 }
             }
         }
@@ -413,18 +415,5 @@ struct FigureAssembler {
             }
         }
         return false
-    }
-}
-
-extension FigureDraft {
-    func with(category: String?, noun: String?, explicitNull: Bool, needsEvidence: CategoryEntry.Role?) -> FigureDraft {
-        var figure = self.figure
-        figure.category = category
-        figure.noun = noun
-        return FigureDraft(figure: figure, mention: mention, leadStart: leadStart, phraseEnd: phraseEnd, sentence: sentence,
-                           paragraph: paragraph, conjoined: conjoined, breakdownBefore: breakdownBefore,
-                           breakdownAfter: breakdownAfter, totalBefore: totalBefore, partitive: partitive,
-                           categoryFromPhrase: categoryFromPhrase, explicitNull: explicitNull, needsEvidence: needsEvidence,
-                           categoryRole: categoryRole)
     }
 }

@@ -23,10 +23,10 @@ struct FigureDraft: Sendable {
     /// The category came from a noun or outcome of the figure's own phrase (not inherited).
     let categoryFromPhrase: Bool
     /// The category was decided as null on purpose (a countable noun, an outcome outside the taxonomy).
-    let explicitNull: Bool
+    var explicitNull: Bool
     /// Set when the category names a group or a target with no evidence in its sentence of what
     /// happened to it: the category then stands only if the figure breaks down a total that is evidence.
-    let needsEvidence: CategoryEntry.Role?
+    var needsEvidence: CategoryEntry.Role?
     /// The role of the word that decided the category (a group takes a total's null; an outcome keeps its own).
     let categoryRole: CategoryEntry.Role?
 }
