@@ -3,8 +3,6 @@ import Foundation
 
 /// Reads a file's bytes, plain or gzip-compressed, whole or in chunks, with a size limit.
 enum ByteSource {
-    static let chunkSize = 1 << 20
-
     /// Calls `body` with each chunk of the file's (decompressed) bytes.
     static func chunks(path: String, gzip: Bool, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         if !gzip { return try ChunkedReader.read(path: path, body) }
@@ -12,9 +10,9 @@ enum ByteSource {
             throw HasilaError.unreadableFile(path: path, reason: String(cString: strerror(errno)))
         }
         defer { hasila_gzip_close(file) }
-        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        var buffer = [UInt8](repeating: 0, count: ChunkedReader.chunkSize)
         while true {
-            let count = buffer.withUnsafeMutableBufferPointer { hasila_gzip_read(file, $0.baseAddress, Int64(chunkSize)) }
+            let count = buffer.withUnsafeMutableBufferPointer { hasila_gzip_read(file, $0.baseAddress, Int64(ChunkedReader.chunkSize)) }
             if count < 0 { throw HasilaError.unreadableFile(path: path, reason: "damaged gzip data: \(String(cString: hasila_gzip_error(file)))") }
             if count == 0 { break }
             try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<Int(count)])) }

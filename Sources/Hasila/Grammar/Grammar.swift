@@ -104,16 +104,6 @@ public final class Grammar: @unchecked Sendable {
         return bestEnd < 0 ? nil : bestEnd
     }
 
-    /// Walks a reversed trie backwards from `start` (inclusive), returning (first index, payloads), longest last.
-    func matchesBackward(_ trie: PhraseTrie, in tokens: [Token], from start: Int, floor: Int = 0) -> [(begin: Int, payloads: [Int])] {
-        guard start >= floor, start >= 0, start < tokens.count, canStart(trie, tokens[start]) else { return [] }
-        var results: [(begin: Int, payloads: [Int])] = []
-        walk(trie, tokens, node: PhraseTrie.root, index: start, step: -1, stop: floor - 1) { end, node in
-            results.append((end + 1, trie.payloads(at: node)))
-        }
-        return results.sorted { $0.begin > $1.begin }
-    }
-
     /// The longest phrase of a reversed trie ending at `start` (inclusive): (its first index, its payloads).
     @inline(__always)
     func longestBackward(_ trie: PhraseTrie, in tokens: [Token], from start: Int, floor: Int = 0) -> (begin: Int, payloads: [Int])? {

@@ -123,7 +123,6 @@ struct GrammarCompiler {
             insert(statement, into: \.periodReferences, payload: 0, grammar: grammar)
         case "decoy":
             guard args.count == 1 else { fail(statement, .syntax, 1, "expected 'decoy NAME = … {n} …'"); return }
-            let name = args[0]
             for sequence in sequences(statement, grammar: grammar) {
                 let slots = sequence.indices.filter { sequence[$0] == PhraseTrie.numberSlot }
                 guard slots.count == 1 else {
@@ -132,7 +131,6 @@ struct GrammarCompiler {
                 }
                 let payload = grammar.tables.decoyBefore.count
                 grammar.tables.decoyBefore.append(Array(sequence[..<slots[0]].reversed()))
-                grammar.tables.decoyNames.append(name)
                 let after = Array(sequence[(slots[0] + 1)...])
                 if after.isEmpty {
                     // Nothing after the number: matched backwards from it alone ("عام {n}").

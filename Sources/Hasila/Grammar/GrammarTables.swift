@@ -28,7 +28,6 @@ struct GrammarTables: Sendable {
     /// Decoys with nothing after the number, their part before it reversed.
     var decoysBefore = PhraseTrie()
     var decoyBefore: [[Int32]] = []
-    var decoyNames: [String] = []
 
     var categories = PhraseTrie()
     var categoryPayloads: [CategoryEntry] = []

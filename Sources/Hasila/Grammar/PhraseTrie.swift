@@ -13,7 +13,6 @@ struct PhraseTrie: Sendable {
     private var nodeCount = 1
     private var rootStems: Set<Int32> = []
     private(set) var isEmpty = true
-    private(set) var maxLength = 0
 
     @inline(__always)
     private static func edge(_ node: Int32, _ stem: Int32) -> UInt64 {
@@ -34,7 +33,6 @@ struct PhraseTrie: Sendable {
         }
         if !payloadLists[Int(node)].contains(payload) { payloadLists[Int(node)].append(payload) }
         isEmpty = false
-        maxLength = max(maxLength, sequence.count)
     }
 
     @inline(__always)

@@ -121,13 +121,12 @@ struct NumberRecognizer {
 
     private func scaleWord(at index: Int, tokens: [Token]) -> (value: NumberWord, end: Int)? {
         guard tokens[index].kind == .word else { return nil }
-        for match in grammar.matches(grammar.tables.numberWords, in: tokens, from: index).reversed() {
-            for payload in match.payloads {
-                let word = grammar.tables.numberWordPayloads[payload]
-                if word.role == .scale || word.role == .pluralScale { return (word, match.end) }
-            }
-        }
-        return nil
+        let words = grammar.tables.numberWordPayloads
+        func isScale(_ payload: Int) -> Bool { words[payload].role == .scale || words[payload].role == .pluralScale }
+        guard let end = grammar.longest(grammar.tables.numberWords, in: tokens, from: index, where: isScale),
+              let match = grammar.longest(grammar.tables.numberWords, in: tokens, from: index, limit: end),
+              let payload = match.payloads.first(where: isScale) else { return nil }
+        return (words[payload], end)
     }
 
     /// و followed by a number below `limit`, in digits or words, right after a scaled number.

@@ -11,7 +11,7 @@ public struct Tokenizer: Sendable {
         case other = 0, letter, digit, space, lineBreak, sentenceEnd
     }
 
-    nonisolated(unsafe) static let classes: [UInt8] = {
+    static let classes: [UInt8] = {
         var table = [UInt8](repeating: CharacterClass.other.rawValue, count: 0x10000)
         for code in 0..<UInt32(0x10000) where !(0xD800...0xDFFF).contains(code) {
             let category = ICU.generalCategory(code)
