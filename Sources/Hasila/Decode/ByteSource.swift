@@ -10,7 +10,7 @@ enum ByteSource {
             throw HasilaError.unreadableFile(path: path, reason: String(cString: strerror(errno)))
         }
         defer { hasila_gzip_close(file) }
-        var buffer = [UInt8](repeating: 0, count: ChunkedReader.chunkSize)
+        var buffer = ChunkedReader.buffer()
         while true {
             let count = buffer.withUnsafeMutableBufferPointer { hasila_gzip_read(file, $0.baseAddress, Int64(ChunkedReader.chunkSize)) }
             if count < 0 { throw HasilaError.unreadableFile(path: path, reason: "damaged gzip data: \(String(cString: hasila_gzip_error(file)))") }
@@ -20,11 +20,46 @@ enum ByteSource {
     }
 
     /// The whole file, refusing more than `limit` bytes.
+    ///
+    /// A plain file is read straight into a buffer of its size: most documents are a few KB, and a
+    /// zero-filled chunk buffer per file cost more than the rest of reading it.
     static func all(path: String, gzip: Bool, limit: Int) throws -> [UInt8] {
+        if !gzip, path != "-", let bytes = try plain(path: path, limit: limit) { return bytes }
         var bytes: [UInt8] = []
         try chunks(path: path, gzip: gzip) { chunk in
             if bytes.count + chunk.count > limit { throw HasilaError.tooLarge(path: path, limit: limit) }
             bytes.append(contentsOf: chunk)
+        }
+        return bytes
+    }
+
+    /// A regular file's bytes in one buffer, or nil when its size is not known up front (a pipe).
+    private static func plain(path: String, limit: Int) throws -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        if descriptor < 0 { throw HasilaError.unreadableFile(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(status.st_size)
+        if size > limit { throw HasilaError.tooLarge(path: path, limit: limit) }
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            // One byte more than the size: a file that grew since fstat is noticed and read by chunks.
+            while count < buffer.count {
+                let got = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if got < 0 { if errno == EINTR { continue }; failure = errno; break }
+                if got == 0 { break }
+                count += got
+            }
+        }
+        if failure != 0 { throw HasilaError.unreadableFile(path: path, reason: String(cString: strerror(failure))) }
+        if bytes.count > size {
+            // The file grew while it was read: read the rest as a stream.
+            try ChunkedReader.read(descriptor: descriptor, path: path) { chunk in
+                if bytes.count + chunk.count > limit { throw HasilaError.tooLarge(path: path, limit: limit) }
+                bytes.append(contentsOf: chunk)
+            }
+            if bytes.count > limit { throw HasilaError.tooLarge(path: path, limit: limit) }
         }
         return bytes
     }

@@ -13,7 +13,12 @@ public enum ChunkedReader {
             if descriptor < 0 { throw HasilaError.unreadableFile(path: path, reason: String(cString: strerror(errno))) }
         }
         defer { if descriptor != 0 { close(descriptor) } }
-        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        try read(descriptor: descriptor, path: path, body)
+    }
+
+    /// Reads an open descriptor to its end in chunks; `path` names it in errors.
+    static func read(descriptor: Int32, path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        var buffer = self.buffer()
         while true {
             let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, chunkSize) }
             if count < 0 {
@@ -23,5 +28,10 @@ public enum ChunkedReader {
             if count == 0 { break }
             try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
         }
+    }
+
+    /// A chunk buffer, left uninitialised: every byte is written by a read before it is used.
+    static func buffer() -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: chunkSize) { _, count in count = chunkSize }
     }
 }

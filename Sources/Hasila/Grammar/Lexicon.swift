@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every word form the grammars can match, mapped to the stems it may be.
 ///
 /// A stem is a word as a rule writes it (normalised and letter-folded). Its forms are the stem
@@ -18,7 +20,11 @@ public struct Lexicon: Sendable {
     private var stemIndex: [String: Int32] = [:]
     /// Form hash → index into `forms`.
     private var formIndex = FlatHashMap()
-    private var forms: [(scalars: [UInt32], start: Int32, count: Int32, next: Int32)] = []
+    /// Each form: where its code points sit in `formScalars`, its readings in `analyses`, and the next
+    /// form with the same hash. Plain integers, so a look-up retains nothing.
+    private var forms: [(offset: Int32, length: Int32, start: Int32, count: Int32, next: Int32)] = []
+    /// Every form's code points, one after another.
+    private var formScalars: [UInt32] = []
     private(set) var analyses: [Analysis] = []
     /// While building: each form's readings, in the order of `forms`.
     private var pending: [[Analysis]] = []
@@ -27,11 +33,15 @@ public struct Lexicon: Sendable {
     private var prefixes: [(scalars: [UInt32], classIndex: Int)] = []
     private var suffixes: [[UInt32]] = []
 
+    /// FNV-1a over code points: the tokenizer builds it while it scans a word.
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func mix(_ hash: UInt64, _ scalar: UInt32) -> UInt64 { (hash ^ UInt64(scalar)) &* 0x0000_0100_0000_01B3 }
+
     static func hash(_ scalars: UnsafeBufferPointer<UInt32>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for scalar in scalars {
-            hash = (hash ^ UInt64(scalar)) &* 0x0000_0100_0000_01B3
-        }
+        var hash = hashSeed
+        for scalar in scalars { hash = mix(hash, scalar) }
         return hash
     }
 
@@ -96,7 +106,8 @@ public struct Lexicon: Sendable {
         let hash = form.withUnsafeBufferPointer { Lexicon.hash($0) }
         var index = formIndex[hash] ?? -1
         while index >= 0 {
-            if forms[Int(index)].scalars == form {
+            let known = forms[Int(index)]
+            if known.length == form.count && formScalars[Int(known.offset)..<Int(known.offset + known.length)].elementsEqual(form) {
                 if !pending[Int(index)].contains(where: { $0.stem == analysis.stem && $0.prefixClasses == analysis.prefixClasses && $0.prefixLength == analysis.prefixLength }) {
                     pending[Int(index)].append(analysis)
                 }
@@ -104,7 +115,8 @@ public struct Lexicon: Sendable {
             }
             index = forms[Int(index)].next
         }
-        forms.append((form, 0, 0, formIndex[hash] ?? -1))
+        forms.append((Int32(formScalars.count), Int32(form.count), 0, 0, formIndex[hash] ?? -1))
+        formScalars.append(contentsOf: form)
         formIndex[hash] = Int32(forms.count - 1)
         pending.append([analysis])
     }
@@ -125,14 +137,17 @@ public struct Lexicon: Sendable {
     @inline(__always)
     func lookup(_ scalars: UnsafeBufferPointer<UInt32>, hash: UInt64) -> Range<Int32> {
         guard var index = formIndex[hash] else { return 0..<0 }
-        while index >= 0 {
-            let form = forms[Int(index)]
-            if form.scalars.count == scalars.count && form.scalars.withUnsafeBufferPointer({ $0.elementsEqual(scalars) }) {
-                return form.start..<(form.start + form.count)
+        return formScalars.withUnsafeBufferPointer { pool in
+            while index >= 0 {
+                let form = forms[Int(index)]
+                if Int(form.length) == scalars.count
+                    && memcmp(pool.baseAddress! + Int(form.offset), scalars.baseAddress!, scalars.count * 4) == 0 {
+                    return form.start..<(form.start + form.count)
+                }
+                index = form.next
             }
-            index = form.next
+            return 0..<0
         }
-        return 0..<0
     }
 
     var formCount: Int { forms.count }

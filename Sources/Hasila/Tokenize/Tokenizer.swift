@@ -38,28 +38,27 @@ public struct Tokenizer: Sendable {
         var spaceBefore = true
         var lineBreakBefore = true
         var endsSentence = false
+        let letter = CharacterClass.letter.rawValue, other = CharacterClass.other.rawValue
         Tokenizer.classes.withUnsafeBufferPointer { classes in
             scalars.withUnsafeBufferPointer { buffer in
-                @inline(__always) func classOf(_ code: UInt32) -> CharacterClass {
-                    code < 0x10000 ? CharacterClass(rawValue: classes[Int(code)])! : .letter
-                }
+                // Code points above the BMP are letters (scripts the grammars never name, but words all the same).
+                @inline(__always) func classOf(_ code: UInt32) -> UInt8 { code < 0x10000 ? classes[Int(code)] : letter }
                 let count = buffer.count
                 var index = 0
                 while index < count {
                     let code = buffer[index]
                     let cls = classOf(code)
-                    switch cls {
-                    case .space:
+                    if cls == CharacterClass.space.rawValue {
                         spaceBefore = true
                         index += 1
                         continue
-                    case .lineBreak:
+                    }
+                    if cls == CharacterClass.lineBreak.rawValue {
                         spaceBefore = true
                         lineBreakBefore = true
                         endsSentence = true
                         index += 1
                         continue
-                    default: break
                     }
                     if endsSentence {
                         sentence += 1
@@ -67,8 +66,8 @@ public struct Tokenizer: Sendable {
                     }
                     let start = index
                     let kind: Token.Kind
-                    switch cls {
-                    case .digit:
+                    var analyses: Range<Int32> = 0..<0
+                    if cls == CharacterClass.digit.rawValue {
                         index += 1
                         while index < count {
                             let c = buffer[index]
@@ -80,19 +79,22 @@ public struct Tokenizer: Sendable {
                             break
                         }
                         kind = .number
-                    case .letter:
-                        index += 1
-                        while index < count && classOf(buffer[index]) == .letter { index += 1 }
-                        kind = .word
-                    default:
-                        index += 1
-                        kind = .punctuation
-                        if cls == .sentenceEnd { endsSentence = true }
-                    }
-                    var analyses: Range<Int32> = 0..<0
-                    if kind != .number {
-                        let slice = UnsafeBufferPointer(rebasing: buffer[start..<index])
-                        analyses = lexicon.lookup(slice, hash: Lexicon.hash(slice))
+                    } else {
+                        // The word's hash is built as it is scanned (the same FNV-1a as `Lexicon.hash`).
+                        var hash = Lexicon.hashSeed
+                        if cls == letter {
+                            repeat {
+                                hash = Lexicon.mix(hash, buffer[index])
+                                index += 1
+                            } while index < count && classOf(buffer[index]) == letter
+                            kind = .word
+                        } else {
+                            hash = Lexicon.mix(hash, code)
+                            index += 1
+                            kind = .punctuation
+                            if cls != other { endsSentence = true }
+                        }
+                        analyses = lexicon.lookup(UnsafeBufferPointer(rebasing: buffer[start..<index]), hash: hash)
                     }
                     tokens.append(Token(kind: kind, start: Int32(start), end: Int32(index), analyses: analyses,
                                         spaceBefore: spaceBefore, sentence: sentence, lineBreakBefore: lineBreakBefore))
