@@ -23,7 +23,7 @@ struct CheckGrammarsCommand: ParsableCommand {
                 Diagnostics.write("\(example.file):\(example.line): \(problem)")
             }
         }
-        try StandardOutput().write(Array("\(loaded.ruleCount) rules, \(loaded.examples.count) examples, \(failures) failing (\(loaded.source))\n".utf8))
+        try StandardOutput().write(Array("\(loaded.ruleCount) rules, \(loaded.lexicon.formCount) word forms, \(loaded.examples.count) examples, \(failures) failing (\(loaded.source))\n".utf8))
         if failures > 0 { throw ExitCode(1) }
     }
 }

@@ -2,19 +2,19 @@
 /// and the tries' look-ups run once per token, and Swift's Dictionary (SipHash per look-up)
 /// cost more than the rest of the token's work. Keys are mixed with a multiply, so structured
 /// keys (node << 32 | stem) spread as well as hashes do.
+///
+/// A key and its value share one slot, so a look-up touches one cache line, not three arrays.
 struct FlatHashMap: Sendable {
-    private var keys: [UInt64]
-    private var values: [Int32]
-    private var occupied: [Bool]
+    /// Marks an empty slot; never stored as a value.
+    private static let empty = Int32.min
+    private var slots: [(key: UInt64, value: Int32)]
     private var mask: Int
     private(set) var count = 0
 
     init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Int32](repeating: 0, count: size)
-        occupied = [Bool](repeating: false, count: size)
+        slots = Array(repeating: (0, FlatHashMap.empty), count: size)
         mask = size - 1
     }
 
@@ -26,31 +26,33 @@ struct FlatHashMap: Sendable {
     @inline(__always)
     subscript(key: UInt64) -> Int32? {
         get {
-            var index = slot(key)
-            while occupied[index] {
-                if keys[index] == key { return values[index] }
-                index = (index + 1) & mask
+            slots.withUnsafeBufferPointer { slots in
+                var index = slot(key)
+                while true {
+                    let entry = slots[index]
+                    if entry.value == FlatHashMap.empty { return nil }
+                    if entry.key == key { return entry.value }
+                    index = (index + 1) & mask
+                }
             }
-            return nil
         }
         set {
             guard let newValue else { preconditionFailure("FlatHashMap does not remove keys") }
-            if (count + 1) * 2 > keys.count { grow() }
+            precondition(newValue != FlatHashMap.empty, "FlatHashMap cannot store Int32.min")
+            if (count + 1) * 2 > slots.count { grow() }
             var index = slot(key)
-            while occupied[index] {
-                if keys[index] == key { values[index] = newValue; return }
+            while slots[index].value != FlatHashMap.empty {
+                if slots[index].key == key { slots[index].value = newValue; return }
                 index = (index + 1) & mask
             }
-            occupied[index] = true
-            keys[index] = key
-            values[index] = newValue
+            slots[index] = (key, newValue)
             count += 1
         }
     }
 
     private mutating func grow() {
-        let old = (keys, values, occupied)
-        self = FlatHashMap(capacity: keys.count)
-        for index in old.0.indices where old.2[index] { self[old.0[index]] = old.1[index] }
+        let old = slots
+        self = FlatHashMap(capacity: slots.count)
+        for entry in old where entry.value != FlatHashMap.empty { self[entry.key] = entry.value }
     }
 }

@@ -25,6 +25,11 @@ public struct Lexicon: Sendable {
     private var forms: [(offset: Int32, length: Int32, start: Int32, count: Int32, next: Int32)] = []
     /// Every form's code points, one after another.
     private var formScalars: [UInt32] = []
+    /// One bit per hash bucket that some form falls in: most words of a text are not in the
+    /// lexicon, and this small table (256 KiB, cache-resident) turns most of them away at once.
+    private var filter = [UInt64](repeating: 0, count: Lexicon.filterWords)
+    private static let filterBits = 21
+    private static let filterWords = (1 << filterBits) / 64
     private(set) var analyses: [Analysis] = []
     /// While building: each form's readings, in the order of `forms`.
     private var pending: [[Analysis]] = []
@@ -115,6 +120,8 @@ public struct Lexicon: Sendable {
             }
             index = forms[Int(index)].next
         }
+        let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
+        filter[bit >> 6] |= 1 << UInt64(bit & 63)
         forms.append((Int32(formScalars.count), Int32(form.count), 0, 0, formIndex[hash] ?? -1))
         formScalars.append(contentsOf: form)
         formIndex[hash] = Int32(forms.count - 1)
@@ -136,7 +143,9 @@ public struct Lexicon: Sendable {
     /// The readings of a word given as normalised scalars (empty when the grammars do not know it).
     @inline(__always)
     func lookup(_ scalars: UnsafeBufferPointer<UInt32>, hash: UInt64) -> Range<Int32> {
-        guard var index = formIndex[hash] else { return 0..<0 }
+        let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
+        guard filter.withUnsafeBufferPointer({ $0[bit >> 6] }) & (1 << UInt64(bit & 63)) != 0,
+              var index = formIndex[hash] else { return 0..<0 }
         return formScalars.withUnsafeBufferPointer { pool in
             while index >= 0 {
                 let form = forms[Int(index)]
@@ -150,5 +159,6 @@ public struct Lexicon: Sendable {
         }
     }
 
-    var formCount: Int { forms.count }
+    /// How many word forms (stems with their clitics and suffixes) the grammars can match.
+    public var formCount: Int { forms.count }
 }

@@ -72,22 +72,33 @@ enum UTF8Encoding {
     /// Decodes UTF-8 into scalars; each invalid byte becomes U+FFFD. Returns the scalars and the
     /// byte offset of the first invalid byte, if any.
     static func decodeScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> (scalars: [UInt32], firstInvalid: Int?) {
-        var scalars: [UInt32] = []
-        scalars.reserveCapacity(bytes.count / 2 + 16)
         var firstInvalid: Int?
-        var index = 0
-        while index < bytes.count {
-            let lead = bytes[index]
-            if lead < 0x80 { scalars.append(UInt32(lead)); index += 1; continue }
-            let length = sequenceLength(bytes, at: index)
-            if length <= 0 {
-                if firstInvalid == nil { firstInvalid = index }
-                scalars.append(replacementCharacter)
-                index += 1
-                continue
+        // Never more scalars than bytes: the buffer is sized once and written in place.
+        let scalars = [UInt32](unsafeUninitializedCapacity: bytes.count) { out, written in
+            var index = 0, at = 0
+            let count = bytes.count
+            while index < count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    out[at] = UInt32(lead); at += 1; index += 1
+                    continue
+                }
+                // Two-byte sequences (Arabic, Latin-1) take the short way.
+                if lead >= 0xC2 && lead <= 0xDF && index + 1 < count && bytes[index + 1] & 0xC0 == 0x80 {
+                    out[at] = (UInt32(lead) & 0x1F) << 6 | (UInt32(bytes[index + 1]) & 0x3F)
+                    at += 1; index += 2
+                    continue
+                }
+                let length = sequenceLength(bytes, at: index)
+                if length <= 0 {
+                    if firstInvalid == nil { firstInvalid = index }
+                    out[at] = replacementCharacter; at += 1; index += 1
+                    continue
+                }
+                out[at] = decode(bytes, at: index, length: length)
+                at += 1; index += length
             }
-            scalars.append(decode(bytes, at: index, length: length))
-            index += length
+            written = at
         }
         return (scalars, firstInvalid)
     }

@@ -53,7 +53,14 @@ struct DateRecognizer {
     func recognize(tokens: [Token], scalars: [UInt32]) -> [DateMention] {
         var mentions: [DateMention] = []
         var index = 0
+        let dateWords = grammar.tables.dateWords
         while index < tokens.count {
+            // Only digits and words that begin a date phrase can begin a date: most tokens are neither.
+            let token = tokens[index]
+            if token.kind == .punctuation || (token.kind == .word && !grammar.canStart(dateWords, token)) {
+                index += 1
+                continue
+            }
             if let mention = read(at: index, tokens: tokens, scalars: scalars) {
                 // "بين 1 و 30 أيلول 2018": a bare day before a full date shares its month and year.
                 if mention.tokens.lowerBound >= 2, let value = mention.value, value.day != nil,
