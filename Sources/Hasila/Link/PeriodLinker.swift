@@ -104,9 +104,9 @@ struct PeriodLinker {
         // Sentences that point back ("خلال الفترة المذكورة"), found in one pass over the tokens.
         var pointsBack = Set<Int32>()
         if !grammar.tables.periodReferences.isEmpty {
-            for index in tokens.indices where tokens[index].kind == .word && tokens[index].isKnown
-                && !pointsBack.contains(tokens[index].sentence) {
-                if (grammar.longest(grammar.tables.periodReferences, in: tokens, from: index) != nil) { pointsBack.insert(tokens[index].sentence) }
+            let references = grammar.tables.periodReferences
+            for index in tokens.indices where tokens[index].kind == .word && grammar.canStart(references, tokens[index]) {
+                if (grammar.longest(references, in: tokens, from: index) != nil) { pointsBack.insert(tokens[index].sentence) }
             }
         }
         var sentences = Set(periods.keys)

@@ -9,9 +9,10 @@ struct DateRecognizer {
     private func dateWord(at index: Int, tokens: [Token], limit: Int? = nil) -> (word: DateWord, end: Int)? {
         guard index < tokens.count, tokens[index].kind != .number else { return nil }
         guard let match = grammar.longest(grammar.tables.dateWords, in: tokens, from: index, limit: limit) else { return nil }
-        // Prefer a month or weekday reading where a word is several things.
-        let words = match.payloads.map { grammar.tables.dateWordPayloads[$0] }
-        return (words.first { if case .month = $0 { return true } else { return false } } ?? words[0], match.end)
+        // Prefer a month reading where a word is several things.
+        let payloads = grammar.tables.dateWordPayloads
+        for payload in match.payloads { if case .month = payloads[payload] { return (payloads[payload], match.end) } }
+        return (payloads[match.payloads[0]], match.end)
     }
 
     private func has(_ kind: (DateWord) -> Bool, at index: Int, tokens: [Token]) -> Int? {
@@ -44,7 +45,7 @@ struct DateRecognizer {
     }
 
     private func isNotDate(at index: Int, tokens: [Token]) -> Bool {
-        for start in [index, index - 1, index - 2] where start >= 0 {
+        for start in stride(from: index, through: max(0, index - 2), by: -1) {
             if let match = grammar.longest(grammar.tables.notDates, in: tokens, from: start), match.end > index { return true }
         }
         return false
@@ -196,9 +197,14 @@ struct DateRecognizer {
 
     /// "30/9/2017", "30-9-2017", "30.9.2017", "2017-09-30", "2017/09/30".
     private func readNumeric(at index: Int, tokens: [Token], scalars: [UInt32]) -> DateMention? {
+        // Most numbers are neither dotted (30.9.2017) nor glued to a slash or dash: no date here.
+        let single = tokens[index]
+        if !single.range.contains(where: { scalars[$0] == 0x2E }) {
+            guard index + 2 < tokens.count, !tokens[index + 1].spaceBefore, let mark = punctuation(tokens[index + 1], scalars),
+                  mark == 0x2F || mark == 0x2D else { return nil }
+        }
         var parts: [(value: Int, length: Int)] = []
         var end = index
-        let single = tokens[index]
         // One token with two "." inside: 30.9.2017.
         var dotted: [(Int, Int)] = []
         var value = 0, length = 0
@@ -254,7 +260,8 @@ struct DateRecognizer {
 
     /// A bare year used as a date: after a year marker ("منذ 2011", "في عام (2017)"), or with a calendar mark ("1440هـ").
     private func readYear(at index: Int, tokens: [Token], scalars: [UInt32], requireMarker: Bool = true) -> DateMention? {
-        guard let year = digits(tokens[index], scalars) else { return nil }
+        guard let year = digits(tokens[index], scalars),
+              (1300...1600).contains(year.value) || (year.length == 4 && (1900...2100).contains(year.value)) else { return nil }
         let marked = calendarMarker(at: index + 1, tokens: tokens)
         if marked.hijri, (1300...1600).contains(year.value) {
             let value = ICU.gregorian(fromHijriYear: year.value, month: 1, day: 1).map { DateValue(year: $0.year) }
