@@ -54,10 +54,17 @@ struct FigureAssembler {
                 decoyed.insert(mentionIndex + 1)
                 continue
             }
-            let clauseStart = drafts.last.map { $0.sentence == tokens[mention.tokens.lowerBound].sentence ? max($0.phraseEnd, previousEnd) : previousEnd } ?? previousEnd
+            // The previous figure's extent, read in place (a draft is large; copying it per figure showed in profiles).
+            var clauseStart = previousEnd
+            var skipped = 0..<0
+            if !drafts.isEmpty {
+                let last = drafts.count - 1
+                if drafts[last].sentence == tokens[mention.tokens.lowerBound].sentence { clauseStart = max(drafts[last].phraseEnd, previousEnd) }
+                skipped = drafts[last].mention.tokens.upperBound..<drafts[last].phraseEnd
+            }
             if let draft = read(mention, index: mentionIndex, value: value, context: context, paragraphs: paragraphs,
                                 previousEnd: min(clauseStart, mention.tokens.lowerBound), forcedQualifier: &forcedQualifier, rangeFirst: &rangeFirst,
-                                draftCount: drafts.count, skipped: drafts.last.map { $0.mention.tokens.upperBound..<$0.phraseEnd } ?? 0..<0) {
+                                draftCount: drafts.count, skipped: skipped) {
                 drafts.append(draft)
                 // The first of a range shares the second's noun when it has none of its own.
                 if let firstIndex = rangeFirst[mentionIndex], !drafts[firstIndex].categoryFromPhrase {

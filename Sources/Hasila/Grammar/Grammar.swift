@@ -10,6 +10,8 @@ public final class Grammar: @unchecked Sendable {
     public let source: String
 
     init(tables: GrammarTables, source: String) {
+        var tables = tables
+        tables.inheritOverrides()
         self.tables = tables
         self.source = source
     }
@@ -136,6 +138,8 @@ public final class Grammar: @unchecked Sendable {
 
     /// True when the outcome `candidate` replaces `key` or one of its ancestors ("killed.children" by "injured").
     func overrides(_ key: String, by candidate: String) -> Bool {
+        if let inherited = tables.inheritedOverrides[key] { return inherited.contains(candidate) }
+        // A key outside the taxonomy (a rule names it without declaring it): walk its ancestors.
         var current = Substring(key)
         while true {
             if tables.overrideTable[String(current)]?.contains(candidate) ?? false { return true }

@@ -35,6 +35,25 @@ struct GrammarTables: Sendable {
     var refinements: [String: Set<String>] = [:]
     /// key → the outcome keys that replace a people group (injured, detained …).
     var overrideTable: [String: Set<String>] = [:]
+    /// For every taxonomy key, the outcomes that replace it or one of its ancestors (built once from
+    /// `overrideTable`, so a figure asks one question instead of walking its key's ancestors).
+    var inheritedOverrides: [String: Set<String>] = [:]
+
+    /// Fills `inheritedOverrides`; called once the rules are compiled.
+    mutating func inheritOverrides() {
+        var keys = taxonomy
+        keys.formUnion(overrideTable.keys)
+        for key in keys {
+            var union = Set<String>()
+            var current = Substring(key)
+            while true {
+                if let own = overrideTable[String(current)] { union.formUnion(own) }
+                guard let dot = current.lastIndex(of: ".") else { break }
+                current = current[..<dot]
+            }
+            inheritedOverrides[key] = union
+        }
+    }
     /// key → the keys that the clause before a figure may refine it to ("ذخائر حارقة في 57 هجوما").
     var contextRefinements: [String: Set<String>] = [:]
     /// role → the keys whose presence in the phrase or clause lets an entry of that role keep its key.
