@@ -25,8 +25,14 @@ struct BreakdownLinker {
             } else if draft.partitive, sameParagraph {
                 // "97 من الحوادث": the nearest earlier total of the same kind in the paragraph.
                 let key = draft.figure.category
-                if let total = (0..<index).reversed().first(where: { drafts[$0].paragraph == draft.paragraph && compatible(drafts[$0].figure.category, key) }) {
-                    drafts[index].figure.parent = total
+                // Drafts come in document order, so the walk back stops at the paragraph's start.
+                var total = index - 1
+                while total >= 0, drafts[total].paragraph == draft.paragraph {
+                    if compatible(drafts[total].figure.category, key) {
+                        drafts[index].figure.parent = total
+                        break
+                    }
+                    total -= 1
                 }
             }
             if draft.totalBefore, let previous, drafts[previous].sentence == draft.sentence, drafts[previous].figure.parent == nil {

@@ -99,7 +99,12 @@ struct PeriodLinker {
     }
 
     /// Applies sentence periods to figures, with back-references and totals' periods.
-    func apply(_ periods: [Int32: [Anchor]], to drafts: inout [FigureDraft], tokens: [Token]) {
+    /// `lastPeriod` is the last period stated before these tokens (an earlier section of the document),
+    /// and on return the last one stated in them.
+    func apply(_ periods: [Int32: [Anchor]], to drafts: inout [FigureDraft], tokens: [Token], lastPeriod: inout Period?) {
+        defer {
+            if let last = periods.keys.max(), let period = periods[last]?.last?.period { lastPeriod = period }
+        }
         guard !drafts.isEmpty else { return }
         // Sentences that point back ("خلال الفترة المذكورة"), found in one pass over the tokens.
         var pointsBack = Set<Int32>()
@@ -112,12 +117,12 @@ struct PeriodLinker {
         var sentences = Set(periods.keys)
         for draft in drafts { sentences.insert(draft.sentence) }
         var referenced: [Int32: Period] = [:]
-        var lastPeriod: Period?
+        var previous = lastPeriod
         for sentence in sentences.sorted() {
             if let own = periods[sentence] {
-                lastPeriod = own.last?.period
-            } else if pointsBack.contains(sentence), let lastPeriod {
-                referenced[sentence] = lastPeriod
+                previous = own.last?.period
+            } else if pointsBack.contains(sentence), let previous {
+                referenced[sentence] = previous
             }
         }
         for index in drafts.indices {

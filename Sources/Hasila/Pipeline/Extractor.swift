@@ -6,12 +6,85 @@ public struct Extractor: Sendable {
     public let grammar: Grammar
     private let normalizer = Normalizer(options: .matching)
 
-    public init(grammar: Grammar) { self.grammar = grammar }
+    /// Documents longer than this many code points are read a section at a time (see `extract`).
+    let sectionLength: Int
+
+    public init(grammar: Grammar) { self.init(grammar: grammar, sectionLength: 1 << 20) }
+
+    init(grammar: Grammar, sectionLength: Int) {
+        self.grammar = grammar
+        self.sectionLength = max(1, sectionLength)
+    }
+
+    /// What one section of a document hands to the next.
+    private struct Carry {
+        /// The date relative dates are resolved against: the document's, or the first section's dateline.
+        var reference: DateValue?
+        /// The last period stated so far, for a later sentence that points back to it.
+        var lastPeriod: Period?
+        var isFirst = true
+    }
 
     /// Extracts from a document given as code points (the unit of every offset in the result).
     /// `date` is the document's own date, against which relative dates are resolved; without it
     /// a dateline at the top of the document ("بيروت - 12 آب 2019") serves, if there is one.
+    ///
+    /// A long document (a whole report, a book) is read in sections cut at blank lines after a full
+    /// stop, so its working memory stays that of one section. Nothing the rules link crosses such a
+    /// line (breakdowns stay in their paragraph, a figure's cues and period in its sentence); the
+    /// reference date and the last period stated pass from one section to the next.
     public func extract(scalars: [UInt32], document: String, date: DateValue? = nil) -> DocumentExtraction {
+        var carry = Carry(reference: date)
+        guard scalars.count > sectionLength else { return extractSection(scalars, document: document, carry: &carry) }
+        var figures: [Figure] = [], dates: [DateMention] = []
+        var start = 0
+        while start < scalars.count {
+            let end = sectionEnd(scalars, from: start)
+            let part = extractSection(Array(scalars[start..<end]), document: document, carry: &carry)
+            let figureBase = figures.count
+            for var figure in part.figures {
+                figure.range = (figure.range.lowerBound + start)..<(figure.range.upperBound + start)
+                figure.sentence = (figure.sentence.lowerBound + start)..<(figure.sentence.upperBound + start)
+                if let parent = figure.parent { figure.parent = parent + figureBase }
+                figures.append(figure)
+            }
+            for var date in part.dates {
+                date.range = (date.range.lowerBound + start)..<(date.range.upperBound + start)
+                dates.append(date)
+            }
+            start = end
+        }
+        return DocumentExtraction(document: document, figures: figures, dates: dates)
+    }
+
+    /// Where the section that begins at `start` ends: after the first blank line at least
+    /// `sectionLength` code points on whose paragraph ends with a full stop, or the document's end.
+    private func sectionEnd(_ scalars: [UInt32], from start: Int) -> Int {
+        var index = start + sectionLength
+        while index < scalars.count {
+            // A line break, then only spaces, then another line break: a blank line.
+            if scalars[index] == 0x0A {
+                var next = index + 1
+                while next < scalars.count, scalars[next] == 0x20 || scalars[next] == 0x09 || scalars[next] == 0x0D { next += 1 }
+                if next < scalars.count, scalars[next] == 0x0A, endsSentence(scalars, before: index) { return next + 1 }
+                index = next
+                continue
+            }
+            index += 1
+        }
+        return scalars.count
+    }
+
+    /// The last visible code point before `end` is a full stop, question or exclamation mark.
+    private func endsSentence(_ scalars: [UInt32], before end: Int) -> Bool {
+        var index = end - 1
+        while index >= 0, scalars[index] == 0x20 || scalars[index] == 0x09 || scalars[index] == 0x0D { index -= 1 }
+        guard index >= 0 else { return false }
+        let code = scalars[index]
+        return code < 0x10000 && Tokenizer.classes[Int(code)] == Tokenizer.CharacterClass.sentenceEnd.rawValue
+    }
+
+    private func extractSection(_ scalars: [UInt32], document: String, carry: inout Carry) -> DocumentExtraction {
         let text = normalizer.normalize(scalars: scalars)
         let tokens = Tokenizer(lexicon: grammar.tables.lexicon).tokenize(text)
         var dates = DateRecognizer(grammar: grammar).recognize(tokens: tokens, scalars: text.scalars)
@@ -35,8 +108,10 @@ public struct Extractor: Sendable {
         }
         let linker = PeriodLinker(grammar: grammar)
         let periods = linker.periods(dates: &dates, tokens: tokens, scalars: text.scalars)
-        linker.apply(periods, to: &drafts, tokens: tokens)
-        if let reference = date ?? dateline(dates, tokens: tokens, scalars: text.scalars) {
+        linker.apply(periods, to: &drafts, tokens: tokens, lastPeriod: &carry.lastPeriod)
+        if carry.isFirst, carry.reference == nil { carry.reference = dateline(dates, tokens: tokens, scalars: text.scalars) }
+        carry.isFirst = false
+        if let reference = carry.reference {
             RelativeDateResolver(reference: reference).resolve(&dates)
         }
         for index in dates.indices {
