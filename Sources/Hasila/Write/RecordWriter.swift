@@ -14,7 +14,7 @@ public struct RecordWriter: RecordRenderer {
 
     /// A document that could not be read, as a record: `{"kind":"error", "doc", "path", "line", "error"}`.
     public static func errorLine(_ failure: DocumentFailure) -> [UInt8] {
-        var json = JSONBuffer(capacity: 256)
+        let json = JSONBuffer(capacity: 256)
         json.raw("{\"kind\":\"error\"")
         json.key("doc"); json.string(failure.id)
         json.key("path"); json.string(failure.path)
@@ -26,22 +26,24 @@ public struct RecordWriter: RecordRenderer {
 
     /// `meta`: the other fields of a JSON-lines document, as a JSON object's text, passed through to every record.
     public func lines(for extraction: DocumentExtraction, meta: String? = nil) -> [UInt8] {
-        var json = JSONBuffer(capacity: 256 * (extraction.figures.count + 1))
+        let json = JSONBuffer(capacity: 256 * (extraction.figures.count + 1))
         let doc = extraction.document
         // The document's id, quoted and escaped once, serves every record's doc, id and parent.
-        var quoted = JSONBuffer(capacity: doc.utf8.count + 8)
+        let quoted = JSONBuffer(capacity: doc.utf8.count + 8)
         quoted.string(doc)
         let docBytes = quoted.bytes
+        let docOpen = Array(docBytes.dropLast())
+        let metaBytes = meta.map { Array($0.utf8) }
         func id(_ n: Int, _ prefix: StaticString = "#") {
-            json.bytes.append(contentsOf: docBytes.dropLast())
+            json.append(docOpen)
             json.raw(prefix)
             json.integer(n + 1)
-            json.bytes.append(0x22)
+            json.byte(0x22)
         }
         for (index, figure) in extraction.figures.enumerated() {
             json.raw("{\"kind\":\"figure\"")
             json.key("id"); id(index)
-            json.key("doc"); json.bytes.append(contentsOf: docBytes)
+            json.key("doc"); json.append(docBytes)
             json.key("value"); json.integer(figure.value)
             json.key("text"); json.string(figure.text)
             json.key("start"); json.integer(figure.range.lowerBound)
@@ -60,14 +62,14 @@ public struct RecordWriter: RecordRenderer {
             json.raw("{\"start\":"); json.integer(figure.sentence.lowerBound)
             json.raw(",\"end\":"); json.integer(figure.sentence.upperBound)
             json.raw("}")
-            if let meta { json.key("meta"); json.bytes.append(contentsOf: meta.utf8) }
+            if let metaBytes { json.key("meta"); json.append(metaBytes) }
             json.raw("}\n")
         }
         if includeDates {
             for (index, date) in extraction.dates.enumerated() {
                 json.raw("{\"kind\":\"date\"")
                 json.key("id"); id(index, "#d")
-                json.key("doc"); json.bytes.append(contentsOf: docBytes)
+                json.key("doc"); json.append(docBytes)
                 json.key("text"); json.string(date.text)
                 json.key("start"); json.integer(date.range.lowerBound)
                 json.key("end"); json.integer(date.range.upperBound)
@@ -78,7 +80,7 @@ public struct RecordWriter: RecordRenderer {
                     json.key("range_start"); json.date(date.rangeStart)
                     json.key("range_end"); json.date(date.rangeEnd)
                 }
-                if let meta { json.key("meta"); json.bytes.append(contentsOf: meta.utf8) }
+                if let metaBytes { json.key("meta"); json.append(metaBytes) }
                 json.raw("}\n")
             }
         }
