@@ -40,6 +40,7 @@ public struct Normalizer: Sendable {
                 }
             }
         }
+        map.seal()
         return NormalizedText(original: original, scalars: output, map: map, table: table)
     }
 

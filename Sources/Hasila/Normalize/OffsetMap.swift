@@ -28,9 +28,33 @@ public struct OffsetMap: Sendable, Equatable {
         }
     }
 
+    /// For each block of `blockSize` normalised offsets, the last breakpoint at or before its start:
+    /// a look-up searches only the breakpoints of its own block (a long section of voweled text has
+    /// hundreds of thousands of them). Filled by `seal`.
+    private var blocks: [Int32] = []
+    private static let blockShift = 8
+
+    /// Indexes the breakpoints by block; call once every code point is recorded.
+    mutating func seal() {
+        guard let last = starts.last else { return }
+        let count = Int(last) >> OffsetMap.blockShift + 2
+        blocks = [Int32](repeating: 0, count: count)
+        var breakpoint = 0
+        for block in 0..<count {
+            let start = Int32(truncatingIfNeeded: block << OffsetMap.blockShift)
+            while breakpoint + 1 < starts.count, starts[breakpoint + 1] <= start { breakpoint += 1 }
+            blocks[block] = Int32(breakpoint)
+        }
+    }
+
     /// The original offset of the code point at normalised offset `normalized`.
     public func original(_ normalized: Int) -> Int {
         var low = 0, high = starts.count - 1
+        let block = normalized >> OffsetMap.blockShift
+        if block + 1 < blocks.count {
+            low = Int(blocks[block])
+            high = Int(blocks[block + 1])
+        }
         let key = Int32(normalized)
         while low < high {
             let middle = (low + high + 1) / 2
