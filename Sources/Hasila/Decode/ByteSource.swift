@@ -33,6 +33,13 @@ enum ByteSource {
         return bytes
     }
 
+    /// The size of a regular file, or nil (a pipe, a folder, a file that cannot be read).
+    static func regularSize(path: String) -> Int? {
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(status.st_size)
+    }
+
     /// A regular file's bytes in one buffer, or nil when its size is not known up front (a pipe).
     private static func plain(path: String, limit: Int) throws -> [UInt8]? {
         let descriptor = open(path, O_RDONLY)

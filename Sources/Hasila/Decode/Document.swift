@@ -13,4 +13,6 @@ public struct Document: Sendable {
     /// Bytes read for it (for throughput).
     public let byteCount: Int
     public let warnings: [String]
+    /// For a long text read in sections: which part of it this is; nil for a whole document.
+    public var section: DocumentSection? = nil
 }

@@ -10,6 +10,8 @@ public struct DocumentReader: Sendable {
     public var maxBytes = 256 << 20
     /// Hand JSON lines over unparsed (`.line`), so that parsing runs on the workers.
     public var defersParsing = false
+    /// A plain UTF-8 text file larger than this is handed over in sections (see `DocumentSection`).
+    public var sectionBytes = 8 << 20
 
     public init(decoder: TextDecoder = TextDecoder(), maxBytes: Int = 256 << 20) {
         self.decoder = decoder
@@ -20,6 +22,12 @@ public struct DocumentReader: Sendable {
         for file in files {
             switch file.format.kind {
             case .jsonLines: try readLines(file, handle)
+            case .text where !file.format.gzip && decoder.forced == nil:
+                if let size = ByteSource.regularSize(path: file.path), size > sectionBytes, size <= maxBytes {
+                    try readSections(file, handle)
+                } else {
+                    try handle(readWhole(file))
+                }
             case .text, .html: try handle(readWhole(file))
             }
         }
@@ -30,6 +38,8 @@ public struct DocumentReader: Sendable {
         var texts: [[UInt32]] = []
         try read([file]) { input in
             switch input {
+            case .document(let document) where (document.section?.index ?? 0) > 0 && !texts.isEmpty:
+                texts[texts.count - 1] += document.scalars
             case .document(let document): texts.append(document.scalars)
             case .failure(let failure): throw HasilaError.unreadableFile(path: failure.path, reason: failure.reason)
             case .line(let line):
@@ -58,6 +68,87 @@ public struct DocumentReader: Sendable {
         } catch {
             return .failure(DocumentFailure(id: file.id, path: file.path, line: nil, reason: "\(error)"))
         }
+    }
+
+    /// A long plain-text file, a section at a time: each cut after a blank line that follows a full stop,
+    /// at least `sectionBytes` into the section. A file that is not plain UTF-8 (a BOM for UTF-16, a
+    /// legacy encoding, binary data) is read whole instead, as any other file.
+    private func readSections(_ file: SourceFile, _ handle: (DocumentInput) throws -> Void) throws {
+        var pending: [UInt8] = []
+        var searched = 0
+        var index = 0, offset = 0, bytesBefore = 0
+        var warned = false
+        /// Hands over `count` bytes of `pending`; false when the file must be read whole after all.
+        func emit(_ count: Int, isLast: Bool) throws -> Bool {
+            let bytes = Array(pending[0..<count])
+            var scalars: [UInt32]
+            var warnings: [String] = []
+            var invalid: Int?
+            if index == 0 {
+                if bytes.prefix(8192).contains(0) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }
+                guard let decoded = try? decoder.decode(bytes), decoded.encoding == "UTF-8" else { return false }
+                scalars = decoded.scalars
+                invalid = decoded.firstInvalid
+            } else {
+                let decoded = bytes.withUnsafeBufferPointer { UTF8Encoding.decodeScalars($0) }
+                scalars = decoded.scalars
+                invalid = decoded.firstInvalid
+            }
+            if let invalid, !warned {
+                warned = true
+                warnings.append("\(file.path): invalid UTF-8 at byte \(bytesBefore + invalid); replaced with U+FFFD")
+            }
+            var document = Document(id: file.id, path: file.path, line: nil, scalars: scalars, date: nil, meta: nil,
+                                    byteCount: count, warnings: warnings)
+            document.section = DocumentSection(index: index, offset: offset, isLast: isLast)
+            try handle(.document(document))
+            index += 1
+            offset += scalars.count
+            bytesBefore += count
+            pending.removeFirst(count)
+            searched = 0
+            return true
+        }
+        do {
+            var notPlain = false
+            try ByteSource.chunks(path: file.path, gzip: false) { chunk in
+                guard !notPlain else { return }
+                pending.append(contentsOf: chunk)
+                while pending.count > sectionBytes, let cut = sectionCut(pending, from: max(sectionBytes, searched)) {
+                    if try !emit(cut, isLast: false) { notPlain = true; return }
+                }
+                // The next search starts near the end: a blank line may straddle two chunks.
+                searched = max(searched, pending.count - 64)
+            }
+            if !notPlain { notPlain = try !emit(pending.count, isLast: true) }
+            if notPlain { try handle(readWhole(file)) }
+        } catch let error as HasilaError {
+            // Only a read that fails part-way lands here: the sections before it keep their records.
+            try handle(.failure(DocumentFailure(id: file.id, path: file.path, line: nil,
+                                                reason: failureReason(error, path: file.path) + (index > 0 ? " (after byte \(bytesBefore); the records before it were written)" : ""))))
+        }
+    }
+
+    /// The end of the first blank line at or after `start` whose paragraph ends with a full stop, question
+    /// or exclamation mark (ASCII, ؟ or ۔), in UTF-8 bytes; nil if there is none yet.
+    private func sectionCut(_ bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            guard bytes[index] == 0x0A else { index += 1; continue }
+            var next = index + 1
+            while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 || bytes[next] == 0x0D { next += 1 }
+            if next < bytes.count, bytes[next] == 0x0A {
+                var end = index - 1
+                while end >= 0, bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0D { end -= 1 }
+                if end >= 0 {
+                    let last = bytes[end]
+                    if last == 0x2E || last == 0x21 || last == 0x3F { return next + 1 }
+                    if end >= 1, (bytes[end - 1] == 0xD8 && last == 0x9F) || (bytes[end - 1] == 0xDB && last == 0x94) { return next + 1 }
+                }
+            }
+            index = next
+        }
+        return nil
     }
 
     private func failureReason(_ error: HasilaError, path: String) -> String {

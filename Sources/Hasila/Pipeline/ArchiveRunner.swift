@@ -40,13 +40,13 @@ public final class ArchiveRunner: @unchecked Sendable {
         // While one batch is extracted on the workers, the next is read and the one before written.
         let group = DispatchGroup()
         var inFlight: (outcomes: OutcomeBox, documents: Int)?
-        func write(_ outcomes: [Outcome], documents: Int) throws {
+        func write(_ outcomes: [Outcome], documents: Int, checkpoint: Bool = true) throws {
             for outcome in outcomes {
                 switch outcome.input {
                 case .document(let document):
                     for text in document.warnings { warning(text); summary.warnings += 1 }
                     if let bytes = outcome.rendered { try sink.write(rendered: bytes) } else { try sink.write(outcome.extraction!, of: document) }
-                    summary.documents += 1
+                    if document.section?.isLast ?? true { summary.documents += 1 }
                     summary.figures += outcome.extraction!.figures.count
                     summary.dates += outcome.extraction!.dates.count
                     summary.bytes += document.byteCount
@@ -58,7 +58,7 @@ public final class ArchiveRunner: @unchecked Sendable {
                     break  // parsed by `process`
                 }
             }
-            try sink.checkpoint(documents: documents)
+            if checkpoint { try sink.checkpoint(documents: documents) }
             summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             progress(summary)
         }
@@ -84,9 +84,40 @@ public final class ArchiveRunner: @unchecked Sendable {
             // A stream's records go out at once rather than waiting for the next batch to be read.
             if streaming { try drain() }
         }
+        // A long text comes in sections, extracted here one after another (each needs what the one
+        // before it left), after everything read before it has been written.
+        // Its dates wait for its last section, so that its records come in the order of a document read
+        // whole: every figure, then every date (dates are few next to figures).
+        var continuation = Extractor.Continuation(date: date)
+        var sectionDates: [DateMention] = []
+        func extractSection(_ document: Document, _ section: DocumentSection) throws {
+            try flush()
+            try drain()
+            if section.index == 0 {
+                continuation = Extractor.Continuation(date: document.date ?? date)
+                sectionDates = []
+            }
+            var extraction = extractor.extract(section: document.scalars, document: document.id, continuation: &continuation)
+            sectionDates += extraction.dates
+            extraction.dates = []
+            if section.isLast {
+                extraction.dates = sectionDates
+                extraction.firstDate = 0
+                sectionDates = []
+            }
+            try write([Outcome(input: .document(document), extraction: extraction, rendered: renderer?.render(extraction, of: document))],
+                      documents: seen, checkpoint: section.isLast)
+        }
         var reader = self.reader
         reader.defersParsing = true
         try reader.read(files) { input in
+            if case .document(let document) = input, let section = document.section {
+                // Only the last section completes a document: resuming counts whole documents.
+                let ordinal = seen + 1
+                if section.isLast { seen += 1 }
+                if ordinal > skip { try extractSection(document, section) }
+                return
+            }
             seen += 1
             if seen <= skip { return }
             if case .document(let document) = input { batchSize += document.scalars.count }

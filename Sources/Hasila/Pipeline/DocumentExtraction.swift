@@ -3,4 +3,8 @@ public struct DocumentExtraction: Sendable {
     public let document: String
     public var figures: [Figure]
     public var dates: [DateMention]
+    /// How many figures and dates of the document came before these (a document read in sections):
+    /// the n-th figure here is the document's record `firstFigure + n + 1`. Parents are document-wide.
+    public var firstFigure = 0
+    public var firstDate = 0
 }

@@ -16,13 +16,20 @@ public struct Extractor: Sendable {
         self.sectionLength = max(1, sectionLength)
     }
 
-    /// What one section of a document hands to the next.
-    private struct Carry {
+    /// What one section of a document hands to the next: the reference date, the last period,
+    /// and how many figures, dates and code points came before (the bases of ids and offsets).
+    public struct Continuation: Sendable {
         /// The date relative dates are resolved against: the document's, or the first section's dateline.
         var reference: DateValue?
         /// The last period stated so far, for a later sentence that points back to it.
         var lastPeriod: Period?
         var isFirst = true
+        var figures = 0
+        var dates = 0
+        var offset = 0
+
+        /// A document's start; `date` is its own date, if it has one.
+        public init(date: DateValue?) { reference = date }
     }
 
     /// Extracts from a document given as code points (the unit of every offset in the result).
@@ -34,27 +41,42 @@ public struct Extractor: Sendable {
     /// line (breakdowns stay in their paragraph, a figure's cues and period in its sentence); the
     /// reference date and the last period stated pass from one section to the next.
     public func extract(scalars: [UInt32], document: String, date: DateValue? = nil) -> DocumentExtraction {
-        var carry = Carry(reference: date)
-        guard scalars.count > sectionLength else { return extractSection(scalars, document: document, carry: &carry) }
-        var figures: [Figure] = [], dates: [DateMention] = []
+        var continuation = Continuation(date: date)
+        return extract(section: scalars, document: document, continuation: &continuation)
+    }
+
+    /// Extracts from the next part of a document that comes in parts (`DocumentSection`): offsets
+    /// count from the document's start, parents and record numbers run on from the parts before.
+    public func extract(section scalars: [UInt32], document: String, continuation: inout Continuation) -> DocumentExtraction {
+        var result = DocumentExtraction(document: document, figures: [], dates: [])
+        result.firstFigure = continuation.figures
+        result.firstDate = continuation.dates
+        let sectionStart = continuation.offset
         var start = 0
-        while start < scalars.count {
-            let end = sectionEnd(scalars, from: start)
-            let part = extractSection(Array(scalars[start..<end]), document: document, carry: &carry)
-            let figureBase = figures.count
+        repeat {
+            let end = scalars.count > sectionLength ? sectionEnd(scalars, from: start) : scalars.count
+            let part = extractSection(start == 0 && end == scalars.count ? scalars : Array(scalars[start..<end]),
+                                      document: document, carry: &continuation)
+            let base = sectionStart + start
+            let figureBase = continuation.figures
             for var figure in part.figures {
-                figure.range = (figure.range.lowerBound + start)..<(figure.range.upperBound + start)
-                figure.sentence = (figure.sentence.lowerBound + start)..<(figure.sentence.upperBound + start)
+                if base > 0 {
+                    figure.range = (figure.range.lowerBound + base)..<(figure.range.upperBound + base)
+                    figure.sentence = (figure.sentence.lowerBound + base)..<(figure.sentence.upperBound + base)
+                }
                 if let parent = figure.parent { figure.parent = parent + figureBase }
-                figures.append(figure)
+                result.figures.append(figure)
             }
             for var date in part.dates {
-                date.range = (date.range.lowerBound + start)..<(date.range.upperBound + start)
-                dates.append(date)
+                if base > 0 { date.range = (date.range.lowerBound + base)..<(date.range.upperBound + base) }
+                result.dates.append(date)
             }
+            continuation.figures += part.figures.count
+            continuation.dates += part.dates.count
             start = end
-        }
-        return DocumentExtraction(document: document, figures: figures, dates: dates)
+        } while start < scalars.count
+        continuation.offset = sectionStart + scalars.count
+        return result
     }
 
     /// Where the section that begins at `start` ends: after the first blank line at least
@@ -84,7 +106,7 @@ public struct Extractor: Sendable {
         return code < 0x10000 && Tokenizer.classes[Int(code)] == Tokenizer.CharacterClass.sentenceEnd.rawValue
     }
 
-    private func extractSection(_ scalars: [UInt32], document: String, carry: inout Carry) -> DocumentExtraction {
+    private func extractSection(_ scalars: [UInt32], document: String, carry: inout Continuation) -> DocumentExtraction {
         let text = normalizer.normalize(scalars: scalars)
         let tokens = Tokenizer(lexicon: grammar.tables.lexicon).tokenize(text)
         var dates = DateRecognizer(grammar: grammar).recognize(tokens: tokens, scalars: text.scalars)

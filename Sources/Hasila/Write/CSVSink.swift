@@ -67,7 +67,7 @@ struct CSVRenderer: RecordRenderer {
         var bytes: [UInt8] = []
         let doc = extraction.document
         for (index, figure) in extraction.figures.enumerated() {
-            var fields = ["kind": "figure", "id": RecordWriter.figureID(document: doc, index: index), "doc": doc,
+            var fields = ["kind": "figure", "id": RecordWriter.figureID(document: doc, index: extraction.firstFigure + index), "doc": doc,
                           "value": String(figure.value), "text": figure.text, "start": String(figure.range.lowerBound),
                           "end": String(figure.range.upperBound), "qualifier": figure.qualifier.rawValue,
                           "sentence_start": String(figure.sentence.lowerBound), "sentence_end": String(figure.sentence.upperBound)]
@@ -81,7 +81,7 @@ struct CSVRenderer: RecordRenderer {
         }
         if includeDates {
             for (index, date) in extraction.dates.enumerated() {
-                var fields = ["kind": "date", "id": "\(doc)#d\(index + 1)", "doc": doc, "text": date.text,
+                var fields = ["kind": "date", "id": "\(doc)#d\(extraction.firstDate + index + 1)", "doc": doc, "text": date.text,
                               "start": String(date.range.lowerBound), "end": String(date.range.upperBound),
                               "calendar": date.calendar.rawValue, "relative": date.relative ? "true" : "false"]
                 fields["value"] = date.value?.description

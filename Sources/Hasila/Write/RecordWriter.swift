@@ -42,7 +42,7 @@ public struct RecordWriter: RecordRenderer {
         }
         for (index, figure) in extraction.figures.enumerated() {
             json.raw("{\"kind\":\"figure\"")
-            json.key("id"); id(index)
+            json.key("id"); id(extraction.firstFigure + index)
             json.key("doc"); json.append(docBytes)
             json.key("value"); json.integer(figure.value)
             json.key("text"); json.string(figure.text)
@@ -68,7 +68,7 @@ public struct RecordWriter: RecordRenderer {
         if includeDates {
             for (index, date) in extraction.dates.enumerated() {
                 json.raw("{\"kind\":\"date\"")
-                json.key("id"); id(index, "#d")
+                json.key("id"); id(extraction.firstDate + index, "#d")
                 json.key("doc"); json.append(docBytes)
                 json.key("text"); json.string(date.text)
                 json.key("start"); json.integer(date.range.lowerBound)

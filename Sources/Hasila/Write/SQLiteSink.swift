@@ -89,9 +89,10 @@ public final class SQLiteSink: RecordSink {
 
     public func write(_ extraction: DocumentExtraction, of document: Document) throws {
         let doc = extraction.document
-        try run(insertDocument, [doc, document.path, document.line, document.meta, extraction.figures.count, includeDates ? extraction.dates.count : nil])
+        try run(insertDocument, [doc, document.path, document.line, document.meta, extraction.firstFigure + extraction.figures.count,
+                                   includeDates ? extraction.firstDate + extraction.dates.count : nil])
         for (index, figure) in extraction.figures.enumerated() {
-            try run(insertFigure, [RecordWriter.figureID(document: doc, index: index), doc, figure.value, figure.text,
+            try run(insertFigure, [RecordWriter.figureID(document: doc, index: extraction.firstFigure + index), doc, figure.value, figure.text,
                                    figure.range.lowerBound, figure.range.upperBound, figure.qualifier.rawValue, figure.category, figure.noun,
                                    figure.parent.map { RecordWriter.figureID(document: doc, index: $0) },
                                    figure.period?.start?.description, figure.period?.end?.description,
@@ -99,7 +100,7 @@ public final class SQLiteSink: RecordSink {
         }
         guard includeDates else { return }
         for (index, date) in extraction.dates.enumerated() {
-            try run(insertDate, ["\(doc)#d\(index + 1)", doc, date.text, date.range.lowerBound, date.range.upperBound,
+            try run(insertDate, ["\(doc)#d\(extraction.firstDate + index + 1)", doc, date.text, date.range.lowerBound, date.range.upperBound,
                                  date.value?.description, date.calendar.rawValue, date.relative ? 1 : 0,
                                  date.rangeStart?.description, date.rangeEnd?.description])
         }
