@@ -50,6 +50,11 @@ struct FlatHashMap: Sendable {
         }
     }
 
+    /// Every key and its value, in no particular order.
+    func forEach(_ body: (UInt64, Int32) -> Void) {
+        for entry in slots where entry.value != FlatHashMap.empty { body(entry.key, entry.value) }
+    }
+
     private mutating func grow() {
         let old = slots
         self = FlatHashMap(capacity: slots.count)

@@ -38,9 +38,7 @@ public final class Grammar: @unchecked Sendable {
     @inline(__always)
     func canStart(_ trie: PhraseTrie, _ token: Token) -> Bool {
         guard trie.id >= 0 else { return true }
-        let bit: UInt64 = 1 << UInt64(trie.id)
-        for index in token.analyses where tables.startMasks[Int(tables.lexicon.analyses[Int(index)].stem)] & bit != 0 { return true }
-        return false
+        return token.starts & (1 << UInt32(trie.id)) != 0
     }
 
     // MARK: Token helpers shared by the recognisers

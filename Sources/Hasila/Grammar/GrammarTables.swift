@@ -95,12 +95,13 @@ struct GrammarTables: Sendable {
             \.categories, \.dateWords, \.periodReferences, \.notDates, \.transparentWords, \.phraseStops,
             \.clauseQualifiers, \.cueGaps,
         ]
-        precondition(paths.count <= 64)
+        precondition(paths.count <= 32, "a token's start mask holds 32 tries")
         startMasks = [UInt64](repeating: 0, count: lexicon.stems.count)
         for (id, path) in paths.enumerated() {
             self[keyPath: path].id = id
             for stem in self[keyPath: path].firstStems where stem >= 0 { startMasks[Int(stem)] |= 1 << UInt64(id) }
         }
+        lexicon.sealStarts(startMasks)
     }
 
 }

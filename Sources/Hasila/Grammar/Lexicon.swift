@@ -18,11 +18,18 @@ public struct Lexicon: Sendable {
 
     private(set) var stems: [String] = []
     private var stemIndex: [String: Int32] = [:]
-    /// Form hash → index into `forms`.
+    /// Form hash → index into `forms` (while building).
     private var formIndex = FlatHashMap()
+    /// The same, compacted at `seal` for look-ups: one 8-byte slot per hash (its upper 32 bits and
+    /// its first form + 1; 0 is empty), so the table of ~70,000 forms fits in a core's cache. A slot
+    /// whose 32 bits match is confirmed by comparing the form itself.
+    private var slots: [UInt64] = []
+    private var slotMask = 0
     /// Each form: where its code points sit in `formScalars`, its readings in `analyses`, and the next
     /// form with the same hash. Plain integers, so a look-up retains nothing.
-    private var forms: [(offset: Int32, length: Int32, start: Int32, count: Int32, next: Int32)] = []
+    /// `starts`: bit i set when one of its readings begins a phrase of trie i (`GrammarTables.sealTries`),
+    /// handed to its tokens so that "can this word begin a date, a cue …?" is one bit test.
+    private var forms: [(offset: Int32, length: Int32, start: Int32, count: Int32, next: Int32, starts: UInt32)] = []
     /// Every form's code points, one after another.
     private var formScalars: [UInt32] = []
     /// One bit per hash bucket that some form falls in: most words of a text are not in the
@@ -122,7 +129,7 @@ public struct Lexicon: Sendable {
         }
         let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
         filter[bit >> 6] |= 1 << UInt64(bit & 63)
-        forms.append((Int32(formScalars.count), Int32(form.count), 0, 0, formIndex[hash] ?? -1))
+        forms.append((Int32(formScalars.count), Int32(form.count), 0, 0, formIndex[hash] ?? -1, ~0))
         formScalars.append(contentsOf: form)
         formIndex[hash] = Int32(forms.count - 1)
         pending.append([analysis])
@@ -138,25 +145,80 @@ public struct Lexicon: Sendable {
             analyses.append(contentsOf: sorted)
         }
         pending = []
+        var size = 16
+        while size * 3 < formIndex.count * 5 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+        slotMask = size - 1
+        formIndex.forEach { hash, first in
+            var index = Int(truncatingIfNeeded: hash) & slotMask
+            while slots[index] != 0 { index = (index + 1) & slotMask }
+            slots[index] = (hash >> 32) << 32 | UInt64(UInt32(first) + 1)
+        }
     }
 
     /// The readings of a word given as normalised scalars (empty when the grammars do not know it).
     @inline(__always)
     func lookup(_ scalars: UnsafeBufferPointer<UInt32>, hash: UInt64) -> Range<Int32> {
+        lookupWithStarts(scalars, hash: hash).analyses
+    }
+
+    /// The readings of a word and which tries one of them begins a phrase of (a form's `starts`).
+    @inline(__always)
+    func lookupWithStarts(_ scalars: UnsafeBufferPointer<UInt32>, hash: UInt64) -> (analyses: Range<Int32>, starts: UInt32) {
         let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
-        guard filter.withUnsafeBufferPointer({ $0[bit >> 6] }) & (1 << UInt64(bit & 63)) != 0,
-              var index = formIndex[hash] else { return 0..<0 }
-        return formScalars.withUnsafeBufferPointer { pool in
-            while index >= 0 {
-                let form = forms[Int(index)]
-                if Int(form.length) == scalars.count
-                    && memcmp(pool.baseAddress! + Int(form.offset), scalars.baseAddress!, scalars.count * 4) == 0 {
-                    return form.start..<(form.start + form.count)
+        guard filter.withUnsafeBufferPointer({ $0[bit >> 6] }) & (1 << UInt64(bit & 63)) != 0 else { return (0..<0, 0) }
+        guard !slots.isEmpty else { return unsealedLookup(scalars, hash: hash) }
+        let fingerprint = hash >> 32
+        return slots.withUnsafeBufferPointer { slots in
+            formScalars.withUnsafeBufferPointer { pool in
+                forms.withUnsafeBufferPointer { forms in
+                    var slot = Int(truncatingIfNeeded: hash) & slotMask
+                    while true {
+                        let entry = slots[slot]
+                        if entry == 0 { return (0..<0, 0) }
+                        if entry >> 32 == fingerprint {
+                            var index = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                            while index >= 0 {
+                                let form = forms[Int(index)]
+                                if Int(form.length) == scalars.count && equal(pool.baseAddress! + Int(form.offset), scalars) {
+                                    return (form.start..<(form.start + form.count), form.starts)
+                                }
+                                index = form.next
+                            }
+                        }
+                        slot = (slot + 1) & slotMask
+                    }
                 }
-                index = form.next
             }
-            return 0..<0
         }
+    }
+
+    /// A look-up before `seal` (while the grammars are being compiled).
+    private func unsealedLookup(_ scalars: UnsafeBufferPointer<UInt32>, hash: UInt64) -> (analyses: Range<Int32>, starts: UInt32) {
+        var index = formIndex[hash] ?? -1
+        while index >= 0 {
+            let form = forms[Int(index)]
+            if Int(form.length) == scalars.count && formScalars[Int(form.offset)..<Int(form.offset + form.length)].elementsEqual(scalars) {
+                return (form.start..<(form.start + form.count), form.starts)
+            }
+            index = form.next
+        }
+        return (0..<0, 0)
+    }
+
+    /// Fills each form's `starts` from its stems' start masks; called once the tries are sealed.
+    mutating func sealStarts(_ stemMasks: [UInt64]) {
+        for index in forms.indices {
+            var mask: UInt64 = 0
+            for reading in forms[index].start..<(forms[index].start + forms[index].count) { mask |= stemMasks[Int(analyses[Int(reading)].stem)] }
+            forms[index].starts = UInt32(truncatingIfNeeded: mask)
+        }
+    }
+
+    @inline(__always)
+    private func equal(_ form: UnsafePointer<UInt32>, _ word: UnsafeBufferPointer<UInt32>) -> Bool {
+        for i in 0..<word.count where form[i] != word[i] { return false }
+        return true
     }
 
     /// How many word forms (stems with their clitics and suffixes) the grammars can match.

@@ -18,9 +18,14 @@ struct PeriodLinker {
     /// Marks the spans between dates on the date mentions and returns each sentence's periods, in order.
     func periods(dates: inout [DateMention], tokens: [Token], scalars: [UInt32]) -> [Int32: [Anchor]] {
         var result: [Int32: [Anchor]] = [:]
-        var bySentence: [Int32: [Int]] = [:]
-        for (i, date) in dates.enumerated() { bySentence[tokens[date.tokens.lowerBound].sentence, default: []].append(i) }
-        for (sentence, indices) in bySentence {
+        // Dates come in token order, so each sentence's dates are a run of them.
+        var runStart = 0
+        while runStart < dates.count {
+            let sentence = tokens[dates[runStart].tokens.lowerBound].sentence
+            var runEnd = runStart + 1
+            while runEnd < dates.count, tokens[dates[runEnd].tokens.lowerBound].sentence == sentence { runEnd += 1 }
+            let indices = Array(runStart..<runEnd)
+            runStart = runEnd
             var anchors: [Anchor] = []
             func add(_ span: Period, begin: Int, end: Int) {
                 if span.start != nil || span.end != nil { anchors.append(Anchor(period: span, begin: begin, end: end)) }
@@ -114,21 +119,23 @@ struct PeriodLinker {
                 if (grammar.longest(references, in: tokens, from: index) != nil) { pointsBack.insert(tokens[index].sentence) }
             }
         }
-        var sentences = Set(periods.keys)
-        for draft in drafts { sentences.insert(draft.sentence) }
-        var referenced: [Int32: Period] = [:]
+        // Drafts come in sentence order: walk them alongside the sentences that state periods.
+        let stated = periods.keys.sorted()
+        var next = 0
         var previous = lastPeriod
-        for sentence in sentences.sorted() {
-            if let own = periods[sentence] {
-                previous = own.last?.period
-            } else if pointsBack.contains(sentence), let previous {
-                referenced[sentence] = previous
-            }
-        }
         for index in drafts.indices {
             let sentence = drafts[index].sentence
-            drafts[index].figure.period = periods[sentence].flatMap { period(at: drafts[index].mention.tokens.lowerBound, in: $0) }
-                ?? referenced[sentence]
+            while next < stated.count, stated[next] < sentence {
+                previous = periods[stated[next]]?.last?.period
+                next += 1
+            }
+            if let anchors = periods[sentence] {
+                drafts[index].figure.period = period(at: drafts[index].mention.tokens.lowerBound, in: anchors)
+            } else if pointsBack.contains(sentence) {
+                drafts[index].figure.period = previous
+            } else {
+                drafts[index].figure.period = nil
+            }
         }
         for index in drafts.indices {
             if let parent = drafts[index].figure.parent { drafts[index].figure.period = drafts[parent].figure.period }

@@ -8,16 +8,31 @@ public struct Token: Sendable {
     }
 
     public let kind: Kind
-    public let start: Int32
-    public let end: Int32
-    /// The readings the grammars know for this token (indices into `Lexicon.analyses`).
-    let analyses: Range<Int32>
     /// White space (or a line break) separates this token from the previous one.
     public let spaceBefore: Bool
-    /// The sentence this token belongs to (0-based): sentences end at . ! ? ؟ and line breaks.
-    public let sentence: Int32
     /// A line break separates this token from the previous one.
     public let lineBreakBefore: Bool
+    public let start: Int32
+    public let end: Int32
+    /// Bit i set when one of its readings begins a phrase of the trie whose id is i (`Grammar.canStart`).
+    let starts: UInt32
+    /// The readings the grammars know for this token (indices into `Lexicon.analyses`).
+    let analyses: Range<Int32>
+    /// The sentence this token belongs to (0-based): sentences end at . ! ? ؟ and line breaks.
+    public let sentence: Int32
+
+    // Fields ordered so that a token takes 28 bytes: the tokens of a long text are a large array.
+    init(kind: Kind, start: Int32, end: Int32, analyses: Range<Int32>, starts: UInt32, spaceBefore: Bool, sentence: Int32,
+         lineBreakBefore: Bool) {
+        self.kind = kind
+        self.spaceBefore = spaceBefore
+        self.lineBreakBefore = lineBreakBefore
+        self.start = start
+        self.end = end
+        self.starts = starts
+        self.analyses = analyses
+        self.sentence = sentence
+    }
 
     public var range: Range<Int> { Int(start)..<Int(end) }
     var isKnown: Bool { !analyses.isEmpty }

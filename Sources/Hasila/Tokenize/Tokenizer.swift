@@ -67,6 +67,7 @@ public struct Tokenizer: Sendable {
                     let start = index
                     let kind: Token.Kind
                     var analyses: Range<Int32> = 0..<0
+                    var starts: UInt32 = 0
                     if cls == CharacterClass.digit.rawValue {
                         index += 1
                         while index < count {
@@ -94,9 +95,9 @@ public struct Tokenizer: Sendable {
                             kind = .punctuation
                             if cls != other { endsSentence = true }
                         }
-                        analyses = lexicon.lookup(UnsafeBufferPointer(rebasing: buffer[start..<index]), hash: hash)
+                        (analyses, starts) = lexicon.lookupWithStarts(UnsafeBufferPointer(rebasing: buffer[start..<index]), hash: hash)
                     }
-                    tokens.append(Token(kind: kind, start: Int32(start), end: Int32(index), analyses: analyses,
+                    tokens.append(Token(kind: kind, start: Int32(start), end: Int32(index), analyses: analyses, starts: starts,
                                         spaceBefore: spaceBefore, sentence: sentence, lineBreakBefore: lineBreakBefore))
                     spaceBefore = false
                     lineBreakBefore = false
