@@ -133,6 +133,8 @@ struct CategoryResolver {
         var index = end - 1
         while index >= floor {
             if skipping.contains(index) { index = skipping.lowerBound - 1; continue }
+            // A new clause began here: what comes before it is another clause's act.
+            if tokens[index].kind == .word, grammar.longest(grammar.tables.clauseBoundaries, in: tokens, from: index, limit: end) != nil { break }
             if tokens[index].kind == .word, let match = grammar.longest(grammar.tables.categories, in: tokens, from: index, limit: end) {
                 let entry = grammar.tables.categoryPayloads[match.payloads[0]]
                 if entry.role == .event { return (entry.key ?? CategoryResolver.null, .event) }

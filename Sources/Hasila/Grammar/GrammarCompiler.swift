@@ -188,6 +188,8 @@ struct GrammarCompiler {
             insert(statement, into: \.transparentWords, payload: 0, grammar: grammar)
         case "phrase-stop":
             insert(statement, into: \.phraseStops, payload: 0, grammar: grammar)
+        case "clause-boundary":
+            insert(statement, into: \.clauseBoundaries, payload: 0, grammar: grammar)
         case "cue-gap":
             insert(statement, into: \.cueGaps, payload: 0, grammar: grammar)
         case "month":

@@ -62,6 +62,8 @@ struct GrammarTables: Sendable {
     var transparentWords = PhraseTrie()
     /// Words that end a noun phrase ("أغلبهم", "معظمهم").
     var phraseStops = PhraseTrie()
+    /// Words that open a new clause (فيما، بينما): the clause read back for a category stops there.
+    var clauseBoundaries = PhraseTrie()
     /// Qualifier cues that hold for the next figure of their clause ("في تقديراتها الدنيا"), reversed.
     var clauseQualifiers = PhraseTrie()
     /// Words a qualifier cue may stand before, with the counted noun, ahead of the figure ("تجاوز عدد الجرحى 29 ألفا").
@@ -93,7 +95,7 @@ struct GrammarTables: Sendable {
             \.numberWords, \.duals, \.decimalMarks, \.qualifiersBefore, \.qualifiersAfter, \.breakdownsBefore,
             \.breakdownsAfter, \.totalsBefore, \.breakdownsBeforeForward, \.totalsForward, \.partitives, \.decoysAfter, \.decoysBefore,
             \.categories, \.dateWords, \.periodReferences, \.notDates, \.transparentWords, \.phraseStops,
-            \.clauseQualifiers, \.cueGaps,
+            \.clauseQualifiers, \.cueGaps, \.clauseBoundaries,
         ]
         precondition(paths.count <= 32, "a token's start mask holds 32 tries")
         startMasks = [UInt64](repeating: 0, count: lexicon.stems.count)
