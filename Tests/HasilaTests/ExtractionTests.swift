@@ -54,6 +54,13 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(figures("في ذكراها الـ14 للثورة").isEmpty, "an ordinal after the article")
     }
 
+    func testDigitsGluedByADashToAWordNameAModel() {
+        XCTAssertEqual(figures("نشرت الولايات المتحدة ⟦6⟧ طائرات اف-16 في تركيا").map(\.value), [6])
+        XCTAssertEqual(figures("شنت ⟦ثلاث⟧ مقاتلات إف‐16 غارات").map(\.value), [3], "a Unicode hyphen too")
+        XCTAssertEqual(figures("أصيب ⟦20⟧ شخصا بفيروس كوفيد-19").map(\.value), [20])
+        XCTAssertEqual(figures("قتل ما بين ⟦10⟧ - ⟦15⟧ شخصا").map(\.value), [10, 15], "a range between numbers is not a model")
+    }
+
     func testScaledNumbersAndNumberWords() {
         XCTAssertEqual(figures("نزوح ⟦2.3 مليون⟧ شخص").first?.value, 2_300_000)
         XCTAssertEqual(figures("وصول ⟦٣ آلاف⟧ لاجئ").first?.value, 3000)

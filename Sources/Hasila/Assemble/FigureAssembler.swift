@@ -47,7 +47,7 @@ struct FigureAssembler {
             defer { previousEnd = mention.tokens.upperBound }
             guard !mention.vague, let value = mention.value, !mention.identifierShape, !decoyed.contains(mentionIndex) else { continue }
             if isDecoy(mention, tokens: tokens) || isClockTime(mention, context) || isListNumber(mention, context)
-                || isDigitGroup(mentionIndex, context) { continue }
+                || isDigitGroup(mentionIndex, context) || isModelNumber(mention, context) { continue }
             // "بين 16 و25 عاما": the first of a pair shares the second's decoy.
             if mentionIndex + 1 < mentions.count, joined(mention, mentions[mentionIndex + 1], context),
                isDecoy(mentions[mentionIndex + 1], tokens: tokens) {
@@ -359,6 +359,17 @@ struct FigureAssembler {
         while high + 1 < mentions.count, let dash = joint(mentions[high], mentions[high + 1]) { dashed = dashed || dash; high += 1 }
         let groups = high - low + 1
         return dashed ? groups >= 3 : groups >= 2
+    }
+
+    /// "طائرات اف-16", "كوفيد-19": digits glued by a dash to the word before them name a model or a
+    /// variant, not a count.
+    private func isModelNumber(_ mention: NumberMention, _ context: Context) -> Bool {
+        let tokens = context.tokens
+        let first = mention.tokens.lowerBound
+        guard mention.form == .digits, first >= 2, !tokens[first].spaceBefore, !tokens[first - 1].spaceBefore,
+              tokens[first - 1].kind == .punctuation, tokens[first - 2].kind == .word else { return false }
+        let dash = context.scalars[Int(tokens[first - 1].start)]
+        return dash == 0x2D || dash == 0x2010 || dash == 0x2011
     }
 
     /// "أسماء الشهداء: 1. الجندي …": a number that numbers a list item.
