@@ -124,6 +124,7 @@ struct CategoryResolver {
             || (grammar.longest(grammar.tables.breakdownsAfter, in: tokens, from: index) != nil)
             || (grammar.longest(grammar.tables.totalsForward, in: tokens, from: index) != nil)
             || (grammar.longest(grammar.tables.phraseStops, in: tokens, from: index) != nil)
+            || (grammar.longest(grammar.tables.clauseBoundaries, in: tokens, from: index) != nil)
     }
 
     /// The closest act in the clause before `end` (exclusive), back to `floor`; failing that, the closest outcome noun.
@@ -132,9 +133,9 @@ struct CategoryResolver {
         var outcome: (String, CategoryEntry.Role)?
         var index = end - 1
         while index >= floor {
-            if skipping.contains(index) { index = skipping.lowerBound - 1; continue }
             // A new clause began here: what comes before it is another clause's act.
             if tokens[index].kind == .word, grammar.longest(grammar.tables.clauseBoundaries, in: tokens, from: index, limit: end) != nil { break }
+            if skipping.contains(index) { index -= 1; continue }
             if tokens[index].kind == .word, let match = grammar.longest(grammar.tables.categories, in: tokens, from: index, limit: end) {
                 let entry = grammar.tables.categoryPayloads[match.payloads[0]]
                 if entry.role == .event { return (entry.key ?? CategoryResolver.null, .event) }
