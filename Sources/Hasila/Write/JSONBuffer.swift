@@ -44,7 +44,12 @@ final class JSONBuffer {
     func append(_ buffer: UnsafeBufferPointer<UInt8>) {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return }
         reserve(buffer.count)
-        (storage + count).update(from: base, count: buffer.count)
+        if buffer.count <= 16 {
+            // Keys and punctuation are a few bytes: a loop beats a call to memmove.
+            for i in 0..<buffer.count { storage[count + i] = base[i] }
+        } else {
+            (storage + count).update(from: base, count: buffer.count)
+        }
         count += buffer.count
     }
 
