@@ -157,16 +157,26 @@ public final class ArchiveRunner: @unchecked Sendable {
         if jobs == 1 || batch.count == 1 {
             for index in batch.indices { work(index) }
         } else {
-            // Documents are dealt out in turn, so each thread gets a share of large and small ones.
-            DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-                var index = worker
-                while index < batch.count {
-                    work(index)
-                    index += jobs
-                }
+            // Each thread takes the next document when it is done with one, so a thread that drew
+            // large documents does not hold the others back at the end of the batch.
+            let next = BatchCursor()
+            DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+                while case let index = next.take(), index < batch.count { work(index) }
             }
         }
         return results.values
+    }
+}
+
+/// The next document of a batch to extract, handed to whichever worker asks first.
+private final class BatchCursor: @unchecked Sendable {
+    private var position = 0
+    private let lock = NSLock()
+    func take() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        position += 1
+        return position - 1
     }
 }
 
