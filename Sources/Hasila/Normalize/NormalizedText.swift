@@ -30,7 +30,12 @@ public struct NormalizedText: Sendable {
 
     /// The original text of a span, as a String.
     public func originalText(_ range: Range<Int>) -> String {
-        String(decoding: UTF8Encoding.encode(original[range]), as: UTF8.self)
+        // At most four bytes a code point, written straight into the string's storage.
+        String(unsafeUninitializedCapacity: range.count * 4) { buffer in
+            var at = 0
+            for index in range { at += UTF8Encoding.write(original[index], into: buffer, at: at) }
+            return at
+        }
     }
 
     /// The normalised text as a String (for tests and diagnostics, not the hot path).

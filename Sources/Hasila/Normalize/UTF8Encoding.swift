@@ -21,6 +21,31 @@ enum UTF8Encoding {
         }
     }
 
+    /// Writes a scalar's UTF-8 bytes at `at` (room for four is the caller's); returns how many.
+    @inline(__always)
+    static func write(_ scalar: UInt32, into bytes: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+        switch scalar {
+        case 0..<0x80:
+            bytes[at] = UInt8(scalar)
+            return 1
+        case 0x80..<0x800:
+            bytes[at] = UInt8(0xC0 | (scalar >> 6))
+            bytes[at + 1] = UInt8(0x80 | (scalar & 0x3F))
+            return 2
+        case 0x800..<0x10000:
+            bytes[at] = UInt8(0xE0 | (scalar >> 12))
+            bytes[at + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            bytes[at + 2] = UInt8(0x80 | (scalar & 0x3F))
+            return 3
+        default:
+            bytes[at] = UInt8(0xF0 | (scalar >> 18))
+            bytes[at + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+            bytes[at + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            bytes[at + 3] = UInt8(0x80 | (scalar & 0x3F))
+            return 4
+        }
+    }
+
     /// The length of the valid UTF-8 sequence starting at `index`, or 0 if the bytes there are
     /// invalid; -1 when the sequence is valid so far but cut off by the end of the buffer.
     @inline(__always)
