@@ -19,7 +19,7 @@ public struct Lexicon: Sendable {
     private(set) var stems: [String] = []
     private var stemIndex: [String: Int32] = [:]
     /// Form hash → index into `forms` (while building).
-    private var formIndex = FlatHashMap()
+    private var formIndex = FlatHashMap(capacity: 1 << 17)
     /// The same, compacted at `seal` for look-ups: one 8-byte slot per hash (its upper 32 bits and
     /// its first form + 1; 0 is empty), so the table of ~70,000 forms fits in a core's cache. A slot
     /// whose 32 bits match is confirmed by comparing the form itself.
@@ -115,6 +115,7 @@ public struct Lexicon: Sendable {
     }
 
     private mutating func add(form: [UInt32], analysis: Analysis) {
+        precondition(slots.isEmpty, "a word form added after the lexicon was sealed")
         let hash = form.withUnsafeBufferPointer { Lexicon.hash($0) }
         var index = formIndex[hash] ?? -1
         while index >= 0 {
@@ -154,6 +155,8 @@ public struct Lexicon: Sendable {
             while slots[index] != 0 { index = (index + 1) & slotMask }
             slots[index] = (hash >> 32) << 32 | UInt64(UInt32(first) + 1)
         }
+        // Look-ups go through `slots` from now on.
+        formIndex = FlatHashMap()
     }
 
     /// The readings of a word given as normalised scalars (empty when the grammars do not know it).
