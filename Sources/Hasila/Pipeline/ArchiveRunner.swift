@@ -85,9 +85,9 @@ public final class ArchiveRunner: @unchecked Sendable {
             if streaming { try drain() }
         }
         // A long text comes in sections, extracted here one after another (each needs what the one
-        // before it left), after everything read before it has been written.
-        // Its dates wait for its last section, so that its records come in the order of a document read
-        // whole: every figure, then every date (dates are few next to figures).
+        // before it left) once everything read before it is written. Its dates wait for its last
+        // section, so its records come in the order of a document read whole: every figure, then every
+        // date (dates are few next to figures).
         var continuation = Extractor.Continuation(date: date)
         var sectionDates: [DateMention] = []
         func extractSection(_ document: Document, _ section: DocumentSection) throws {
