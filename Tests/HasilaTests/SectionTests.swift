@@ -231,4 +231,16 @@ final class SectionTests: XCTestCase {
         XCTAssertEqual(result.stdout, expected)
         XCTAssertTrue(result.stderr.contains("1 documents"), result.stderr)
     }
+
+    func testABinaryFileLargerThanASectionIsNamedAndSkipped() throws {
+        let folder = TemporaryFolder()
+        var bytes: [UInt8] = [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01]
+        bytes += [UInt8](repeating: 0x41, count: DocumentReader().sectionBytes + 1000)
+        let binary = folder.write("a-large.txt", bytes: bytes)
+        folder.write("b-report.txt", "قتل 5 أشخاص في القصف.")
+        let result = try CLI.run(["extract", folder.path])
+        XCTAssertEqual(result.status, 1, "a skipped document makes the exit status 1")
+        XCTAssertTrue(result.stderr.contains(binary) && result.stderr.contains("binary data"), result.stderr)
+        XCTAssertEqual(result.records.map { $0["doc"] as? String }, ["b-report"], "the other document's records come out")
+    }
 }
