@@ -39,19 +39,20 @@ struct FigureAssembler {
         let context = Context(tokens: tokens, text: text, mentions: mentions, isMentionStart: isMentionStart,
                               sentenceStart: sentenceStart, sentenceEnd: sentenceEnd)
         var drafts: [FigureDraft] = []
-        var forcedQualifier: [Int: Qualifier] = [:]
-        var rangeFirst: [Int: Int] = [:]   // mention index of a range's second → draft index of its first
-        var decoyed = Set<Int>()
+        // Per mention (plain arrays: three hash look-ups a figure showed in profiles).
+        var forcedQualifier = [Qualifier?](repeating: nil, count: mentions.count + 1)
+        var rangeFirst = [Int?](repeating: nil, count: mentions.count + 1)   // a range's second → draft index of its first
+        var decoyed = [Bool](repeating: false, count: mentions.count + 1)
         var previousEnd = 0
         for (mentionIndex, mention) in mentions.enumerated() {
             defer { previousEnd = mention.tokens.upperBound }
-            guard !mention.vague, let value = mention.value, !mention.identifierShape, !decoyed.contains(mentionIndex) else { continue }
+            guard !mention.vague, let value = mention.value, !mention.identifierShape, !decoyed[mentionIndex] else { continue }
             if isDecoy(mention, tokens: tokens) || isClockTime(mention, context) || isListNumber(mention, context)
                 || isDigitGroup(mentionIndex, context) || isModelNumber(mention, context) { continue }
             // "بين 16 و25 عاما": the first of a pair shares the second's decoy.
             if mentionIndex + 1 < mentions.count, joined(mention, mentions[mentionIndex + 1], context),
                isDecoy(mentions[mentionIndex + 1], tokens: tokens) {
-                decoyed.insert(mentionIndex + 1)
+                decoyed[mentionIndex + 1] = true
                 continue
             }
             // The previous figure's extent, read in place (a draft is large; copying it per figure showed in profiles).
@@ -79,7 +80,7 @@ struct FigureAssembler {
     }
 
     private func read(_ mention: NumberMention, index mentionIndex: Int, value: Int, context: Context, paragraphs: [Int],
-                      previousEnd: Int, forcedQualifier: inout [Int: Qualifier], rangeFirst: inout [Int: Int],
+                      previousEnd: Int, forcedQualifier: inout [Qualifier?], rangeFirst: inout [Int?],
                       draftCount: Int, skipped: Range<Int>) -> FigureDraft? {
         let tokens = context.tokens
         let first = mention.tokens.lowerBound, last = mention.tokens.upperBound
