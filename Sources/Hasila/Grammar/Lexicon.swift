@@ -159,18 +159,13 @@ public struct Lexicon: Sendable {
         formIndex = FlatHashMap()
     }
 
-    /// The readings of a word given as normalised scalars (empty when the grammars do not know it).
+    /// The readings of a word given as normalised scalars (empty when the grammars do not know it), and
+    /// which tries one of them begins a phrase of (its form's `starts`). Needs a sealed lexicon.
     @inline(__always)
-    func lookup(_ scalars: UnsafeBufferPointer<UInt32>, hash: UInt64) -> Range<Int32> {
-        lookupWithStarts(scalars, hash: hash).analyses
-    }
-
-    /// The readings of a word and which tries one of them begins a phrase of (a form's `starts`).
-    @inline(__always)
-    func lookupWithStarts(_ scalars: UnsafeBufferPointer<UInt32>, hash: UInt64) -> (analyses: Range<Int32>, starts: UInt32) {
+    func lookup(_ scalars: UnsafeBufferPointer<UInt32>, hash: UInt64) -> (analyses: Range<Int32>, starts: UInt32) {
         let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
         guard filter.withUnsafeBufferPointer({ $0[bit >> 6] }) & (1 << UInt64(bit & 63)) != 0 else { return (0..<0, 0) }
-        guard !slots.isEmpty else { return unsealedLookup(scalars, hash: hash) }
+        precondition(!slots.isEmpty, "look-ups need a sealed lexicon")
         let fingerprint = hash >> 32
         return slots.withUnsafeBufferPointer { slots in
             formScalars.withUnsafeBufferPointer { pool in
@@ -194,19 +189,6 @@ public struct Lexicon: Sendable {
                 }
             }
         }
-    }
-
-    /// A look-up before `seal` (while the grammars are being compiled).
-    private func unsealedLookup(_ scalars: UnsafeBufferPointer<UInt32>, hash: UInt64) -> (analyses: Range<Int32>, starts: UInt32) {
-        var index = formIndex[hash] ?? -1
-        while index >= 0 {
-            let form = forms[Int(index)]
-            if Int(form.length) == scalars.count && formScalars[Int(form.offset)..<Int(form.offset + form.length)].elementsEqual(scalars) {
-                return (form.start..<(form.start + form.count), form.starts)
-            }
-            index = form.next
-        }
-        return (0..<0, 0)
     }
 
     /// Fills each form's `starts` from its stems' start masks; called once the tries are sealed.

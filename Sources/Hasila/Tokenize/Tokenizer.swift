@@ -95,7 +95,7 @@ public struct Tokenizer: Sendable {
                             kind = .punctuation
                             if cls != other { endsSentence = true }
                         }
-                        (analyses, starts) = lexicon.lookupWithStarts(UnsafeBufferPointer(rebasing: buffer[start..<index]), hash: hash)
+                        (analyses, starts) = lexicon.lookup(UnsafeBufferPointer(rebasing: buffer[start..<index]), hash: hash)
                     }
                     tokens.append(Token(kind: kind, start: Int32(start), end: Int32(index), analyses: analyses, starts: starts,
                                         spaceBefore: spaceBefore, sentence: sentence, lineBreakBefore: lineBreakBefore))
