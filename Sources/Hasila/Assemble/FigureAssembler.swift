@@ -96,7 +96,7 @@ struct FigureAssembler {
         // A cue may stand across a line break that ends no sentence ("ما لا يقل\nعن 40").
         var cueFloor = floor
         if floor > 0, tokens[floor].lineBreakBefore, !(tokens[floor - 1].kind == .punctuation
-            && Tokenizer.classes[Int(context.scalars[Int(tokens[floor - 1].start)])] == Tokenizer.CharacterClass.sentenceEnd.rawValue) {
+            && Tokenizer.endsSentence(context.scalars[Int(tokens[floor - 1].start)])) {
             cueFloor = context.sentenceStart[Int(tokens[floor - 1].sentence)]
         }
 

@@ -129,8 +129,8 @@ public struct DocumentReader: Sendable {
         }
     }
 
-    /// The end of the first blank line at or after `start` whose paragraph ends with a full stop, question
-    /// or exclamation mark (ASCII, ؟ or ۔), in UTF-8 bytes; nil if there is none yet.
+    /// The end of the first blank line at or after `start` whose paragraph ends a sentence
+    /// (`Tokenizer.endsSentence`), in UTF-8 bytes; nil if there is none yet.
     private func sectionCut(_ bytes: [UInt8], from start: Int) -> Int? {
         var index = start
         while index < bytes.count {
@@ -140,11 +140,13 @@ public struct DocumentReader: Sendable {
             if next < bytes.count, bytes[next] == 0x0A {
                 var end = index - 1
                 while end >= 0, bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0D { end -= 1 }
-                if end >= 0 {
-                    let last = bytes[end]
-                    if last == 0x2E || last == 0x21 || last == 0x3F { return next + 1 }
-                    if end >= 1, (bytes[end - 1] == 0xD8 && last == 0x9F) || (bytes[end - 1] == 0xDB && last == 0x94) { return next + 1 }
-                }
+                // The code point the paragraph ends with: back from its last byte to its lead byte.
+                var lead = end
+                while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+                if end >= 0, bytes.withUnsafeBufferPointer({ buffer in
+                    let length = UTF8Encoding.sequenceLength(buffer, at: lead)
+                    return length > 0 && lead + length == end + 1 && Tokenizer.endsSentence(UTF8Encoding.decode(buffer, at: lead, length: length))
+                }) { return next + 1 }
             }
             index = next
         }

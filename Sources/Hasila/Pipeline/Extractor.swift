@@ -102,8 +102,7 @@ public struct Extractor: Sendable {
         var index = end - 1
         while index >= 0, scalars[index] == 0x20 || scalars[index] == 0x09 || scalars[index] == 0x0D { index -= 1 }
         guard index >= 0 else { return false }
-        let code = scalars[index]
-        return code < 0x10000 && Tokenizer.classes[Int(code)] == Tokenizer.CharacterClass.sentenceEnd.rawValue
+        return Tokenizer.endsSentence(scalars[index])
     }
 
     private func extractSection(_ scalars: [UInt32], document: String, carry: inout Continuation) -> DocumentExtraction {

@@ -28,6 +28,12 @@ public struct Tokenizer: Sendable {
         return table
     }()
 
+    /// Whether a code point ends a sentence (. ! ? ؟ ۔): the one definition the tokenizer, the
+    /// figure reader and the cutting of long documents into sections share.
+    static func endsSentence(_ code: UInt32) -> Bool {
+        code < 0x10000 && classes[Int(code)] == CharacterClass.sentenceEnd.rawValue
+    }
+
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
     public func tokenize(_ text: NormalizedText) -> [Token] {
