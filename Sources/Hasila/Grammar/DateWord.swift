@@ -22,6 +22,8 @@ enum DateWord: Sendable, Equatable {
     case rangeEnd
     /// "Since": a span opened by it and not closed stays open at its end.
     case since
+    /// A word before a month name that names the month as a time ("شهر").
+    case monthMarker
 
     var isWeekday: Bool { if case .weekday = self { return true } else { return false } }
     var isRelativeSuffix: Bool { if case .relativeSuffix = self { return true } else { return false } }
@@ -29,5 +31,5 @@ enum DateWord: Sendable, Equatable {
 
 /// The unit of a relative date.
 enum RelativeUnit: String, Sendable, Equatable {
-    case day, week, month, year
+    case day, week, month, year, decade
 }

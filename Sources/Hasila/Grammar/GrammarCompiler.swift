@@ -206,7 +206,7 @@ struct GrammarCompiler {
         case "date-part": addDateWord(.part, statement, grammar)
         case "relative":
             guard args.count == 2, let unit = RelativeUnit(rawValue: args[0]), let offset = Int(args[1]) else {
-                fail(statement, .syntax, 1, "expected 'relative UNIT OFFSET = …' with UNIT day, week, month or year"); return
+                fail(statement, .syntax, 1, "expected 'relative UNIT OFFSET = …' with UNIT day, week, month, year or decade"); return
             }
             addDateWord(.relative(unit, offset), statement, grammar)
         case "relative-suffix":
@@ -220,6 +220,7 @@ struct GrammarCompiler {
         case "range-start": addDateWord(.rangeStart, statement, grammar)
         case "range-end": addDateWord(.rangeEnd, statement, grammar)
         case "since": addDateWord(.since, statement, grammar)
+        case "month-marker": addDateWord(.monthMarker, statement, grammar)
         case "not-date": insert(statement, into: \.notDates, payload: 0, grammar: grammar)
         default:
             fail(statement, .unknownStatement, 1, "unknown rule kind '\(statement.kind)'; see Grammars/README.md for the kinds")

@@ -40,8 +40,8 @@ struct RelativeDateResolver {
         switch kind {
         case .offset(.day, let offset):
             return RelativeDateResolver.date(fromDays: today + offset)
-        case .offset(.week, _):
-            return nil  // a week has no ISO value at this precision
+        case .offset(.week, _), .offset(.decade, _):
+            return nil  // a week or a decade has no ISO value at this precision
         case .offset(.month, let offset):
             let index = year * 12 + (month - 1) + offset
             return DateValue(year: index / 12, month: index % 12 + 1)

@@ -75,6 +75,10 @@ struct DateRecognizer {
                 }
                 mentions.append(mention)
                 index = mention.tokens.upperBound
+                // "اليوم (الاثنين)": a weekday in brackets after a day named relatively glosses it; it is no mention of its own.
+                if case .offset(.day, _)? = mention.relativeKind, let end = bracketedWeekday(at: index, tokens: tokens, scalars: scalars) {
+                    index = end
+                }
             } else {
                 index += 1
             }
@@ -130,7 +134,14 @@ struct DateRecognizer {
     private func readWordDate(_ word: (word: DateWord, end: Int), at index: Int, tokens: [Token], scalars: [UInt32]) -> DateMention? {
         switch word.word {
         case .relative(let unit, let offset):
-            return DateMention(tokens: index..<word.end, value: nil, calendar: .gregorian, relative: true,
+            // "أمس الخميس": a weekday beside a day named relatively is part of its one mention.
+            var end = word.end
+            if unit == .day, let weekday = has({ $0.isWeekday }, at: end, tokens: tokens) { end = weekday }
+            // "العام الماضي 2014": a relative year with its year written is one absolute mention.
+            if unit == .year, end < tokens.count, let year = digits(tokens[end], scalars), isYear(year, hijri: false) {
+                return DateMention(tokens: index..<(end + 1), value: DateValue(year: year.value), calendar: .gregorian, relative: false)
+            }
+            return DateMention(tokens: index..<end, value: nil, calendar: .gregorian, relative: true,
                                relativeKind: .offset(unit, offset))
         case .month(let month, let hijri, let strict):
             let end = skipPairedMonth(after: word.end, tokens: tokens, scalars: scalars)
@@ -145,6 +156,11 @@ struct DateRecognizer {
             }
             if hijri && !strict {
                 return DateMention(tokens: index..<end, value: nil, calendar: .islamic, relative: true, relativeKind: .other)
+            }
+            // "في أيار", "بين سبتمبر …", "خلال شهر أيار": a month named alone as a time, after a word that introduces one.
+            if !hijri, introducesMonth(before: index, tokens: tokens) {
+                return DateMention(tokens: index..<end, value: nil, calendar: .gregorian, relative: true,
+                                   relativeKind: .month(month, direction: nil))
             }
             return nil
         default:
@@ -187,6 +203,23 @@ struct DateRecognizer {
         if mark == 0x28, let other = dateWord(at: end + 1, tokens: tokens), case .month = other.word,
            other.end < tokens.count, punctuation(tokens[other.end], scalars) == 0x29 { return other.end + 1 }
         return end
+    }
+
+    /// The word before a month name says it names a time: a year marker or span word ("في", "منذ", "بين"),
+    /// or the month-marker ("شهر") after one.
+    private func introducesMonth(before index: Int, tokens: [Token]) -> Bool {
+        func introduces(_ word: DateWord) -> Bool { word == .yearMarker || word == .rangeStart || word == .since || word == .rangeEnd }
+        var p = index - 1
+        if p >= 0, has({ $0 == .monthMarker }, at: p, tokens: tokens) == index { p -= 1 }
+        return p >= 0 && tokens[p].sentence == tokens[index].sentence && has(introduces, at: p, tokens: tokens) == p + 1
+    }
+
+    /// "(الاثنين)" right at `index`: where it ends, or nil.
+    private func bracketedWeekday(at index: Int, tokens: [Token], scalars: [UInt32]) -> Int? {
+        guard index + 2 < tokens.count, punctuation(tokens[index], scalars) == 0x28,
+              let end = has({ $0.isWeekday }, at: index + 1, tokens: tokens),
+              end < tokens.count, punctuation(tokens[end], scalars) == 0x29 else { return nil }
+        return end + 1
     }
 
     private func calendarMarker(at index: Int, tokens: [Token]) -> (end: Int, hijri: Bool) {
@@ -253,7 +286,9 @@ struct DateRecognizer {
         if let dated = year(after: end, month: month, day: day.value, hijri: hijri, tokens: tokens, scalars: scalars) {
             return DateMention(tokens: first..<dated.end, value: dated.value, calendar: dated.calendar, relative: false)
         }
-        end = suffix(at: end, tokens: tokens)?.end ?? end
+        // A bracketed gloss stays in the mention only inside it ("26 يونيو (حزيران) الماضي"), not at its end.
+        let glossed = end > word.end && punctuation(tokens[word.end], scalars) == 0x28
+        end = suffix(at: end, tokens: tokens)?.end ?? (glossed ? word.end : end)
         return DateMention(tokens: first..<end, value: nil, calendar: hijri ? .islamic : .gregorian, relative: true,
                            relativeKind: hijri ? .other : .dayMonth(day: day.value, month: month))
     }
@@ -272,7 +307,11 @@ struct DateRecognizer {
         if index + 1 < tokens.count, tokens[index + 1].kind == .word,
            let match = grammar.longest(grammar.tables.categories, in: tokens, from: index + 1),
            ![.times, .event].contains(grammar.tables.categoryPayloads[match.payloads[0]].role) { return nil }
-        if requireMarker {
+        // "1933 - …": a year opening a sentence or a line before a dash heads an entry of a chronology.
+        let headsEntry = (index == 0 || tokens[index].lineBreakBefore || tokens[index - 1].sentence != tokens[index].sentence)
+            && index + 1 < tokens.count
+            && [0x2D, 0x2013, 0x2014].contains(punctuation(tokens[index + 1], scalars) ?? 0)
+        if requireMarker && !headsEntry {
             var p = index - 1
             while p >= 0, let mark = punctuation(tokens[p], scalars), mark == 0x28 || mark == 0x5B { p -= 1 }
             guard p >= 0, has({ $0 == .yearMarker || $0 == .rangeStart || $0 == .rangeEnd || $0 == .since || $0 == .part }, at: p, tokens: tokens) == p + 1 else { return nil }
