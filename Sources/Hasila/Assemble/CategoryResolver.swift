@@ -136,14 +136,27 @@ struct CategoryResolver {
             // A new clause began here: what comes before it is another clause's act.
             if tokens[index].kind == .word, grammar.longest(grammar.tables.clauseBoundaries, in: tokens, from: index, limit: end) != nil { break }
             if skipping.contains(index) { index -= 1; continue }
-            if tokens[index].kind == .word, let match = grammar.longest(grammar.tables.categories, in: tokens, from: index, limit: end) {
+            if tokens[index].kind == .word, let match = covering(index, floor: floor, end: end, tokens: tokens) {
                 let entry = grammar.tables.categoryPayloads[match.payloads[0]]
                 if entry.role == .event { return (entry.key ?? CategoryResolver.null, .event) }
                 if entry.role == .outcome && outcome == nil { outcome = (entry.key ?? CategoryResolver.null, .outcome) }
+                index = match.begin
             }
             index -= 1
         }
         return outcome
+    }
+
+    /// The category phrase that covers `index`, read walking back: one that begins up to three words earlier
+    /// and reaches past it wins ("مقتل وإصابة" is one act, not "إصابة" alone).
+    private func covering(_ index: Int, floor: Int, end: Int, tokens: [Token]) -> (begin: Int, payloads: [Int])? {
+        var start = max(floor, index - 3)
+        while start < index {
+            if tokens[start].kind == .word, let match = grammar.longest(grammar.tables.categories, in: tokens, from: start, limit: end),
+               match.end > index { return (start, match.payloads) }
+            start += 1
+        }
+        return grammar.longest(grammar.tables.categories, in: tokens, from: index, limit: end).map { (index, $0.payloads) }
     }
 
     /// Every category named in `floor..<end`, merged to the most precise key common to them.
