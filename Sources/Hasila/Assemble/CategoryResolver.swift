@@ -159,6 +159,57 @@ struct CategoryResolver {
         return grammar.longest(grammar.tables.categories, in: tokens, from: index, limit: end).map { (index, $0.payloads) }
     }
 
+    /// How many words after a figure's phrase its act may stand ("ثلاثة مدنيين وثلاثة رجال شرطة قتلوا").
+    static let forwardReach = 8
+
+    /// The first act (or, failing one, outcome) after `start` in the same sentence and clause: the verb whose
+    /// subject the figure is. `immediate`: nothing but punctuation and a comma-delimited aside (a breakdown
+    /// "، بينهم امرأتان،") stands between the phrase and the act.
+    func actAfter(_ start: Int, sentence: Int32, tokens: [Token], scalars: [UInt32]) -> (key: String, role: CategoryEntry.Role, immediate: Bool)? {
+        var index = start
+        var words = 0
+        var insideAside = false
+        var wordsOutsideAside = 0
+        while index < tokens.count, words < CategoryResolver.forwardReach, tokens[index].sentence == sentence {
+            let token = tokens[index]
+            if token.kind == .punctuation {
+                let code = scalars[Int(token.start)]
+                if code == 0x060C || code == 0x2C { insideAside.toggle() }
+                index += 1
+                continue
+            }
+            if token.kind == .word, grammar.longest(grammar.tables.clauseBoundaries, in: tokens, from: index) != nil { return nil }
+            // Another figure not joined to this one by و, or a breakdown that no comma sets apart, begins
+            // another statement: "توفي منها 471 وشفيت 585", "8 حالات منها 4 حالات وفاة".
+            if token.kind == .number, index > 0, !grammar.startsWithConjunction(token),
+               !grammar.isConjunction(tokens[index - 1]) { return nil }
+            if token.kind == .word, !insideAside, grammar.longest(grammar.tables.breakdownsBeforeForward, in: tokens, from: index) != nil
+                || grammar.longest(grammar.tables.breakdownsAfter, in: tokens, from: index) != nil { return nil }
+            // A qualifier after the noun ("13 شخصا على الأقل جرحوا") stands between a subject and its verb.
+            if token.kind == .word, let cue = grammar.longest(grammar.tables.qualifiersAfter, in: tokens, from: index) {
+                index = cue.end
+                continue
+            }
+            if token.kind == .word, let match = grammar.longest(grammar.tables.categories, in: tokens, from: index) {
+                let entry = grammar.tables.categoryPayloads[match.payloads[0]]
+                if entry.role == .event || entry.role == .outcome {
+                    // "قتل 18 شخصا وأصيب …": an act joined by و opens the next clause; it is not this figure's.
+                    // "…، لجأ معظمهم": an act after a comma that no second comma closes begins another clause.
+                    if grammar.startsWithConjunction(token) || insideAside { return nil }
+                    return (entry.key ?? CategoryResolver.null, entry.role, wordsOutsideAside == 0)
+                }
+                words += match.end - index
+                if !insideAside { wordsOutsideAside += 1 }
+                index = match.end
+                continue
+            }
+            words += 1
+            if !insideAside { wordsOutsideAside += 1 }
+            index += 1
+        }
+        return nil
+    }
+
     /// Every category named in `floor..<end`, merged to the most precise key common to them.
     func clauseCategory(_ end: Int, floor: Int, tokens: [Token]) -> String? {
         var merged: String?

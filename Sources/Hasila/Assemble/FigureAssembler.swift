@@ -216,7 +216,14 @@ struct FigureAssembler {
         // The clause before the figure, at most `reach` words back: a long paragraph with no full stop is
         // still read a clause at a time, and each figure costs the same whatever the paragraph's length.
         let near = max(floor, cueStart - FigureAssembler.reach)
-        let around = key == nil && breakdownBefore ? nil : categories.context(before: cueStart, floor: near, tokens: tokens, skipping: skipped)
+        var around = key == nil && breakdownBefore ? nil : categories.context(before: cueStart, floor: near, tokens: tokens, skipping: skipped)
+        // The act after the figure, when it is the subject of a verb that follows ("أن 9 أشخاص لقوا حتفهم"):
+        // it decides when nothing before does, or when it follows the figure's phrase at once.
+        if key == nil || role == .group || role == .unit, !(breakdownAfter && !phrase.hasNoun),
+           let after = categories.actAfter(phrase.noun?.upperBound ?? last, sentence: sentence, tokens: tokens, scalars: context.scalars),
+           around == nil || after.immediate {
+            around = (after.key, after.role)
+        }
         if let around {
             if key == nil {
                 key = around.key
