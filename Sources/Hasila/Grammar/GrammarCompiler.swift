@@ -54,6 +54,21 @@ struct GrammarCompiler {
             for example in statement.examples { checkExample(example, statement: statement, grammar: grammar) }
             grammar.tables.examples.append(contentsOf: statement.examples)
         }
+        // Duals are generated from singulars once every category rule is in: a dual counts what its singular names.
+        var endings = DualForms()
+        for statement in statements where statement.kind == "dual-ending" {
+            let words = wordsOnly(statement)
+            switch statement.arguments {
+            case ["all"]: endings.all += words
+            case ["broken"]: endings.broken += words
+            case let args where args.count == 2 && args[0] == "feminine":
+                endings.feminineLetter = matching.normalizedString(args[1])
+                endings.feminine += words
+            default:
+                fail(statement, .syntax, 1, "expected 'dual-ending all|broken = …' or 'dual-ending feminine LETTER = …'")
+            }
+        }
+        for statement in statements where statement.kind == "dual-of" { compileDuals(statement, endings: endings, into: grammar) }
         guard diagnostics.isEmpty else { return nil }
         grammar.tables.lexicon.seal()
         grammar.tables.sealTries()
@@ -87,6 +102,13 @@ struct GrammarCompiler {
             insert(statement, into: \.numberWords, payload: payload, grammar: grammar)
         case "dual":
             insert(statement, into: \.duals, payload: 0, grammar: grammar)
+        case "dual-of":
+            // Compiled after every other rule (compileDuals): it reads the category rules.
+            if args.count != 1 || !DualForms.PluralClass.allCases.map(\.rawValue).contains(args[0]) {
+                fail(statement, .syntax, 1, "expected 'dual-of broken|sound = singular nouns' (broken: the plural is not the sound masculine one)")
+            }
+        case "dual-ending":
+            break  // read before the dual-of rules (compile)
         case "decimal-mark":
             insert(statement, into: \.decimalMarks, payload: 0, grammar: grammar)
         case "qualifier":
@@ -224,6 +246,36 @@ struct GrammarCompiler {
         case "not-date": insert(statement, into: \.notDates, payload: 0, grammar: grammar)
         default:
             fail(statement, .unknownStatement, 1, "unknown rule kind '\(statement.kind)'; see Grammars/README.md for the kinds")
+        }
+    }
+
+    /// A `dual-of` rule: each singular's dual forms count two of what the singular names. The dual word alone
+    /// is the figure ("حالتي" in "حالتي وفاة"); the category rules learn the dual phrase with the singular's entry.
+    private mutating func compileDuals(_ statement: GrammarStatement, endings: DualForms, into grammar: GrammarBuilder) {
+        guard let pluralClass = statement.arguments.first.flatMap(DualForms.PluralClass.init(rawValue:)) else { return }
+        for sequence in expand(statement.pattern, statement: statement, trail: []) {
+            let words = sequence.compactMap { element -> String? in if case .word(let word) = element { return word } else { return nil } }
+            guard let singular = words.first, words.count == sequence.count else { continue }
+            let ids = words.map { grammar.tables.lexicon.register(stem: $0, classes: statement.clitics) }
+            var node = PhraseTrie.root
+            for id in ids { guard let next = grammar.tables.categories.child(node, id) else { node = -1; break }; node = next }
+            let payloads = node < 0 ? [] : grammar.tables.categories.payloads(at: node)
+            guard !payloads.isEmpty else {
+                fail(statement, .unknownKey, column(of: singular, in: statement),
+                     "no category rule names '\(words.joined(separator: " "))'; a dual counts what its singular names, so give the singular a category first")
+                continue
+            }
+            if payloads.contains(where: { [.countable, .unit].contains(grammar.tables.categoryPayloads[$0].role) && grammar.tables.categoryPayloads[$0].key == nil })
+                && payloads.allSatisfy({ grammar.tables.categoryPayloads[$0].role == .countable }) {
+                fail(statement, .syntax, column(of: singular, in: statement),
+                     "'\(singular)' names a thing with no category; its dual is no figure (annotation rules 1)")
+                continue
+            }
+            for dual in endings.forms(of: singular, pluralClass: pluralClass) {
+                let dualID = grammar.tables.lexicon.register(stem: dual, classes: statement.clitics)
+                grammar.tables.duals.insert([dualID], payload: 0)
+                for payload in payloads { grammar.tables.categories.insert([dualID] + ids.dropFirst(), payload: payload) }
+            }
         }
     }
 

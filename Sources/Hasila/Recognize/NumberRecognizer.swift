@@ -26,7 +26,8 @@ struct NumberRecognizer {
                     continue
                 }
                 // A dual followed by its number word ("مدنيين اثنين") is counted by the number word.
-                if let end = grammar.longest(grammar.tables.duals, in: tokens, from: index)?.end, !claimed[index],
+                // With the article ("الطفلين") a dual points back at a pair already counted (rules 1).
+                if !grammar.hasArticle(token), let end = grammar.longest(grammar.tables.duals, in: tokens, from: index)?.end, !claimed[index],
                    !(end < tokens.count && readWords(at: end, tokens: tokens, claimed: claimed)?.postposed == true) {
                     mentions.append(NumberMention(tokens: index..<end, value: 2, form: .dual, postposed: false, vague: false,
                                                   identifierShape: false, yearShape: false))
