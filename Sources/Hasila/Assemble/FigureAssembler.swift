@@ -88,7 +88,7 @@ struct FigureAssembler {
         let floor = context.sentenceStart[Int(sentence)]
         // A postposed number word stands after its noun ("هجوما واحدا"), or alone after a breakdown cue ("بينهم اثنان").
         // The word before must be a counted noun ("قتيل واحد"), not an act ("بإعدام واحد من الثلاثة").
-        let postposedNoun = mention.postposed && first > 0
+        let postposedNoun = mention.postposed && first > 0 && !grammar.startsWithConjunction(tokens[first])
             && grammar.longest(grammar.tables.categories, in: tokens, from: first - 1, limit: first).map {
                 $0.end == first && grammar.tables.categoryPayloads[$0.payloads[0]].role != .event
             } ?? false
@@ -134,11 +134,15 @@ struct FigureAssembler {
         var partitive = false
         var phrase: CategoryResolver.Phrase
         if mention.postposed {
-            guard postposedNoun || breakdownBefore else { return nil }
-            phrase = postposedNoun
-                ? categories.phrase(from: first - 1, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
-                                    sentence: sentence, checkStart: false)
-                : categories.phrase(from: last, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart, sentence: sentence)
+            if postposedNoun {
+                phrase = categories.phrase(from: first - 1, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
+                                           sentence: sentence, checkStart: false)
+            } else if let standalone = standalonePostposed(mentionIndex, conjoined: conjoined, sentence: sentence, context: context) {
+                phrase = standalone
+            } else {
+                guard breakdownBefore else { return nil }
+                phrase = categories.phrase(from: last, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart, sentence: sentence)
+            }
         } else if mention.form == .dual {
             phrase = categories.phrase(from: first, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
                                        sentence: sentence, checkStart: false)
@@ -269,6 +273,38 @@ struct FigureAssembler {
                            needsEvidence: needsEvidence, categoryRole: role)
     }
 
+
+    /// A postposed number word (واحد، اثنان) with no noun before it still counts when the sentence says what it
+    /// counts: "اثنان من رجال الشرطة" (its group after من), "اثنان آخران" (a counted word at once), "وأصيب اثنان" (right
+    /// after an act), "3 في الرياض وواحدة في نجران" (an item of a list of figures). Its phrase, or nil. "بإعدام واحد من
+    /// الثلاثة" picks one of a group already counted and is no figure.
+    private func standalonePostposed(_ mentionIndex: Int, conjoined: Bool, sentence: Int32, context: Context) -> CategoryResolver.Phrase? {
+        let tokens = context.tokens
+        let mention = context.mentions[mentionIndex]
+        let first = mention.tokens.lowerBound, last = mention.tokens.upperBound
+        func phrase(_ start: Int) -> CategoryResolver.Phrase {
+            categories.phrase(from: start, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
+                              sentence: sentence, checkStart: false)
+        }
+        let inSentence = last < tokens.count && tokens[last].sentence == sentence
+        if inSentence, let of = grammar.longest(grammar.tables.partitives, in: tokens, from: last, limit: last + 1),
+           of.end < tokens.count, tokens[of.end].sentence == sentence, tokens[of.end].kind == .word {
+            if grammar.longest(grammar.tables.numberWords, in: tokens, from: of.end) != nil { return nil }
+            let group = phrase(of.end)
+            return group.hasNoun ? group : nil
+        }
+        let following = phrase(last)
+        if inSentence, following.noun?.lowerBound == last { return following }
+        let afterAct = first > 0 && grammar.longest(grammar.tables.categories, in: tokens, from: first - 1, limit: first).map {
+            grammar.tables.categoryPayloads[$0.payloads[0]].role == .event
+        } ?? false
+        if afterAct { return following }
+        if conjoined, mentionIndex > 0 {
+            let previous = context.mentions[mentionIndex - 1]
+            if tokens[previous.tokens.lowerBound].sentence == sentence, first - previous.tokens.upperBound <= 6 { return following }
+        }
+        return nil
+    }
 
     /// "بلغ عدد النازحين داخليا حوالي 3.7 مليون": the counted noun named after "عدد" just before the figure.
     private func countedNoun(before end: Int, floor: Int, context: Context) -> (key: String, role: CategoryEntry.Role)? {
