@@ -129,8 +129,8 @@ struct CategoryResolver {
 
     /// The closest act in the clause before `end` (exclusive), back to `floor`; failing that, the closest outcome noun.
     /// `skipping`: the previous figure's own phrase, which speaks of that figure, not this one.
-    func context(before end: Int, floor: Int, tokens: [Token], skipping: Range<Int>) -> (key: String, role: CategoryEntry.Role)? {
-        var outcome: (String, CategoryEntry.Role)?
+    func context(before end: Int, floor: Int, tokens: [Token], skipping: Range<Int>) -> (key: String, role: CategoryEntry.Role, at: Int)? {
+        var outcome: (String, CategoryEntry.Role, Int)?
         var index = end - 1
         while index >= floor {
             // A new clause began here: what comes before it is another clause's act.
@@ -138,8 +138,8 @@ struct CategoryResolver {
             if skipping.contains(index) { index -= 1; continue }
             if tokens[index].kind == .word, let match = covering(index, floor: floor, end: end, tokens: tokens) {
                 let entry = grammar.tables.categoryPayloads[match.payloads[0]]
-                if entry.role == .event { return (entry.key ?? CategoryResolver.null, .event) }
-                if entry.role == .outcome && outcome == nil { outcome = (entry.key ?? CategoryResolver.null, .outcome) }
+                if entry.role == .event { return (entry.key ?? CategoryResolver.null, .event, match.begin) }
+                if entry.role == .outcome && outcome == nil { outcome = (entry.key ?? CategoryResolver.null, .outcome, match.begin) }
                 index = match.begin
             }
             index -= 1

@@ -226,14 +226,17 @@ struct FigureAssembler {
         if key == nil || role == .group || role == .unit, !(breakdownAfter && !phrase.hasNoun),
            let after = categories.actAfter(phrase.noun?.upperBound ?? last, sentence: sentence, tokens: tokens, scalars: context.scalars),
            around == nil || after.immediate {
-            around = (after.key, after.role)
+            around = (after.key, after.role, phraseEnd)
         }
         if let around {
             if key == nil {
                 key = around.key
                 role = around.role
             } else if let current = key, current != CategoryResolver.null,
-                      role == .group || (role == .outcome && around.role == .event), grammar.overrides(current, by: around.key) {
+                      // An outcome noun gives way to an act only when no other figure stands between them:
+                      // in "قتلوا … ارتفع إلى 15 قتيلا و240 جريحا" the act is the dead's, not the wounded's.
+                      role == .group || (role == .outcome && around.role == .event && around.at >= previousEnd),
+                      grammar.overrides(current, by: around.key) {
                 key = around.key
                 role = around.role
             } else if role == .unit, around.role == .event, grammar.tables.evidence[.group]?.contains(around.key) ?? false {
