@@ -196,6 +196,8 @@ struct CategoryResolver {
                     // "قتل 18 شخصا وأصيب …": an act joined by و opens the next clause; it is not this figure's.
                     // "…، لجأ معظمهم": an act after a comma that no second comma closes begins another clause.
                     if grammar.startsWithConjunction(token) || insideAside { return nil }
+                    // "1071 حالة توفي منها 471": an act followed by a breakdown cue is the part's, not the total's.
+                    if grammar.longest(grammar.tables.breakdownsAfter, in: tokens, from: match.end) != nil { return nil }
                     return (entry.key ?? CategoryResolver.null, entry.role, wordsOutsideAside == 0)
                 }
                 words += match.end - index

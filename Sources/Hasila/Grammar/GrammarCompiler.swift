@@ -244,6 +244,8 @@ struct GrammarCompiler {
         case "since": addDateWord(.since, statement, grammar)
         case "month-marker": addDateWord(.monthMarker, statement, grammar)
         case "not-date": insert(statement, into: \.notDates, payload: 0, grammar: grammar)
+        case "outbreak": insert(statement, into: \.outbreaks, payload: 0, grammar: grammar)
+        case "harm": insert(statement, into: \.harms, payload: 0, grammar: grammar)
         default:
             fail(statement, .unknownStatement, 1, "unknown rule kind '\(statement.kind)'; see Grammars/README.md for the kinds")
         }

@@ -74,6 +74,11 @@ struct GrammarTables: Sendable {
     var periodReferences = PhraseTrie()
     var notDates = PhraseTrie()
 
+    /// Diseases that infect: a document naming one reports an outbreak (`InfectionReader`).
+    var outbreaks = PhraseTrie()
+    /// Words of harm done by an event (wounds, burns, a crash): an injury beside them is no infection.
+    var harms = PhraseTrie()
+
     /// Stems that are clitic particles standing alone ("و" before "868", "ل" in "لـ 19").
     var particleStems: Set<Int32> = []
     var conjunctionStems: Set<Int32> = []
@@ -95,7 +100,7 @@ struct GrammarTables: Sendable {
             \.numberWords, \.duals, \.decimalMarks, \.qualifiersBefore, \.qualifiersAfter, \.breakdownsBefore,
             \.breakdownsAfter, \.totalsBefore, \.breakdownsBeforeForward, \.totalsForward, \.partitives, \.decoysAfter, \.decoysBefore,
             \.categories, \.dateWords, \.periodReferences, \.notDates, \.transparentWords, \.phraseStops,
-            \.clauseQualifiers, \.cueGaps, \.clauseBoundaries,
+            \.clauseQualifiers, \.cueGaps, \.clauseBoundaries, \.outbreaks, \.harms,
         ]
         precondition(paths.count <= 32, "a token's start mask holds 32 tries")
         startMasks = [UInt64](repeating: 0, count: lexicon.stems.count)

@@ -119,6 +119,7 @@ public struct Extractor: Sendable {
             paragraphs[i] = paragraph
         }
         var drafts = FigureAssembler(grammar: grammar).assemble(mentions: mentions, tokens: tokens, text: text, paragraphs: paragraphs)
+        InfectionReader(grammar: grammar).read(&drafts, tokens: tokens)
         BreakdownLinker(grammar: grammar).link(&drafts, tokens: tokens) { position in
             let token = tokens[position]
             if token.kind == .punctuation {
