@@ -269,11 +269,14 @@ struct FigureAssembler {
         }
         let figure = Figure(value: value, range: range, text: text.originalText(range), qualifier: qualifier,
                             category: explicitNull ? nil : key, noun: noun, parent: nil, period: nil, sentence: sentenceRange)
-        return FigureDraft(figure: figure, mention: mention, leadStart: cueStart, phraseEnd: phraseEnd,
-                           sentence: sentence, paragraph: paragraphs[first], conjoined: conjoined,
-                           breakdownBefore: breakdownBefore, breakdownAfter: breakdownAfter, totalBefore: totalBefore,
-                           partitive: partitive, categoryFromPhrase: fromPhrase, explicitNull: explicitNull,
-                           needsEvidence: needsEvidence, categoryRole: role)
+        var draft = FigureDraft(figure: figure, mention: mention, leadStart: cueStart, phraseEnd: phraseEnd,
+                                sentence: sentence, paragraph: paragraphs[first], conjoined: conjoined,
+                                breakdownBefore: breakdownBefore, breakdownAfter: breakdownAfter, totalBefore: totalBefore,
+                                partitive: partitive, categoryFromPhrase: fromPhrase, explicitNull: explicitNull,
+                                needsEvidence: needsEvidence, categoryRole: role)
+        draft.countsUnits = phrase.noun.flatMap { grammar.longest(grammar.tables.categories, in: tokens, from: $0.lowerBound) }
+            .map { grammar.tables.categoryPayloads[$0.payloads[0]].role == .unit } ?? false
+        return draft
     }
 
 

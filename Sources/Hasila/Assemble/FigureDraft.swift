@@ -29,4 +29,6 @@ struct FigureDraft: Sendable {
     var needsEvidence: CategoryEntry.Role?
     /// The role of the word that decided the category (a group takes a total's null; an outcome keeps its own).
     let categoryRole: CategoryEntry.Role?
+    /// The counted noun is a unit of people (حالة، عائلة): such lists go on across فيما and و-clauses.
+    var countsUnits = false
 }

@@ -20,6 +20,12 @@ struct BreakdownLinker {
                       let parent = listParent[previous], isChained(from: drafts[previous], to: draft, tokens: tokens, isGap: isGap) {
                 drafts[index].figure.parent = parent
                 listParent[index] = parent
+            } else if let previous, let parent = listParent[previous], drafts[previous].sentence == draft.sentence,
+                      draft.countsUnits, drafts[parent].countsUnits, continuesList(from: drafts[previous], to: draft, tokens: tokens) {
+                // "تماثلت منها 583 حالة للشفاء، فيما تخضع 9 حالات للعلاج": cases keep counting parts of the same total
+                // across فيما and a clause joined by و (rules 5).
+                drafts[index].figure.parent = parent
+                listParent[index] = parent
             } else if draft.breakdownAfter, let previous, sameParagraph {
                 drafts[index].figure.parent = previous
             } else if draft.partitive, sameParagraph {
@@ -83,6 +89,16 @@ struct BreakdownLinker {
         guard let a, let b else { return false }
         return CategoryResolver.isAncestor(a, of: b) || CategoryResolver.isAncestor(b, of: a)
             || grammar.refines(a, by: b) || grammar.refines(b, by: a)
+    }
+
+    /// A few words stand between the previous item and this one, and one of them opens a new clause of the
+    /// same statement: a word joined by و ("وشفيت"), or a clause boundary ("فيما").
+    private func continuesList(from previous: FigureDraft, to draft: FigureDraft, tokens: [Token]) -> Bool {
+        guard previous.phraseEnd <= draft.leadStart, draft.leadStart - previous.phraseEnd <= 6 else { return false }
+        return (previous.phraseEnd..<draft.leadStart).contains {
+            tokens[$0].kind == .word && (grammar.startsWithConjunction(tokens[$0])
+                || grammar.longest(grammar.tables.clauseBoundaries, in: tokens, from: $0) != nil)
+        }
     }
 
     /// Little stands between the previous item's phrase and this one: commas, conjunctions, or the rest
