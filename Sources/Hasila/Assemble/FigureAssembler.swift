@@ -63,9 +63,16 @@ struct FigureAssembler {
                 if drafts[last].sentence == tokens[mention.tokens.lowerBound].sentence { clauseStart = max(drafts[last].phraseEnd, previousEnd) }
                 skipped = drafts[last].mention.tokens.upperBound..<drafts[last].phraseEnd
             }
-            if let draft = read(mention, index: mentionIndex, value: value, context: context, paragraphs: paragraphs,
+            if var draft = read(mention, index: mentionIndex, value: value, context: context, paragraphs: paragraphs,
                                 previousEnd: min(clauseStart, mention.tokens.lowerBound), forcedQualifier: &forcedQualifier, rangeFirst: &rangeFirst,
                                 draftCount: drafts.count, skipped: skipped) {
+                if let last = drafts.indices.last, isElidedItem(draft, after: drafts[last], context) {
+                    // "قتل 40 مدنيا: 25 في حمص و9 في حماة": an item that leaves its noun out counts what its head counts.
+                    draft.figure.category = drafts[last].figure.category
+                    draft.explicitNull = drafts[last].explicitNull
+                    draft.needsEvidence = drafts[last].needsEvidence
+                    draft.elided = true
+                }
                 drafts.append(draft)
                 // The first of a range shares the second's noun when it has none of its own.
                 if let firstIndex = rangeFirst[mentionIndex], !drafts[firstIndex].categoryFromPhrase {
@@ -225,6 +232,8 @@ struct FigureAssembler {
         // it decides when nothing before does, or when it follows the figure's phrase at once.
         if key == nil || role == .group || role == .unit, !(breakdownAfter && !phrase.hasNoun),
            let after = categories.actAfter(phrase.noun?.upperBound ?? last, sentence: sentence, tokens: tokens, scalars: context.scalars),
+           // Only what happens to people (killed, injured, detained …): "إصابة 6 مدنيين بقصف" names the cause, not the act.
+           grammar.tables.evidence[.group]?.contains(after.key) ?? false,
            around == nil || after.immediate {
             around = (after.key, after.role, phraseEnd)
         }
@@ -239,6 +248,10 @@ struct FigureAssembler {
                       grammar.overrides(current, by: around.key) {
                 key = around.key
                 role = around.role
+            } else if role == .countable, around.role == .event, grammar.tables.evidence[.target]?.contains(around.key) ?? false {
+                // "قصفت الطائرات 4 بلدات": a thing with no key of its own counted as struck counts the attack (rules 4).
+                key = around.key
+                role = .event
             } else if role == .unit, around.role == .event, grammar.tables.evidence[.group]?.contains(around.key) ?? false {
                 // "إصابة 133 حالة", "نزوح 300 عائلة": what happened to people counts the cases or families.
                 key = around.key
@@ -279,6 +292,19 @@ struct FigureAssembler {
         return draft
     }
 
+
+    /// An item of a list right after the figure before it (joined by و, or after a colon or comma alone), in
+    /// the same sentence, with no noun and no breakdown cue of its own.
+    private func isElidedItem(_ draft: FigureDraft, after previous: FigureDraft, _ context: Context) -> Bool {
+        // The head counts a thing by its noun (not by an act of its own phrase: "14 تحت التعذيب").
+        guard previous.elided || (previous.figure.noun != nil && previous.categoryRole != .event),
+              draft.figure.noun == nil, !draft.breakdownBefore, !draft.breakdownAfter, !draft.partitive,
+              draft.sentence == previous.sentence, previous.phraseEnd <= draft.leadStart,
+              draft.leadStart - previous.phraseEnd <= 2 else { return false }
+        let gap = previous.phraseEnd..<draft.leadStart
+        return (draft.conjoined || !gap.isEmpty)
+            && gap.allSatisfy { context.tokens[$0].kind == .punctuation || grammar.isConjunction(context.tokens[$0]) }
+    }
 
     /// A postposed number word (واحد، اثنان) with no noun before it still counts when the sentence says what it
     /// counts: "اثنان من رجال الشرطة" (its group after من), "اثنان آخران" (a counted word at once), "وأصيب اثنان" (right

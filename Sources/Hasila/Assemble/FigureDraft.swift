@@ -31,4 +31,6 @@ struct FigureDraft: Sendable {
     let categoryRole: CategoryEntry.Role?
     /// The counted noun is a unit of people (حالة، عائلة): such lists go on across فيما and و-clauses.
     var countsUnits = false
+    /// An item of a list that left its noun out and counts what its head counts.
+    var elided = false
 }
