@@ -227,7 +227,16 @@ struct FigureAssembler {
         // The clause before the figure, at most `reach` words back: a long paragraph with no full stop is
         // still read a clause at a time, and each figure costs the same whatever the paragraph's length.
         let near = max(floor, cueStart - FigureAssembler.reach)
-        var around = key == nil && breakdownBefore ? nil : categories.context(before: cueStart, floor: near, tokens: tokens, skipping: skipped)
+        // A clause joined by و between the figure before and this one closes what is read back for this one's act:
+        // "أسفرت عن جرح 58 داعشيا، ودمرت 9 مستودعات" does not count wounded depots.
+        let opensClause = !conjoined && previousEnd < cueStart && (previousEnd..<cueStart).contains {
+            grammar.opensWithConjunction(tokens[$0], scalars: context.scalars)
+                // "53 مهاجرا ولاجئا": a noun joined to the previous figure's noun opens no clause.
+                && !(grammar.longest(grammar.tables.categories, in: tokens, from: $0).map {
+                    grammar.tables.categoryPayloads[$0.payloads[0]].role != .event } ?? false)
+        }
+        let actFloor = opensClause ? max(near, previousEnd) : near
+        var around = key == nil && breakdownBefore ? nil : categories.context(before: cueStart, floor: actFloor, tokens: tokens, skipping: skipped)
         // The act after the figure, when it is the subject of a verb that follows ("أن 9 أشخاص لقوا حتفهم"):
         // it decides when nothing before does, or when it follows the figure's phrase at once.
         if key == nil || role == .group || role == .unit, !(breakdownAfter && !phrase.hasNoun),

@@ -64,6 +64,14 @@ public final class Grammar: @unchecked Sendable {
         return tables.lexicon.analyses[Int(first)].prefixClasses & tables.conjunctionBit != 0
     }
 
+    /// A word that begins a clause joined by a conjunction: a known word with the conjunction clitic, or an
+    /// unknown word of four letters or more that opens with a conjunction letter ("ودمرت").
+    func opensWithConjunction(_ token: Token, scalars: [UInt32]) -> Bool {
+        guard token.kind == .word, !isConjunction(token) else { return false }
+        if token.isKnown { return startsWithConjunction(token) }
+        return token.end - token.start >= 4 && tables.conjunctionLetters.contains(scalars[Int(token.start)])
+    }
+
     func hasArticle(_ token: Token) -> Bool {
         guard token.kind == .word else { return false }
         return token.analyses.contains { tables.lexicon.analyses[Int($0)].prefixClasses & tables.articleBit != 0 }

@@ -32,7 +32,10 @@ struct GrammarCompiler {
             for word in wordsOnly(statement) {
                 let id = grammar.tables.lexicon.register(stem: word, classes: [])
                 grammar.tables.particleStems.insert(id)
-                if statement.arguments.first == "conjunction" { grammar.tables.conjunctionStems.insert(id) }
+                if statement.arguments.first == "conjunction" {
+                    grammar.tables.conjunctionStems.insert(id)
+                    if word.unicodeScalars.count == 1 { grammar.tables.conjunctionLetters.insert(word.unicodeScalars.first!.value) }
+                }
                 if statement.arguments.first == "article" { grammar.tables.articleStems.insert(id) }
             }
         }

@@ -82,6 +82,8 @@ struct GrammarTables: Sendable {
     /// Stems that are clitic particles standing alone ("و" before "868", "ل" in "لـ 19").
     var particleStems: Set<Int32> = []
     var conjunctionStems: Set<Int32> = []
+    /// The one-letter conjunction prefixes (و، ف): an unknown word may still be one glued to a verb ("ودمرت").
+    var conjunctionLetters: Set<UInt32> = []
     var articleStems: Set<Int32> = []
     /// Bit of the conjunction clitic class in `Lexicon.Analysis.prefixClasses`.
     var conjunctionBit: UInt8 = 0
