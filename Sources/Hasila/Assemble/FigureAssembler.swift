@@ -296,6 +296,7 @@ struct FigureAssembler {
                                 breakdownBefore: breakdownBefore, breakdownAfter: breakdownAfter, totalBefore: totalBefore,
                                 partitive: partitive, categoryFromPhrase: fromPhrase, explicitNull: explicitNull,
                                 needsEvidence: needsEvidence, categoryRole: role)
+        draft.nounStart = phrase.noun?.lowerBound
         draft.countsUnits = phrase.noun.flatMap { grammar.longest(grammar.tables.categories, in: tokens, from: $0.lowerBound) }
             .map { grammar.tables.categoryPayloads[$0.payloads[0]].role == .unit } ?? false
         return draft

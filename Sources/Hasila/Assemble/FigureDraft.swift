@@ -33,4 +33,6 @@ struct FigureDraft: Sendable {
     var countsUnits = false
     /// An item of a list that left its noun out and counts what its head counts.
     var elided = false
+    /// The token of the counted noun's first word, if the figure has one.
+    var nounStart: Int?
 }

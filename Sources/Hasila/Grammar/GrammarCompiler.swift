@@ -249,6 +249,15 @@ struct GrammarCompiler {
         case "not-date": insert(statement, into: \.notDates, payload: 0, grammar: grammar)
         case "outbreak": insert(statement, into: \.outbreaks, payload: 0, grammar: grammar)
         case "harm": insert(statement, into: \.harms, payload: 0, grammar: grammar)
+        case "generic":
+            guard args.count == 2, grammar.tables.taxonomy.contains(args[0]), grammar.tables.taxonomy.contains(args[1]) else {
+                fail(statement, .unknownKey, 1, "expected 'generic KEY GROUP-KEY = …' with two declared keys (e.g. generic killed killed.civilians)")
+                return
+            }
+            grammar.tables.genericRefinement = (args[0], args[1])
+            insert(statement, into: \.genericPeople, payload: 0, grammar: grammar)
+        case "passage-group":
+            insert(statement, into: \.passageGroups, payload: 0, grammar: grammar)
         default:
             fail(statement, .unknownStatement, 1, "unknown rule kind '\(statement.kind)'; see Grammars/README.md for the kinds")
         }

@@ -76,6 +76,12 @@ struct GrammarTables: Sendable {
 
     /// Diseases that infect: a document naming one reports an outbreak (`InfectionReader`).
     var outbreaks = PhraseTrie()
+    /// Words that name people by no group (شخص، قتيل): killed civilians when their sentence calls them civilians.
+    var genericPeople = PhraseTrie()
+    /// The key a generic word gives (`killed`) and the one a sentence naming that key's group makes of it.
+    var genericRefinement: (from: String, to: String)?
+    /// Words that call the people of a passage by the group of `genericRefinement.to` (مدنيين، مدنيون).
+    var passageGroups = PhraseTrie()
     /// Words of harm done by an event (wounds, burns, a crash): an injury beside them is no infection.
     var harms = PhraseTrie()
 
@@ -102,7 +108,7 @@ struct GrammarTables: Sendable {
             \.numberWords, \.duals, \.decimalMarks, \.qualifiersBefore, \.qualifiersAfter, \.breakdownsBefore,
             \.breakdownsAfter, \.totalsBefore, \.breakdownsBeforeForward, \.totalsForward, \.partitives, \.decoysAfter, \.decoysBefore,
             \.categories, \.dateWords, \.periodReferences, \.notDates, \.transparentWords, \.phraseStops,
-            \.clauseQualifiers, \.cueGaps, \.clauseBoundaries, \.outbreaks, \.harms,
+            \.clauseQualifiers, \.cueGaps, \.clauseBoundaries, \.outbreaks, \.harms, \.genericPeople, \.passageGroups,
         ]
         precondition(paths.count <= 32, "a token's start mask holds 32 tries")
         startMasks = [UInt64](repeating: 0, count: lexicon.stems.count)

@@ -120,6 +120,7 @@ public struct Extractor: Sendable {
         }
         var drafts = FigureAssembler(grammar: grammar).assemble(mentions: mentions, tokens: tokens, text: text, paragraphs: paragraphs)
         InfectionReader(grammar: grammar).read(&drafts, tokens: tokens)
+        CivilianReader(grammar: grammar).read(&drafts, tokens: tokens)
         BreakdownLinker(grammar: grammar).link(&drafts, tokens: tokens) { position in
             let token = tokens[position]
             if token.kind == .punctuation {

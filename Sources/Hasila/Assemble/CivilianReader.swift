@@ -1,0 +1,27 @@
+/// Decides which dead counted by a generic word are civilians (annotation rules 4: "generic words give
+/// killed, unless the figure belongs to a total that the same passage calls civilian").
+///
+/// A figure whose counted noun is one of the `generic` words (شخص، قتيل، ضحية …) and whose category is
+/// the rule's first key (`killed`) takes its second (`killed.civilians`) when its sentence names that group by a `passage-group` word
+/// outside any figure's own noun: "بلغ 18 قتيلا و70 جريحا جميعهم مدنيون", "حصيلة من القتلى والمصابين المدنيين". Soldiers and
+/// fighters are no generic word, so they stay `killed` (rules 4).
+struct CivilianReader {
+    let grammar: Grammar
+
+    func read(_ drafts: inout [FigureDraft], tokens: [Token]) {
+        let tables = grammar.tables
+        guard let (generic, civilian) = tables.genericRefinement,
+              drafts.contains(where: { $0.figure.category == generic }) else { return }
+        var nouns = Set<Int>()
+        for draft in drafts { if let start = draft.nounStart { nouns.insert(start) } }
+        var civilianSentences = Set<Int32>()
+        for index in tokens.indices where tokens[index].kind == .word && !nouns.contains(index) {
+            if grammar.longest(tables.passageGroups, in: tokens, from: index) != nil { civilianSentences.insert(tokens[index].sentence) }
+        }
+        guard !civilianSentences.isEmpty else { return }
+        for index in drafts.indices where drafts[index].figure.category == generic && civilianSentences.contains(drafts[index].sentence) {
+            guard let start = drafts[index].nounStart, grammar.longest(tables.genericPeople, in: tokens, from: start) != nil else { continue }
+            drafts[index].figure.category = civilian
+        }
+    }
+}
