@@ -108,7 +108,8 @@ struct CategoryResolver {
         if grammar.refines(current, by: key) {
             // A group refined by another group stays a group; anything else decides for itself.
             result.key = key
-            if !(role == .group && entry.role == .group) { result.role = entry.role }
+            // An outcome refined by a group ("قتيلا مدنيا") still says what happened to them.
+            if !((role == .group || role == .outcome) && entry.role == .group) { result.role = entry.role }
         } else if entry.role != .group, role == .group || role == .outcome, grammar.overrides(current, by: key) {
             // An act or outcome replaces what a group or outcome noun said ("شخص للنزوح"), never another act.
             result.key = key
@@ -129,8 +130,8 @@ struct CategoryResolver {
 
     /// The closest act in the clause before `end` (exclusive), back to `floor`; failing that, the closest outcome noun.
     /// `skipping`: the previous figure's own phrase, which speaks of that figure, not this one.
-    func context(before end: Int, floor: Int, tokens: [Token], skipping: Range<Int>) -> (key: String, role: CategoryEntry.Role, at: Int)? {
-        var outcome: (String, CategoryEntry.Role, Int)?
+    func context(before end: Int, floor: Int, tokens: [Token], skipping: Range<Int>) -> (key: String, role: CategoryEntry.Role, at: Int, adjacent: Bool)? {
+        var outcome: (String, CategoryEntry.Role, Int, Bool)?
         var index = end - 1
         while index >= floor {
             // A new clause began here: what comes before it is another clause's act.
@@ -138,8 +139,10 @@ struct CategoryResolver {
             if skipping.contains(index) { index -= 1; continue }
             if tokens[index].kind == .word, let match = covering(index, floor: floor, end: end, tokens: tokens) {
                 let entry = grammar.tables.categoryPayloads[match.payloads[0]]
-                if entry.role == .event { return (entry.key ?? CategoryResolver.null, .event, match.begin) }
-                if entry.role == .outcome && outcome == nil { outcome = (entry.key ?? CategoryResolver.null, .outcome, match.begin) }
+                // Adjacent: the act governs the figure, a few words (a time, a qualifier) at most between them.
+                let adjacent = end - match.end <= CategoryResolver.governingGap
+                if entry.role == .event { return (entry.key ?? CategoryResolver.null, .event, match.begin, adjacent) }
+                if entry.role == .outcome && outcome == nil { outcome = (entry.key ?? CategoryResolver.null, .outcome, match.begin, adjacent) }
                 index = match.begin
             }
             index -= 1
@@ -149,15 +152,18 @@ struct CategoryResolver {
 
     /// The category phrase that covers `index`, read walking back: one that begins up to three words earlier
     /// and reaches past it wins ("مقتل وإصابة" is one act, not "إصابة" alone).
-    private func covering(_ index: Int, floor: Int, end: Int, tokens: [Token]) -> (begin: Int, payloads: [Int])? {
+    private func covering(_ index: Int, floor: Int, end: Int, tokens: [Token]) -> (begin: Int, end: Int, payloads: [Int])? {
         var start = max(floor, index - 3)
         while start < index {
             if tokens[start].kind == .word, let match = grammar.longest(grammar.tables.categories, in: tokens, from: start, limit: end),
-               match.end > index { return (start, match.payloads) }
+               match.end > index { return (start, match.end, match.payloads) }
             start += 1
         }
-        return grammar.longest(grammar.tables.categories, in: tokens, from: index, limit: end).map { (index, $0.payloads) }
+        return grammar.longest(grammar.tables.categories, in: tokens, from: index, limit: end).map { (index, $0.end, $0.payloads) }
     }
+
+    /// How many words may stand between an act and the figure it governs ("احتجزت خلال الأشهر الأخيرة 3 آلاف لاجئ").
+    static let governingGap = 4
 
     /// How many words after a figure's phrase its act may stand ("ثلاثة مدنيين وثلاثة رجال شرطة قتلوا").
     static let forwardReach = 8

@@ -244,16 +244,17 @@ struct FigureAssembler {
            // Only what happens to people (killed, injured, detained …): "إصابة 6 مدنيين بقصف" names the cause, not the act.
            grammar.tables.evidence[.group]?.contains(after.key) ?? false,
            around == nil || after.immediate {
-            around = (after.key, after.role, phraseEnd)
+            around = (after.key, after.role, phraseEnd, after.immediate)
         }
         if let around {
             if key == nil {
                 key = around.key
                 role = around.role
             } else if let current = key, current != CategoryResolver.null,
-                      // An outcome noun gives way to an act only when no other figure stands between them:
-                      // in "قتلوا … ارتفع إلى 15 قتيلا و240 جريحا" the act is the dead's, not the wounded's.
-                      role == .group || (role == .outcome && around.role == .event && around.at >= previousEnd),
+                      // An outcome noun gives way only to the act that governs it at once ("وفاة 38 محتجزا"): in
+                      // "قتلوا … ارتفع إلى 15 قتيلا و240 جريحا" the act is the dead's, not the wounded's.
+                      role == .group || (role == .outcome && around.role == .event && around.adjacent && around.at >= previousEnd
+                                         && !grammar.tables.groupOnlyOverrides.contains(String(current.prefix { $0 != "." }))),
                       grammar.overrides(current, by: around.key) {
                 key = around.key
                 role = around.role

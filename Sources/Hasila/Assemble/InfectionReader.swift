@@ -3,21 +3,31 @@
 ///
 /// "إصابة بالكوليرا" says so itself (an act of the category rules). But an outbreak report goes on
 /// with bare counts: "ليصبح الإجمالي 22 إصابة", "ارتفع عدد حالات الإصابة إلى 1063 حالة". In a
-/// document that names a disease of the `outbreak` rules, an `injured` figure whose sentence names
+/// document that names a disease of the `outbreak KEY` rules, a KEY (`injured`) figure after it whose sentence names
 /// no harm done by an event (the `harm` rules: wounds, burns, a crash) counts infections.
 struct InfectionReader {
     let grammar: Grammar
 
-    func read(_ drafts: inout [FigureDraft], tokens: [Token]) {
+    /// `outbreakBefore`: an earlier part of the document named a disease (a long document is read in
+    /// sections; the flag passes from one to the next, so sections give the records of a whole read).
+    func read(_ drafts: inout [FigureDraft], tokens: [Token], outbreakBefore: inout Bool) {
         let tables = grammar.tables
-        guard !tables.outbreaks.isEmpty, drafts.contains(where: { $0.figure.category == "injured" }),
-              tokens.indices.contains(where: { tokens[$0].kind == .word && grammar.longest(tables.outbreaks, in: tokens, from: $0) != nil })
-        else { return }
+        guard let injured = tables.outbreakKey else { return }
+        // Only what follows the first disease named counts infections: the report has said what it is about.
+        var from = outbreakBefore ? 0 : tokens.count
+        if !outbreakBefore, let first = tokens.indices.first(where: {
+            tokens[$0].kind == .word && grammar.longest(tables.outbreaks, in: tokens, from: $0) != nil
+        }) {
+            from = first
+            outbreakBefore = true
+        }
+        guard from < tokens.count, drafts.contains(where: { $0.figure.category == injured }) else { return }
         var harmed = Set<Int32>()
         for index in tokens.indices where tokens[index].kind == .word && grammar.longest(tables.harms, in: tokens, from: index) != nil {
             harmed.insert(tokens[index].sentence)
         }
-        for index in drafts.indices where drafts[index].figure.category == "injured" && !harmed.contains(drafts[index].sentence) {
+        for index in drafts.indices where drafts[index].figure.category == injured && drafts[index].mention.tokens.lowerBound >= from
+            && !harmed.contains(drafts[index].sentence) {
             drafts[index].figure.category = nil
             drafts[index].explicitNull = true
         }

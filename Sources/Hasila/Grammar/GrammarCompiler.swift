@@ -200,9 +200,11 @@ struct GrammarCompiler {
                 grammar.tables.evidence[role, default: []].formUnion(keys(statement, grammar: grammar))
                 return
             }
-            guard args.count == 1, grammar.tables.taxonomy.contains(args[0]) else {
-                fail(statement, .unknownKey, 1, "expected '\(statement.kind) KEY = KEY…' with a declared key"); return
+            let groupOnly = statement.kind == "override" && args.count == 2 && args[1] == "group"
+            guard args.count == 1 || groupOnly, grammar.tables.taxonomy.contains(args[0]) else {
+                fail(statement, .unknownKey, 1, "expected '\(statement.kind) KEY = KEY…' with a declared key (override KEY group = … for groups only)"); return
             }
+            if groupOnly { grammar.tables.groupOnlyOverrides.insert(args[0]) }
             let targets = keys(statement, grammar: grammar)
             switch statement.kind {
             case "refine": grammar.tables.refinements[args[0], default: []].formUnion(targets)
@@ -247,7 +249,12 @@ struct GrammarCompiler {
         case "since": addDateWord(.since, statement, grammar)
         case "month-marker": addDateWord(.monthMarker, statement, grammar)
         case "not-date": insert(statement, into: \.notDates, payload: 0, grammar: grammar)
-        case "outbreak": insert(statement, into: \.outbreaks, payload: 0, grammar: grammar)
+        case "outbreak":
+            guard args.count == 1, grammar.tables.taxonomy.contains(args[0]) else {
+                fail(statement, .unknownKey, 1, "expected 'outbreak KEY = diseases…' with a declared key (e.g. outbreak injured)"); return
+            }
+            grammar.tables.outbreakKey = args[0]
+            insert(statement, into: \.outbreaks, payload: 0, grammar: grammar)
         case "harm": insert(statement, into: \.harms, payload: 0, grammar: grammar)
         case "generic":
             guard args.count == 2, grammar.tables.taxonomy.contains(args[0]), grammar.tables.taxonomy.contains(args[1]) else {

@@ -35,6 +35,9 @@ struct GrammarTables: Sendable {
     var refinements: [String: Set<String>] = [:]
     /// key → the outcome keys that replace a people group (injured, detained …).
     var overrideTable: [String: Set<String>] = [:]
+    /// Keys whose overrides hold only where the key names a group of people (`override KEY group = …`):
+    /// an outcome noun of that key ("قتيلا") says what happened and keeps it.
+    var groupOnlyOverrides: Set<String> = []
     /// For every taxonomy key, the outcomes that replace it or one of its ancestors (built once from
     /// `overrideTable`, so a figure asks one question instead of walking its key's ancestors).
     var inheritedOverrides: [String: Set<String>] = [:]
@@ -76,6 +79,8 @@ struct GrammarTables: Sendable {
 
     /// Diseases that infect: a document naming one reports an outbreak (`InfectionReader`).
     var outbreaks = PhraseTrie()
+    /// The key that infections in an outbreak report would otherwise get (`outbreak KEY = …`).
+    var outbreakKey: String?
     /// Words that name people by no group (شخص، قتيل): killed civilians when their sentence calls them civilians.
     var genericPeople = PhraseTrie()
     /// The key a generic word gives (`killed`) and the one a sentence naming that key's group makes of it.

@@ -24,6 +24,8 @@ public struct Extractor: Sendable {
         /// The last period stated so far, for a later sentence that points back to it.
         var lastPeriod: Period?
         var isFirst = true
+        /// A disease was named earlier in the document (InfectionReader).
+        var outbreak = false
         var figures = 0
         var dates = 0
         var offset = 0
@@ -119,7 +121,7 @@ public struct Extractor: Sendable {
             paragraphs[i] = paragraph
         }
         var drafts = FigureAssembler(grammar: grammar).assemble(mentions: mentions, tokens: tokens, text: text, paragraphs: paragraphs)
-        InfectionReader(grammar: grammar).read(&drafts, tokens: tokens)
+        InfectionReader(grammar: grammar).read(&drafts, tokens: tokens, outbreakBefore: &carry.outbreak)
         CivilianReader(grammar: grammar).read(&drafts, tokens: tokens)
         BreakdownLinker(grammar: grammar).link(&drafts, tokens: tokens) { position in
             let token = tokens[position]
