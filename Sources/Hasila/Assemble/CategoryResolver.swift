@@ -166,7 +166,7 @@ struct CategoryResolver {
     static let governingGap = 4
 
     /// How many words after a figure's phrase its act may stand ("ثلاثة مدنيين وثلاثة رجال شرطة قتلوا").
-    static let forwardReach = 8
+    static let forwardReach = 10
 
     /// The first act (or, failing one, outcome) after `start` in the same sentence and clause: the verb whose
     /// subject the figure is. `immediate`: nothing but punctuation and a comma-delimited aside (a breakdown
