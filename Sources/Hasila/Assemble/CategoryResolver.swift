@@ -66,7 +66,10 @@ struct CategoryResolver {
                 let countable = entry.role == .countable || entry.role == .unit
                 if allowed && (!countable || (result.noun == nil && index == start)) {
                     if result.noun == nil { result.noun = index..<match.end }
-                    add(entry, to: &result)
+                    // "4 بلدات بالقذائف": a weapon after ب is the instrument of what befell the counted things.
+                    if !(result.role == .countable && entry.role == .noun && grammar.hasPreposition(token)) {
+                        add(entry, to: &result)
+                    }
                 }
                 index = match.end
                 result.end = index
@@ -185,6 +188,8 @@ struct CategoryResolver {
                 continue
             }
             if token.kind == .word, grammar.longest(grammar.tables.clauseBoundaries, in: tokens, from: index) != nil { return nil }
+            // An unknown word glued to و ("وباشرت") is most often a verb that opens the next clause.
+            if token.kind == .word, !token.isKnown, grammar.opensWithConjunction(token, scalars: scalars) { return nil }
             // Another figure not joined to this one by و, or a breakdown that no comma sets apart, begins
             // another statement: "توفي منها 471 وشفيت 585", "8 حالات منها 4 حالات وفاة".
             if token.kind == .number, index > 0, !grammar.startsWithConjunction(token),

@@ -12,6 +12,13 @@ struct FigureAssembler {
         self.categories = CategoryResolver(grammar: grammar)
     }
 
+    /// What a figure's reading needs of the figure before it in the same sentence: its own phrase (which
+    /// speaks of it, not of the next) and how far back its act was read (a list shares that clause).
+    private struct PreviousFigure {
+        var phrase: Range<Int> = 0..<0
+        var actFloor = 0
+    }
+
     /// The token positions of one document that every figure's reading needs.
     private struct Context {
         let tokens: [Token]
@@ -57,15 +64,18 @@ struct FigureAssembler {
             }
             // The previous figure's extent, read in place (a draft is large; copying it per figure showed in profiles).
             var clauseStart = previousEnd
-            var skipped = 0..<0
+            var previous = PreviousFigure()
             if !drafts.isEmpty {
                 let last = drafts.count - 1
-                if drafts[last].sentence == tokens[mention.tokens.lowerBound].sentence { clauseStart = max(drafts[last].phraseEnd, previousEnd) }
-                skipped = drafts[last].mention.tokens.upperBound..<drafts[last].phraseEnd
+                if drafts[last].sentence == tokens[mention.tokens.lowerBound].sentence {
+                    clauseStart = max(drafts[last].phraseEnd, previousEnd)
+                    previous.actFloor = drafts[last].actFloor
+                }
+                previous.phrase = drafts[last].mention.tokens.upperBound..<drafts[last].phraseEnd
             }
             if var draft = read(mention, index: mentionIndex, value: value, context: context, paragraphs: paragraphs,
                                 previousEnd: min(clauseStart, mention.tokens.lowerBound), forcedQualifier: &forcedQualifier, rangeFirst: &rangeFirst,
-                                draftCount: drafts.count, skipped: skipped) {
+                                draftCount: drafts.count, previous: previous) {
                 if let last = drafts.indices.last, isElidedItem(draft, after: drafts[last], context) {
                     // "قتل 40 مدنيا: 25 في حمص و9 في حماة": an item that leaves its noun out counts what its head counts.
                     draft.figure.category = drafts[last].figure.category
@@ -88,7 +98,7 @@ struct FigureAssembler {
 
     private func read(_ mention: NumberMention, index mentionIndex: Int, value: Int, context: Context, paragraphs: [Int],
                       previousEnd: Int, forcedQualifier: inout [Qualifier?], rangeFirst: inout [Int?],
-                      draftCount: Int, skipped: Range<Int>) -> FigureDraft? {
+                      draftCount: Int, previous: PreviousFigure) -> FigureDraft? {
         let tokens = context.tokens
         let first = mention.tokens.lowerBound, last = mention.tokens.upperBound
         let sentence = tokens[first].sentence
@@ -235,8 +245,9 @@ struct FigureAssembler {
                 && !(grammar.longest(grammar.tables.categories, in: tokens, from: $0).map {
                     grammar.tables.categoryPayloads[$0.payloads[0]].role != .event } ?? false)
         }
-        let actFloor = opensClause ? max(near, previousEnd) : near
-        var around = key == nil && breakdownBefore ? nil : categories.context(before: cueStart, floor: actFloor, tokens: tokens, skipping: skipped)
+        // An item joined to the figure before it reads its act no further back than that figure could.
+        let actFloor = opensClause ? max(near, previousEnd) : conjoined ? max(near, previous.actFloor) : near
+        var around = key == nil && breakdownBefore ? nil : categories.context(before: cueStart, floor: actFloor, tokens: tokens, skipping: previous.phrase)
         // The act after the figure, when it is the subject of a verb that follows ("أن 9 أشخاص لقوا حتفهم"):
         // it decides when nothing before does, or when it follows the figure's phrase at once.
         if key == nil || role == .group || role == .unit, !(breakdownAfter && !phrase.hasNoun),
@@ -298,6 +309,7 @@ struct FigureAssembler {
                                 partitive: partitive, categoryFromPhrase: fromPhrase, explicitNull: explicitNull,
                                 needsEvidence: needsEvidence, categoryRole: role)
         draft.nounStart = phrase.noun?.lowerBound
+        draft.actFloor = actFloor
         draft.countsUnits = phrase.noun.flatMap { grammar.longest(grammar.tables.categories, in: tokens, from: $0.lowerBound) }
             .map { grammar.tables.categoryPayloads[$0.payloads[0]].role == .unit } ?? false
         return draft

@@ -72,6 +72,12 @@ public final class Grammar: @unchecked Sendable {
         return token.end - token.start >= 4 && tables.conjunctionLetters.contains(scalars[Int(token.start)])
     }
 
+    /// Every reading of the word carries a preposition clitic ("بالقذائف").
+    func hasPreposition(_ token: Token) -> Bool {
+        guard token.kind == .word, !token.analyses.isEmpty else { return false }
+        return token.analyses.allSatisfy { tables.lexicon.analyses[Int($0)].prefixClasses & tables.prepositionBit != 0 }
+    }
+
     func hasArticle(_ token: Token) -> Bool {
         guard token.kind == .word else { return false }
         return token.analyses.contains { tables.lexicon.analyses[Int($0)].prefixClasses & tables.articleBit != 0 }

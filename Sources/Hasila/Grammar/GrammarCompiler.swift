@@ -28,6 +28,7 @@ struct GrammarCompiler {
         }
         grammar.tables.conjunctionBit = grammar.tables.lexicon.classBit("conjunction") ?? 0
         grammar.tables.articleBit = grammar.tables.lexicon.classBit("article") ?? 0
+        grammar.tables.prepositionBit = grammar.tables.lexicon.classBit("preposition") ?? 0
         for statement in statements where statement.kind == "prefix" {
             for word in wordsOnly(statement) {
                 let id = grammar.tables.lexicon.register(stem: word, classes: [])

@@ -99,6 +99,7 @@ struct GrammarTables: Sendable {
     /// Bit of the conjunction clitic class in `Lexicon.Analysis.prefixClasses`.
     var conjunctionBit: UInt8 = 0
     var articleBit: UInt8 = 0
+    var prepositionBit: UInt8 = 0
 
     /// Every example of every rule, to be run as tests (`hasila grammar check`, the test suite).
     var examples: [GrammarExample] = []
