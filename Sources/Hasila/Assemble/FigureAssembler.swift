@@ -319,6 +319,15 @@ struct FigureAssembler {
     /// An item of a list right after the figure before it (joined by و, or after a colon or comma alone), in
     /// the same sentence, with no noun and no breakdown cue of its own.
     private func isElidedItem(_ draft: FigureDraft, after previous: FigureDraft, _ context: Context) -> Bool {
+        // "77 حالة وفاة في إقليم … و32 حالة في إقليم …": the same unit again, what befell it left out.
+        if draft.countsUnits, previous.countsUnits, draft.conjoined, draft.figure.category == nil, previous.figure.category != nil,
+           draft.sentence == previous.sentence, previous.phraseEnd <= draft.leadStart, draft.leadStart - previous.phraseEnd <= 8,
+           !(previous.phraseEnd..<draft.leadStart).contains(where: {
+               grammar.opensWithConjunction(context.tokens[$0], scalars: context.scalars)
+                   || grammar.longest(grammar.tables.categories, in: context.tokens, from: $0) != nil
+           }) {
+            return true
+        }
         // The head counts a thing by its noun (not by an act of its own phrase: "14 تحت التعذيب").
         guard previous.elided || (previous.figure.noun != nil && previous.categoryRole != .event),
               draft.figure.noun == nil, !draft.breakdownBefore, !draft.breakdownAfter, !draft.partitive,
