@@ -71,7 +71,10 @@ struct FigureAssembler {
                     clauseStart = max(drafts[last].phraseEnd, previousEnd)
                     previous.actFloor = drafts[last].actFloor
                 }
-                previous.phrase = drafts[last].mention.tokens.upperBound..<drafts[last].phraseEnd
+                // Its counted noun, not the whole phrase read after it: "3 مصابين من الجنسية المصرية تم تنويم حالتين"
+                // leaves تنويم to the second figure.
+                let nounEnd = drafts[last].nounEnd ?? drafts[last].mention.tokens.upperBound
+                previous.phrase = drafts[last].mention.tokens.upperBound..<max(drafts[last].mention.tokens.upperBound, min(nounEnd, drafts[last].phraseEnd))
             }
             if var draft = read(mention, index: mentionIndex, value: value, context: context, paragraphs: paragraphs,
                                 previousEnd: min(clauseStart, mention.tokens.lowerBound), forcedQualifier: &forcedQualifier, rangeFirst: &rangeFirst,
@@ -282,7 +285,7 @@ struct FigureAssembler {
         var needsEvidence: CategoryEntry.Role?
         if let role, role == .group || role == .target, key != CategoryResolver.null {
             let evidenced = (role == .group && around.map { grammar.tables.evidence[.group]?.contains($0.key) ?? true } ?? false)
-                || categories.hasEvidence(for: role, in: phrase, clause: near, end: cueStart, tokens: tokens)
+                || categories.hasEvidence(for: role, in: phrase, clause: actFloor, end: cueStart, tokens: tokens)
             if !evidenced { needsEvidence = role }
         }
         let explicitNull = key == CategoryResolver.null
@@ -309,6 +312,7 @@ struct FigureAssembler {
                                 partitive: partitive, categoryFromPhrase: fromPhrase, explicitNull: explicitNull,
                                 needsEvidence: needsEvidence, categoryRole: role)
         draft.nounStart = phrase.noun?.lowerBound
+        draft.nounEnd = phrase.noun?.upperBound
         draft.actFloor = actFloor
         draft.countsUnits = phrase.noun.flatMap { grammar.longest(grammar.tables.categories, in: tokens, from: $0.lowerBound) }
             .map { grammar.tables.categoryPayloads[$0.payloads[0]].role == .unit } ?? false

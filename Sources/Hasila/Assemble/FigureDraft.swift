@@ -35,6 +35,7 @@ struct FigureDraft: Sendable {
     var elided = false
     /// The token of the counted noun's first word, if the figure has one.
     var nounStart: Int?
+    var nounEnd: Int?
     /// How far back the figure's act was read: the items of a list joined to it read no further.
     var actFloor = 0
 }
