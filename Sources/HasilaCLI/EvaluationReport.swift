@@ -16,6 +16,11 @@ enum EvaluationReport {
         if e.dates.truePositives + e.dates.falseNegatives + e.dates.falsePositives > 0 {
             out += score("dates", e.dates) + field("value", e.dateValue)
         }
+        let confused = e.confusedCategories
+        if !confused.isEmpty {
+            out += "\ncategory confusion (gold -> found: figures):\n"
+            for pair in confused { out += "  \(pair.gold) -> \(pair.found): \(pair.count)\n" }
+        }
         if !e.differences.isEmpty { out += "\ndifferences:\n" }
         for d in e.differences {
             out += "  \(d.kind.rawValue) \(d.dimension)  \(d.doc)@\(d.offset)  «\(d.text)»  \(d.detail)\n"
@@ -32,6 +37,7 @@ enum EvaluationReport {
             "figures": score(e.figures), "dates": score(e.dates),
             "span": field(e.span), "qualifier": field(e.qualifier), "category": field(e.category), "parent": field(e.parent), "period": field(e.period),
             "date_value": field(e.dateValue),
+            "category_confusion": e.categoryConfusion,
             "differences": e.differences.map {
                 ["kind": $0.kind.rawValue, "dimension": $0.dimension, "doc": $0.doc, "offset": $0.offset, "text": $0.text, "detail": $0.detail]
             },

@@ -11,8 +11,10 @@ enum SharedMaterial {
     static let seeds = shared + "/seeds"
     static let seedGold = shared + "/gold/seeds"
     static let realNews = shared + "/real-news"
+    static let dev = shared + "/dev"
     static let grammars = repository + "/Grammars"
     static let corpus = repository + "/Corpus"
 
     static var hasShared: Bool { FileManager.default.fileExists(atPath: seeds) }
+    static var hasDev: Bool { FileManager.default.fileExists(atPath: dev + "/figures.jsonl") }
 }

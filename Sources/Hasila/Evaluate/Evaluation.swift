@@ -39,7 +39,15 @@ public struct Evaluation: Sendable {
     public var parent = FieldAccuracy()
     public var period = FieldAccuracy()
     public var dateValue = FieldAccuracy()
+    /// Gold category × found category over matched figures ("null" for none): where categories go wrong.
+    public var categoryConfusion: [String: [String: Int]] = [:]
     public var differences: [Difference] = []
+
+    /// The confused pairs (gold ≠ found), most frequent first.
+    public var confusedCategories: [(gold: String, found: String, count: Int)] {
+        categoryConfusion.flatMap { gold, row in row.filter { $0.key != gold }.map { (gold, $0.key, $0.value) } }
+            .sorted { ($0.count, $1.gold, $1.found) > ($1.count, $0.gold, $0.found) }
+    }
 }
 
 func ratio(_ a: Int, _ b: Int, empty: Double = 0) -> Double {

@@ -45,6 +45,7 @@ public struct Evaluator {
                 check(\.span, "span", figure.range == item.range, "\(item.range)", "\(figure.range) «\(figure.text)»")
                 check(\.qualifier, "qualifier", figure.qualifier.rawValue == item.qualifier, item.qualifier, figure.qualifier.rawValue)
                 check(\.category, "category", figure.category == item.category, item.category ?? "null", figure.category ?? "null")
+                result.categoryConfusion[item.category ?? "null", default: [:]][figure.category ?? "null", default: 0] += 1
                 let expectedParent = item.parent.flatMap { goldToPredicted[$0] }
                 let parentOK = item.parent == nil ? figure.parent == nil : (figure.parent != nil && figure.parent == expectedParent)
                 let foundParent = figure.parent.map { String(extraction.figures[$0].range.lowerBound) } ?? "null"
