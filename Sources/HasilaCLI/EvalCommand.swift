@@ -29,6 +29,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Fail (exit 1) when a field accuracy is below this.")
     var minAccuracy: Double?
 
+    @Option(help: ArgumentHelp("Explain one figure instead of scoring: which reader, grammar rule and words decided its qualifier, category, parent and period.", valueName: "DOC@OFFSET"))
+    var explain: String?
+
     @OptionGroup var grammar: GrammarOptions
 
     func run() throws {
@@ -43,6 +46,10 @@ struct EvalCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let extractor = Extractor(grammar: loaded)
+        if let explain {
+            try explainFigure(explain, files: files, extractor: extractor, gold: goldRecords.figures)
+            return
+        }
         var extractions: [DocumentExtraction] = []
         try DocumentReader().read(files) { input in
             switch input {
@@ -65,5 +72,29 @@ struct EvalCommand: ParsableCommand {
             failed = true
         }
         if failed { throw ExitCode(1) }
+    }
+
+    /// `--explain DOC@OFFSET`: the figure of that document whose span holds that code point.
+    private func explainFigure(_ target: String, files: [SourceFile], extractor: Extractor, gold: [GoldFigure]) throws {
+        guard let at = target.lastIndex(of: "@"), let offset = Int(target[target.index(after: at)...]) else {
+            Diagnostics.error("--explain takes DOC@OFFSET (a document id and a code-point offset), e.g. d003@15; got '\(target)'")
+            throw ExitCode(2)
+        }
+        let doc = String(target[..<at])
+        var found: Document?
+        try DocumentReader().read(files) { input in
+            if case .document(let document) = input, document.id == doc { found = document }
+        }
+        guard let document = found else {
+            Diagnostics.error("no document '\(doc)' among the paths given")
+            throw ExitCode(2)
+        }
+        let (extraction, decisions) = extractor.explain(scalars: document.scalars, document: document.id, date: document.date)
+        guard let index = extraction.figures.firstIndex(where: { $0.range.contains(offset) || $0.range.lowerBound == offset }) else {
+            Diagnostics.error("no figure of '\(doc)' covers offset \(offset)")
+            throw ExitCode(1)
+        }
+        try StandardOutput().write(Array(FigureExplanation.text(extraction, figure: index, decisions: decisions[index],
+                                                               gold: gold.first { $0.doc == doc && $0.range.overlaps(extraction.figures[index].range) }).utf8))
     }
 }

@@ -20,8 +20,12 @@ struct CategoryResolver {
         var end: Int
         var times = false
         var entries: [(key: String, role: CategoryEntry.Role)] = []
-        /// A qualifier cue read inside the phrase ("40 شخصا على الأقل").
+        /// A qualifier cue read inside the phrase ("40 شخصا على الأقل"), and its rule (index into `ruleSources`).
         var qualifier: String?
+        var qualifierRule = -1
+        /// The category rule (payload) and words that last set `key`, for `hasila eval --explain`.
+        var rule = -1
+        var ruleWords: Range<Int>?
         var hasNoun: Bool { noun != nil }
     }
 
@@ -49,7 +53,10 @@ struct CategoryResolver {
                 if !first && isMentionStart[index] { break }
                 if grammar.startsWithConjunction(token) && !(first && !checkStart) { break }
                 if let cue = grammar.longest(grammar.tables.qualifiersAfter, in: tokens, from: index) {
-                    if result.qualifier == nil { result.qualifier = grammar.tables.qualifierPayloads[cue.payloads[0]] }
+                    if result.qualifier == nil {
+                        result.qualifier = grammar.tables.qualifierPayloads[cue.payloads[0]]
+                        result.qualifierRule = cue.payloads[0]
+                    }
                     index = cue.end
                     result.end = index
                     continue
@@ -68,7 +75,9 @@ struct CategoryResolver {
                     if result.noun == nil { result.noun = index..<match.end }
                     // "4 بلدات بالقذائف": a weapon after ب is the instrument of what befell the counted things.
                     if !(result.role == .countable && entry.role == .noun && grammar.hasPreposition(token)) {
+                        let before = result.key
                         add(entry, to: &result)
+                        if result.key != before { result.rule = match.payloads[0]; result.ruleWords = index..<match.end }
                     }
                 }
                 index = match.end
@@ -131,10 +140,22 @@ struct CategoryResolver {
             || (grammar.longest(grammar.tables.clauseBoundaries, in: tokens, from: index) != nil)
     }
 
+    /// An act (or outcome) read around a figure: its key and role, where it stands, whether it governs the
+    /// figure at once, and the category rule (payload) that named it.
+    struct Act {
+        let key: String
+        let role: CategoryEntry.Role
+        let at: Int
+        let end: Int
+        /// Before the figure: a few words at most between them. After it: nothing but an aside between.
+        let adjacent: Bool
+        let rule: Int
+    }
+
     /// The closest act in the clause before `end` (exclusive), back to `floor`; failing that, the closest outcome noun.
     /// `skipping`: the previous figure's own phrase, which speaks of that figure, not this one.
-    func context(before end: Int, floor: Int, tokens: [Token], skipping: Range<Int>) -> (key: String, role: CategoryEntry.Role, at: Int, adjacent: Bool)? {
-        var outcome: (String, CategoryEntry.Role, Int, Bool)?
+    func context(before end: Int, floor: Int, tokens: [Token], skipping: Range<Int>) -> Act? {
+        var outcome: Act?
         var index = end - 1
         while index >= floor {
             // A new clause began here: what comes before it is another clause's act.
@@ -144,8 +165,10 @@ struct CategoryResolver {
                 let entry = grammar.tables.categoryPayloads[match.payloads[0]]
                 // Adjacent: the act governs the figure, a few words (a time, a qualifier) at most between them.
                 let adjacent = end - match.end <= CategoryResolver.governingGap
-                if entry.role == .event { return (entry.key ?? CategoryResolver.null, .event, match.begin, adjacent) }
-                if entry.role == .outcome && outcome == nil { outcome = (entry.key ?? CategoryResolver.null, .outcome, match.begin, adjacent) }
+                let act = Act(key: entry.key ?? CategoryResolver.null, role: entry.role, at: match.begin, end: match.end,
+                              adjacent: adjacent, rule: match.payloads[0])
+                if entry.role == .event { return act }
+                if entry.role == .outcome && outcome == nil { outcome = act }
                 index = match.begin
             }
             index -= 1
@@ -172,9 +195,9 @@ struct CategoryResolver {
     static let forwardReach = 10
 
     /// The first act (or, failing one, outcome) after `start` in the same sentence and clause: the verb whose
-    /// subject the figure is. `immediate`: nothing but punctuation and a comma-delimited aside (a breakdown
+    /// subject the figure is. `adjacent`: nothing but punctuation and a comma-delimited aside (a breakdown
     /// "، بينهم امرأتان،") stands between the phrase and the act.
-    func actAfter(_ start: Int, sentence: Int32, tokens: [Token], scalars: [UInt32]) -> (key: String, role: CategoryEntry.Role, immediate: Bool)? {
+    func actAfter(_ start: Int, sentence: Int32, tokens: [Token], scalars: [UInt32]) -> Act? {
         var index = start
         var words = 0
         var insideAside = false
@@ -209,7 +232,8 @@ struct CategoryResolver {
                     if grammar.startsWithConjunction(token) || insideAside { return nil }
                     // "1071 حالة توفي منها 471": an act followed by a breakdown cue is the part's, not the total's.
                     if grammar.longest(grammar.tables.breakdownsAfter, in: tokens, from: match.end) != nil { return nil }
-                    return (entry.key ?? CategoryResolver.null, entry.role, wordsOutsideAside == 0)
+                    return Act(key: entry.key ?? CategoryResolver.null, role: entry.role, at: index, end: match.end,
+                               adjacent: wordsOutsideAside == 0, rule: match.payloads[0])
                 }
                 words += match.end - index
                 if !insideAside { wordsOutsideAside += 1 }

@@ -7,6 +7,7 @@
 /// fighters are no generic word, so they stay `killed` (rules 4).
 struct CivilianReader {
     let grammar: Grammar
+    var trace: DecisionTrace?
 
     func read(_ drafts: inout [FigureDraft], tokens: [Token]) {
         let tables = grammar.tables
@@ -22,6 +23,8 @@ struct CivilianReader {
         for index in drafts.indices where drafts[index].figure.category == generic && civilianSentences.contains(drafts[index].sentence) {
             guard let start = drafts[index].nounStart, grammar.longest(tables.genericPeople, in: tokens, from: start) != nil else { continue }
             drafts[index].figure.category = civilian
+            trace?.note(drafts[index].mention.tokens.lowerBound, .category, "a generic noun in a sentence that calls people civilians",
+                        value: civilian)
         }
     }
 }

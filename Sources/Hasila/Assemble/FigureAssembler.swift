@@ -4,13 +4,21 @@
 struct FigureAssembler {
     let grammar: Grammar
     private let categories: CategoryResolver
+    /// Where the decisions go when a researcher asks why (`hasila eval --explain`); nil in a normal run.
+    var trace: DecisionTrace?
     /// How many words back from a figure its clause is read for acts and evidence.
     static let reach = 40
 
-    init(grammar: Grammar) {
+    init(grammar: Grammar, trace: DecisionTrace? = nil) {
         self.grammar = grammar
         self.categories = CategoryResolver(grammar: grammar)
+        self.trace = trace
     }
+
+    /// A category rule's file:line.
+    private func rule(_ payload: Int) -> String { grammar.tables.categoryPayloads[payload].source }
+    /// A cue rule's file:line.
+    private func cueRule(_ payload: Int) -> String? { payload >= 0 ? grammar.tables.ruleSources[payload] : nil }
 
     /// What a figure's reading needs of the figure before it in the same sentence: its own phrase (which
     /// speaks of it, not of the next) and how far back its act was read (a list shares that clause).
@@ -85,6 +93,8 @@ struct FigureAssembler {
                     draft.explicitNull = drafts[last].explicitNull
                     draft.needsEvidence = drafts[last].needsEvidence
                     draft.elided = true
+                    trace?.note(draft.mention.tokens.lowerBound, .category, "item of a list that leaves out the noun of its head",
+                                value: draft.figure.category ?? "null")
                 }
                 drafts.append(draft)
                 // The first of a range shares the second's noun when it has none of its own.
@@ -134,6 +144,7 @@ struct FigureAssembler {
                 cueStart = p
             } else if p >= cueFloor, let cue = qualifierCue(endingAt: p, floor: cueFloor, tokens: tokens) {
                 if cue.key == "range" { isRange = true } else { qualifier = Qualifier(rawValue: cue.key) ?? .exact }
+                trace?.note(first, .qualifier, "cue before the figure", rule: cueRule(cue.rule), words: cue.begin..<(p + 1), value: cue.key)
                 cueStart = cue.begin
                 conjoined = grammar.startsWithConjunction(tokens[cue.begin])
                 if !conjoined, cue.begin > floor, grammar.isConjunction(tokens[cue.begin - 1]) {
@@ -143,11 +154,18 @@ struct FigureAssembler {
             }
         }
         var breakdownBefore = false, totalBefore = false
+        var cueRuleIndex = -1
         var p = cueStart - 1
         while p >= floor, isSkippable(tokens[p], context) || isComma(tokens[p], context) { p -= 1 }
         if p >= floor {
-            breakdownBefore = (grammar.longestBackward(grammar.tables.breakdownsBefore, in: tokens, from: p, floor: floor) != nil)
-            totalBefore = (grammar.longestBackward(grammar.tables.totalsBefore, in: tokens, from: p, floor: floor) != nil)
+            if let cue = grammar.longestBackward(grammar.tables.breakdownsBefore, in: tokens, from: p, floor: floor) {
+                breakdownBefore = true
+                cueRuleIndex = cue.payloads[0]
+            }
+            if let cue = grammar.longestBackward(grammar.tables.totalsBefore, in: tokens, from: p, floor: floor) {
+                totalBefore = true
+                cueRuleIndex = cue.payloads[0]
+            }
         }
 
         // The counted noun phrase; a partitive "من" + definite noun first ("97 من الحوادث").
@@ -184,12 +202,19 @@ struct FigureAssembler {
         if leadIndex > 0, mention.form == .digits, isArticle(tokens[leadIndex - 1]), !nounFollows { return nil }
 
         // A qualifier cue after the figure or its noun; one that holds for its whole clause.
-        if qualifier == .exact, let cue = phrase.qualifier, !isRange { qualifier = Qualifier(rawValue: cue) ?? .exact }
+        if qualifier == .exact, let cue = phrase.qualifier, !isRange {
+            qualifier = Qualifier(rawValue: cue) ?? .exact
+            trace?.note(first, .qualifier, "cue after the figure or its noun", rule: cueRule(phrase.qualifierRule), value: cue)
+        }
         if qualifier == .exact && !isRange && !conjoined,
            let cue = clauseQualifier(before: cueStart, floor: max(floor, previousEnd, cueStart - FigureAssembler.reach), tokens: tokens) {
-            qualifier = Qualifier(rawValue: cue) ?? .exact
+            qualifier = Qualifier(rawValue: cue.key) ?? .exact
+            trace?.note(first, .qualifier, "cue for the whole clause", rule: cueRule(cue.rule), words: cue.begin..<cue.end, value: cue.key)
         }
-        if let forced = forcedQualifier[mentionIndex] { qualifier = forced }
+        if let forced = forcedQualifier[mentionIndex] {
+            qualifier = forced
+            trace?.note(first, .qualifier, "second end of a range", value: forced.rawValue)
+        }
         if isRange, mentionIndex + 1 < context.mentions.count, joined(mention, context.mentions[mentionIndex + 1], context) {
             qualifier = .atLeast
             forcedQualifier[mentionIndex + 1] = .atMost
@@ -206,6 +231,7 @@ struct FigureAssembler {
             let followedByFigure = q < tokens.count && (context.isMentionStart[q] || startsQualifier(at: q, context))
             if !followedByFigure {
                 breakdownAfter = true
+                cueRuleIndex = cue.payloads[0]
                 phraseEnd = cue.end
                 // "41 منهم مخفيين قسرا": the word right after the cue may name the outcome.
                 if !phrase.hasNoun, q < tokens.count, tokens[q].sentence == sentence {
@@ -221,20 +247,26 @@ struct FigureAssembler {
         var key = phrase.key
         var role = phrase.role
         let fromPhrase = key != nil
+        if let key, phrase.rule >= 0 {
+            trace?.note(first, .category, "counted noun phrase", rule: rule(phrase.rule), words: phrase.ruleWords, value: key)
+        }
         let clauseFloor = max(floor, previousEnd, leadIndex - FigureAssembler.reach)
         if key == nil || role == .group, let counted = countedNoun(before: leadIndex, floor: clauseFloor, context: context) {
             key = counted.key
             role = counted.role
             phrase.entries.append((counted.key, counted.role))
+            trace?.note(first, .category, "noun named after عدد before the figure", value: counted.key)
         }
         if phrase.times {
             key = categories.clauseCategory(cueStart, floor: clauseFloor, tokens: tokens)
             role = .noun
+            trace?.note(first, .category, "a count of times takes its clause's categories", words: clauseFloor..<cueStart, value: key ?? "null")
         }
         if let current = key, let refinable = grammar.tables.contextRefinements[current],
            let clause = categories.clauseCategory(cueStart, floor: lastComma(before: cueStart, floor: clauseFloor, context), tokens: tokens),
            refinable.contains(clause) {
             key = clause
+            trace?.note(first, .category, "the clause before makes it precise", words: clauseFloor..<cueStart, value: clause)
         }
         // A breakdown with no noun of its own ("من بينهم زهاء 360 ألف") takes its total's category, not the clause's.
         // The clause before the figure, at most `reach` words back: a long paragraph with no full stop is
@@ -257,10 +289,17 @@ struct FigureAssembler {
            let after = categories.actAfter(phrase.noun?.upperBound ?? last, sentence: sentence, tokens: tokens, scalars: context.scalars),
            // Only what happens to people (killed, injured, detained …): "إصابة 6 مدنيين بقصف" names the cause, not the act.
            grammar.tables.evidence[.group]?.contains(after.key) ?? false,
-           around == nil || after.immediate {
-            around = (after.key, after.role, phraseEnd, after.immediate)
+           around == nil || after.adjacent {
+            around = after
         }
         if let around {
+            let reader = around.at >= cueStart ? "act after the figure" : "act before the figure"
+            let before = key
+            defer {
+                if key != before {
+                    trace?.note(first, .category, reader, rule: rule(around.rule), words: around.at..<around.end, value: key ?? "null")
+                }
+            }
             if key == nil {
                 key = around.key
                 role = around.role
@@ -286,7 +325,11 @@ struct FigureAssembler {
         if let role, role == .group || role == .target, key != CategoryResolver.null {
             let evidenced = (role == .group && around.map { grammar.tables.evidence[.group]?.contains($0.key) ?? true } ?? false)
                 || categories.hasEvidence(for: role, in: phrase, clause: actFloor, end: cueStart, tokens: tokens)
-            if !evidenced { needsEvidence = role }
+            if !evidenced {
+                needsEvidence = role
+                trace?.note(first, .category, "no act in its clause befell this \(role.rawValue): kept only under a total that says so",
+                            value: key ?? "null")
+            }
         }
         let explicitNull = key == CategoryResolver.null
 
@@ -314,6 +357,7 @@ struct FigureAssembler {
         draft.nounStart = phrase.noun?.lowerBound
         draft.nounEnd = phrase.noun?.upperBound
         draft.actFloor = actFloor
+        draft.cueRule = cueRuleIndex
         draft.countsUnits = phrase.noun.flatMap { grammar.longest(grammar.tables.categories, in: tokens, from: $0.lowerBound) }
             .map { grammar.tables.categoryPayloads[$0.payloads[0]].role == .unit } ?? false
         return draft
@@ -398,28 +442,28 @@ struct FigureAssembler {
     }
 
     /// The qualifier cue that ends at `end` (inclusive), also across "عدد" and its noun ("تجاوز عدد الجرحى 29 ألفا").
-    private func qualifierCue(endingAt end: Int, floor: Int, tokens: [Token]) -> (key: String, begin: Int)? {
+    private func qualifierCue(endingAt end: Int, floor: Int, tokens: [Token]) -> (key: String, begin: Int, rule: Int)? {
         if let cue = grammar.longestBackward(grammar.tables.qualifiersBefore, in: tokens, from: end, floor: floor) {
-            return (grammar.tables.qualifierPayloads[cue.payloads[0]], cue.begin)
+            return (grammar.tables.qualifierPayloads[cue.payloads[0]], cue.begin, cue.payloads[0])
         }
         for gap in [end - 1, end - 2] where gap > floor {
             guard grammar.longest(grammar.tables.cueGaps, in: tokens, from: gap, limit: gap + 1) != nil,
                   tokens[(gap + 1)...end].allSatisfy({ $0.kind == .word }) else { continue }
             if let cue = grammar.longestBackward(grammar.tables.qualifiersBefore, in: tokens, from: gap - 1, floor: floor) {
                 let key = grammar.tables.qualifierPayloads[cue.payloads[0]]
-                if key != "range" { return (key, cue.begin) }
+                if key != "range" { return (key, cue.begin, cue.payloads[0]) }
             }
         }
         return nil
     }
 
     /// A clause-wide cue ("في تقديراتها الدنيا") between the clause start and the figure.
-    private func clauseQualifier(before end: Int, floor: Int, tokens: [Token]) -> String? {
+    private func clauseQualifier(before end: Int, floor: Int, tokens: [Token]) -> (key: String, rule: Int, begin: Int, end: Int)? {
         guard !grammar.tables.clauseQualifiers.isEmpty else { return nil }
         var index = end - 1
         while index >= floor {
             if let cue = grammar.longestBackward(grammar.tables.clauseQualifiers, in: tokens, from: index, floor: floor) {
-                return grammar.tables.qualifierPayloads[cue.payloads[0]]
+                return (grammar.tables.qualifierPayloads[cue.payloads[0]], cue.payloads[0], cue.begin, index + 1)
             }
             index -= 1
         }

@@ -38,4 +38,6 @@ struct FigureDraft: Sendable {
     var nounEnd: Int?
     /// How far back the figure's act was read: the items of a list joined to it read no further.
     var actFloor = 0
+    /// The breakdown or total cue rule the figure carries (index into `GrammarTables.ruleSources`), or -1.
+    var cueRule = -1
 }

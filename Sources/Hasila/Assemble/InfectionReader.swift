@@ -7,6 +7,7 @@
 /// no harm done by an event (the `harm` rules: wounds, burns, a crash) counts infections.
 struct InfectionReader {
     let grammar: Grammar
+    var trace: DecisionTrace?
 
     /// `outbreakBefore`: an earlier part of the document named a disease (a long document is read in
     /// sections; the flag passes from one to the next, so sections give the records of a whole read).
@@ -30,6 +31,8 @@ struct InfectionReader {
             && !harmed.contains(drafts[index].sentence) {
             drafts[index].figure.category = nil
             drafts[index].explicitNull = true
+            trace?.note(drafts[index].mention.tokens.lowerBound, .category,
+                        "in an outbreak report, an injury whose sentence names no harm counts an infection", value: "null")
         }
     }
 }

@@ -25,4 +25,6 @@ struct CategoryEntry: Sendable {
     /// A taxonomy key, or nil for a countable noun outside the taxonomy.
     let key: String?
     let role: Role
+    /// The rule that says so, as file:line (for `hasila eval --explain`).
+    var source = ""
 }

@@ -123,6 +123,7 @@ struct GrammarCompiler {
             }
             let payload = grammar.tables.qualifierPayloads.count
             grammar.tables.qualifierPayloads.append(args[0])
+            grammar.tables.ruleSources.append(location(statement))
             if args[1] == "clause" {
                 insert(statement, into: \.clauseQualifiers, payload: payload, grammar: grammar, reversed: true)
             } else if args[1] == "before" {
@@ -134,17 +135,19 @@ struct GrammarCompiler {
             guard args.count == 1, args[0] == "before" || args[0] == "after" else {
                 fail(statement, .syntax, 1, "expected 'breakdown before = …' or 'breakdown after = …'"); return
             }
+            let rule = cueRule(statement, grammar)
             if args[0] == "before" {
-                insert(statement, into: \.breakdownsBefore, payload: 0, grammar: grammar, reversed: true)
-                insert(statement, into: \.breakdownsBeforeForward, payload: 0, grammar: grammar)
+                insert(statement, into: \.breakdownsBefore, payload: rule, grammar: grammar, reversed: true)
+                insert(statement, into: \.breakdownsBeforeForward, payload: rule, grammar: grammar)
             } else {
-                insert(statement, into: \.breakdownsAfter, payload: 0, grammar: grammar)
+                insert(statement, into: \.breakdownsAfter, payload: rule, grammar: grammar)
             }
         case "total":
-            insert(statement, into: \.totalsBefore, payload: 0, grammar: grammar, reversed: true)
-            insert(statement, into: \.totalsForward, payload: 0, grammar: grammar)
+            let rule = cueRule(statement, grammar)
+            insert(statement, into: \.totalsBefore, payload: rule, grammar: grammar, reversed: true)
+            insert(statement, into: \.totalsForward, payload: rule, grammar: grammar)
         case "partitive":
-            insert(statement, into: \.partitives, payload: 0, grammar: grammar)
+            insert(statement, into: \.partitives, payload: cueRule(statement, grammar), grammar: grammar)
         case "period-reference":
             insert(statement, into: \.periodReferences, payload: 0, grammar: grammar)
         case "decoy":
@@ -191,7 +194,7 @@ struct GrammarCompiler {
                 }
             }
             let payload = grammar.tables.categoryPayloads.count
-            grammar.tables.categoryPayloads.append(CategoryEntry(key: key, role: role))
+            grammar.tables.categoryPayloads.append(CategoryEntry(key: key, role: role, source: location(statement)))
             insert(statement, into: \.categories, payload: payload, grammar: grammar)
         case "refine", "override", "refine-from-context", "evidence":
             if statement.kind == "evidence" {
@@ -299,6 +302,20 @@ struct GrammarCompiler {
                 for payload in payloads { grammar.tables.categories.insert([dualID] + ids.dropFirst(), payload: payload) }
             }
         }
+    }
+
+    /// Where a rule was written, for a researcher: its file under the grammar folder and its line.
+    private func location(_ statement: GrammarStatement) -> String {
+        let parts = statement.file.split(separator: "/")
+        return parts.suffix(statement.dimension.isEmpty ? 1 : 2).joined(separator: "/") + ":\(statement.line)"
+    }
+
+    /// A cue rule's payload: the index of its source in `ruleSources`. Qualifier payloads index the same
+    /// table, so both grow together.
+    private func cueRule(_ statement: GrammarStatement, _ grammar: GrammarBuilder) -> Int {
+        grammar.tables.qualifierPayloads.append("")
+        grammar.tables.ruleSources.append(location(statement))
+        return grammar.tables.ruleSources.count - 1
     }
 
     /// The keys listed on the right of a refine, override or evidence rule ("x.*" stands for x's children).

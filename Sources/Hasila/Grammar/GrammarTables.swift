@@ -14,6 +14,9 @@ struct GrammarTables: Sendable {
     var qualifiersBefore = PhraseTrie()
     var qualifiersAfter = PhraseTrie()
     var qualifierPayloads: [String] = []
+    /// Where each rule of the cue tries whose payload is a rule index (qualifiers, breakdowns, totals,
+    /// partitives) was written, as file:line.
+    var ruleSources: [String] = []
 
     var breakdownsBefore = PhraseTrie()
     var breakdownsAfter = PhraseTrie()

@@ -6,6 +6,13 @@
 /// the total, or a partitive ("N من الحوادث") that names an already counted kind.
 struct BreakdownLinker {
     let grammar: Grammar
+    var trace: DecisionTrace?
+
+    private func note(_ draft: FigureDraft, _ reader: String, parent: FigureDraft, rule: Bool = true) {
+        trace?.note(draft.mention.tokens.lowerBound, .parent, reader,
+                    rule: rule && draft.cueRule >= 0 ? grammar.tables.ruleSources[draft.cueRule] : nil,
+                    value: parent.figure.text)
+    }
 
     func link(_ drafts: inout [FigureDraft], tokens: [Token], isGap: (Int) -> Bool) {
         var listParent: [Int?] = Array(repeating: nil, count: drafts.count)
@@ -16,18 +23,22 @@ struct BreakdownLinker {
             if draft.breakdownBefore, let previous, sameParagraph {
                 drafts[index].figure.parent = previous
                 listParent[index] = previous
+                note(draft, "breakdown cue before it", parent: drafts[previous])
             } else if draft.conjoined, let previous, drafts[previous].sentence == draft.sentence,
                       let parent = listParent[previous], isChained(from: drafts[previous], to: draft, tokens: tokens, isGap: isGap) {
                 drafts[index].figure.parent = parent
                 listParent[index] = parent
+                note(draft, "item of the list a breakdown cue opened", parent: drafts[parent], rule: false)
             } else if let previous, let parent = listParent[previous], drafts[previous].sentence == draft.sentence,
                       draft.countsUnits, drafts[parent].countsUnits, continuesList(from: drafts[previous], to: draft, tokens: tokens) {
                 // "تماثلت منها 583 حالة للشفاء، فيما تخضع 9 حالات للعلاج": cases keep counting parts of the same total
                 // across فيما and a clause joined by و (rules 5).
                 drafts[index].figure.parent = parent
                 listParent[index] = parent
+                note(draft, "cases that go on counting parts of the same total", parent: drafts[parent], rule: false)
             } else if draft.breakdownAfter, let previous, sameParagraph {
                 drafts[index].figure.parent = previous
+                note(draft, "breakdown cue after it", parent: drafts[previous])
             } else if draft.partitive, sameParagraph {
                 // "97 من الحوادث": the nearest earlier total of the same kind in the paragraph.
                 let key = draft.figure.category
@@ -36,6 +47,7 @@ struct BreakdownLinker {
                 while total >= 0, drafts[total].paragraph == draft.paragraph {
                     if compatible(drafts[total].figure.category, key) {
                         drafts[index].figure.parent = total
+                        note(draft, "partitive: a part of the nearest total of its kind", parent: drafts[total])
                         break
                     }
                     total -= 1
@@ -43,6 +55,8 @@ struct BreakdownLinker {
             }
             if draft.totalBefore, let previous, drafts[previous].sentence == draft.sentence, drafts[previous].figure.parent == nil {
                 drafts[previous].figure.parent = index
+                trace?.note(drafts[previous].mention.tokens.lowerBound, .parent, "total cue before the total",
+                            rule: draft.cueRule >= 0 ? grammar.tables.ruleSources[draft.cueRule] : nil, value: draft.figure.text)
             }
         }
         // A group or target with no evidence keeps its key only as the breakdown of a total that is evidence
@@ -54,6 +68,8 @@ struct BreakdownLinker {
                 continue
             }
             drafts[index].figure.category = nil
+            trace?.note(drafts[index].mention.tokens.lowerBound, .category,
+                        "no act befell this \(role.rawValue) and no total that says so: no category", value: "null")
         }
         // A total named only by its breakdown ("18 صاروخا من أصل 23") takes the breakdown's category.
         for index in drafts.indices {
@@ -82,7 +98,10 @@ struct BreakdownLinker {
         } else {
             replaced = !child.explicitNull
         }
-        if replaced { drafts[index].figure.category = parentKey == CategoryResolver.null ? nil : parentKey }
+        if replaced, drafts[index].figure.category != (parentKey == CategoryResolver.null ? nil : parentKey) {
+            drafts[index].figure.category = parentKey == CategoryResolver.null ? nil : parentKey
+            trace?.note(child.mention.tokens.lowerBound, .category, "what its total says of the group", value: parentKey)
+        }
     }
 
     private func compatible(_ a: String?, _ b: String?) -> Bool {

@@ -7,6 +7,7 @@
 /// A breakdown takes its total's period.
 struct PeriodLinker {
     let grammar: Grammar
+    var trace: DecisionTrace?
 
     /// A period a sentence states, and the token where its statement ends.
     struct Anchor {
@@ -131,14 +132,26 @@ struct PeriodLinker {
             }
             if let anchors = periods[sentence] {
                 drafts[index].figure.period = period(at: drafts[index].mention.tokens.lowerBound, in: anchors)
+                trace?.note(drafts[index].mention.tokens.lowerBound, .period, "dates stated in its sentence",
+                            value: drafts[index].figure.period.map(describe) ?? "null")
             } else if pointsBack.contains(sentence) {
                 drafts[index].figure.period = previous
+                trace?.note(drafts[index].mention.tokens.lowerBound, .period, "its sentence points back to the period stated before",
+                            value: previous.map(describe) ?? "null")
             } else {
                 drafts[index].figure.period = nil
             }
         }
         for index in drafts.indices {
-            if let parent = drafts[index].figure.parent { drafts[index].figure.period = drafts[parent].figure.period }
+            if let parent = drafts[index].figure.parent, drafts[index].figure.period != drafts[parent].figure.period {
+                drafts[index].figure.period = drafts[parent].figure.period
+                trace?.note(drafts[index].mention.tokens.lowerBound, .period, "its total's period",
+                            value: drafts[parent].figure.period.map(describe) ?? "null")
+            }
         }
+    }
+
+    private func describe(_ period: Period) -> String {
+        "\(period.start?.description ?? "null")..\(period.end?.description ?? "null")"
     }
 }

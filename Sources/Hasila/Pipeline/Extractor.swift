@@ -107,7 +107,35 @@ public struct Extractor: Sendable {
         return Tokenizer.endsSentence(scalars[index])
     }
 
-    private func extractSection(_ scalars: [UInt32], document: String, carry: inout Continuation) -> DocumentExtraction {
+    /// Extracts a whole document (no sections) and says, for each figure, what decided its qualifier,
+    /// category, parent and period: the reader, the grammar rule and the words (`hasila eval --explain`).
+    public func explain(scalars: [UInt32], document: String, date: DateValue? = nil) -> (DocumentExtraction, [[DecisionTrace.Decision]]) {
+        var carry = Continuation(date: date)
+        let trace = DecisionTrace()
+        var text: NormalizedText?
+        var mentions: [Int] = []
+        let result = extractSection(scalars, document: document, carry: &carry, trace: trace) { normalized, drafts in
+            text = normalized
+            mentions = drafts.map(\.mention.tokens.lowerBound)
+        }
+        guard let text else { return (result, []) }
+        let tokens = Tokenizer(lexicon: grammar.tables.lexicon).tokenize(text)
+        var decisions = [[DecisionTrace.Decision]](repeating: [], count: mentions.count)
+        let figureOf = Dictionary(mentions.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        for note in trace.notes {
+            guard let index = figureOf[note.mention] else { continue }
+            let range = note.words.flatMap { words -> Range<Int>? in
+                guard !words.isEmpty, words.upperBound <= tokens.count else { return nil }
+                return text.originalRange(Int(tokens[words.lowerBound].start)..<Int(tokens[words.upperBound - 1].end))
+            }
+            decisions[index].append(.init(field: note.field, reader: note.reader, rule: note.rule,
+                                          words: range.map { text.originalText($0) }, range: range, value: note.value))
+        }
+        return (result, decisions)
+    }
+
+    private func extractSection(_ scalars: [UInt32], document: String, carry: inout Continuation, trace: DecisionTrace? = nil,
+                                inspect: ((NormalizedText, [FigureDraft]) -> Void)? = nil) -> DocumentExtraction {
         let text = normalizer.normalize(scalars: scalars)
         let tokens = Tokenizer(lexicon: grammar.tables.lexicon).tokenize(text)
         var dates = DateRecognizer(grammar: grammar).recognize(tokens: tokens, scalars: text.scalars)
@@ -120,10 +148,10 @@ public struct Extractor: Sendable {
             if token.lineBreakBefore && i > 0 { paragraph += 1 }
             paragraphs[i] = paragraph
         }
-        var drafts = FigureAssembler(grammar: grammar).assemble(mentions: mentions, tokens: tokens, text: text, paragraphs: paragraphs)
-        InfectionReader(grammar: grammar).read(&drafts, tokens: tokens, outbreakBefore: &carry.outbreak)
-        CivilianReader(grammar: grammar).read(&drafts, tokens: tokens)
-        BreakdownLinker(grammar: grammar).link(&drafts, tokens: tokens) { position in
+        var drafts = FigureAssembler(grammar: grammar, trace: trace).assemble(mentions: mentions, tokens: tokens, text: text, paragraphs: paragraphs)
+        InfectionReader(grammar: grammar, trace: trace).read(&drafts, tokens: tokens, outbreakBefore: &carry.outbreak)
+        CivilianReader(grammar: grammar, trace: trace).read(&drafts, tokens: tokens)
+        BreakdownLinker(grammar: grammar, trace: trace).link(&drafts, tokens: tokens) { position in
             let token = tokens[position]
             if token.kind == .punctuation {
                 let code = text.scalars[Int(token.start)]
@@ -131,7 +159,7 @@ public struct Extractor: Sendable {
             }
             return grammar.isConjunction(token)
         }
-        let linker = PeriodLinker(grammar: grammar)
+        let linker = PeriodLinker(grammar: grammar, trace: trace)
         let periods = linker.periods(dates: &dates, tokens: tokens, scalars: text.scalars)
         linker.apply(periods, to: &drafts, tokens: tokens, lastPeriod: &carry.lastPeriod)
         if carry.isFirst, carry.reference == nil { carry.reference = dateline(dates, tokens: tokens, scalars: text.scalars) }
@@ -146,6 +174,7 @@ public struct Extractor: Sendable {
             dates[index].range = range
             dates[index].text = text.originalText(range)
         }
+        inspect?(text, drafts)
         return DocumentExtraction(document: document, figures: drafts.map(\.figure), dates: dates)
     }
 
