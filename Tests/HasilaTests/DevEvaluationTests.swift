@@ -15,10 +15,10 @@ final class DevEvaluationTests: XCTestCase {
     func testTheRealNewsWithGoldMeetsItsTargets() throws {
         let result = try evaluate()
         // The targets of issue 13, and what this engine reaches (the higher of the two).
-        XCTAssertGreaterThanOrEqual(result.figures.f1, 0.975, "figures F1")
+        XCTAssertGreaterThanOrEqual(result.figures.f1, 0.98, "figures F1")
         XCTAssertGreaterThanOrEqual(result.qualifier.accuracy, 0.99, "qualifier")
-        XCTAssertGreaterThanOrEqual(result.category.accuracy, 0.93, "category")
-        XCTAssertGreaterThanOrEqual(result.parent.accuracy, 0.97, "parent")
+        XCTAssertGreaterThanOrEqual(result.category.accuracy, 0.935, "category")
+        XCTAssertGreaterThanOrEqual(result.parent.accuracy, 0.975, "parent")
         XCTAssertGreaterThanOrEqual(result.period.accuracy, 0.96, "period")
         XCTAssertGreaterThanOrEqual(result.dates.f1, 0.99, "dates F1")
         XCTAssertGreaterThanOrEqual(result.dateValue.accuracy, 0.99, "date values")

@@ -181,6 +181,15 @@ struct FigureAssembler {
                 guard breakdownBefore else { return nil }
                 phrase = categories.phrase(from: last, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart, sentence: sentence)
             }
+        } else if mention.definite || (mention.form == .digits && first > 0 && isArticle(tokens[first - 1])
+                                        && !categories.phrase(from: last, tokens: tokens, scalars: context.scalars,
+                                                              isMentionStart: context.isMentionStart, sentence: sentence).hasNoun) {
+            // "الجرحى الثلاثة", "الناجين ال28": counts the noun just before it (one word may stand between:
+            // "تفجيرات كابل الثلاثة"); with none, it points back at a count and is no figure.
+            let article = mention.definite ? first : first - 1
+            guard let noun = definiteNoun(before: article, floor: floor, tokens: tokens) else { return nil }
+            phrase = categories.phrase(from: noun, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
+                                       sentence: sentence, checkStart: false)
         } else if mention.form == .dual {
             phrase = categories.phrase(from: first, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
                                        sentence: sentence, checkStart: false)
@@ -199,7 +208,7 @@ struct FigureAssembler {
         // Numbers that count nothing here: a year or an ordinal after the article, unless a counted noun follows at once.
         let nounFollows = phrase.noun.map { $0.lowerBound <= last + 1 } ?? false
         if mention.yearShape && !nounFollows && qualifier == .exact && !isRange && !breakdownBefore { return nil }
-        if leadIndex > 0, mention.form == .digits, isArticle(tokens[leadIndex - 1]), !nounFollows { return nil }
+        if leadIndex > 0, mention.form == .digits, isArticle(tokens[leadIndex - 1]), !nounFollows, !phrase.hasNoun { return nil }
 
         // A qualifier cue after the figure or its noun; one that holds for its whole clause.
         if qualifier == .exact, let cue = phrase.qualifier, !isRange {
@@ -414,6 +423,16 @@ struct FigureAssembler {
         if conjoined, mentionIndex > 0 {
             let previous = context.mentions[mentionIndex - 1]
             if tokens[previous.tokens.lowerBound].sentence == sentence, first - previous.tokens.upperBound <= 6 { return following }
+        }
+        return nil
+    }
+
+    /// The noun a number with the article counts: a category word ending right before it, or one word
+    /// before that ("تفجيرات كابل الثلاثة", "أفراد الطاقم الخمسة").
+    private func definiteNoun(before index: Int, floor: Int, tokens: [Token]) -> Int? {
+        for start in stride(from: index - 1, through: max(floor, index - 3), by: -1) where tokens[start].kind == .word {
+            if let match = grammar.longest(grammar.tables.categories, in: tokens, from: start, limit: index),
+               match.end >= index - 1 { return start }
         }
         return nil
     }

@@ -3,7 +3,7 @@
 ///
 /// "إصابة بالكوليرا" says so itself (an act of the category rules). But an outbreak report goes on
 /// with bare counts: "ليصبح الإجمالي 22 إصابة", "ارتفع عدد حالات الإصابة إلى 1063 حالة". In a
-/// document that names a disease of the `outbreak KEY` rules, a KEY (`injured`) figure after it whose sentence names
+/// document that names a disease of the `outbreak KEY` rules, a KEY (`injured`) figure from that paragraph block on whose sentence names
 /// no harm done by an event (the `harm` rules: wounds, burns, a crash) counts infections.
 struct InfectionReader {
     let grammar: Grammar
@@ -11,15 +11,13 @@ struct InfectionReader {
 
     /// `outbreakBefore`: an earlier part of the document named a disease (a long document is read in
     /// sections; the flag passes from one to the next, so sections give the records of a whole read).
-    func read(_ drafts: inout [FigureDraft], tokens: [Token], outbreakBefore: inout Bool) {
+    func read(_ drafts: inout [FigureDraft], tokens: [Token], scalars: [UInt32], outbreakBefore: inout Bool) {
         let tables = grammar.tables
         guard let injured = tables.outbreakKey else { return }
-        // Only what follows the first disease named counts infections: the report has said what it is about.
+        // From the paragraph block where a disease is first named: the report has said what it is about.
         var from = outbreakBefore ? 0 : tokens.count
-        if !outbreakBefore, let first = tokens.indices.first(where: {
-            tokens[$0].kind == .word && grammar.longest(tables.outbreaks, in: tokens, from: $0) != nil
-        }) {
-            from = first
+        if !outbreakBefore, let block = TopicScope.start(of: tables.outbreaks, in: tokens, scalars: scalars, grammar: grammar) {
+            from = block
             outbreakBefore = true
         }
         guard from < tokens.count, drafts.contains(where: { $0.figure.category == injured }) else { return }

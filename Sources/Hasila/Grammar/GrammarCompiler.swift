@@ -260,6 +260,13 @@ struct GrammarCompiler {
             grammar.tables.outbreakKey = args[0]
             insert(statement, into: \.outbreaks, payload: 0, grammar: grammar)
         case "harm": insert(statement, into: \.harms, payload: 0, grammar: grammar)
+        case "accident":
+            guard args.count == 1, grammar.tables.taxonomy.contains(args[0]) else {
+                fail(statement, .unknownKey, 1, "expected 'accident KEY = accidents…' with a declared key (e.g. accident attacks)"); return
+            }
+            grammar.tables.accidentKey = args[0]
+            insert(statement, into: \.accidents, payload: 0, grammar: grammar)
+        case "incident": insert(statement, into: \.incidents, payload: 0, grammar: grammar)
         case "generic":
             guard args.count == 2, grammar.tables.taxonomy.contains(args[0]), grammar.tables.taxonomy.contains(args[1]) else {
                 fail(statement, .unknownKey, 1, "expected 'generic KEY GROUP-KEY = …' with two declared keys (e.g. generic killed killed.civilians)")

@@ -90,6 +90,12 @@ struct GrammarTables: Sendable {
     var genericRefinement: (from: String, to: String)?
     /// Words that call the people of a passage by the group of `genericRefinement.to` (مدنيين، مدنيون).
     var passageGroups = PhraseTrie()
+    /// Accidents (a crash, a fire): a document naming one reports accidents (`AccidentReader`).
+    var accidents = PhraseTrie()
+    /// The key that accidents' incidents would otherwise get (`accident KEY = …`).
+    var accidentKey: String?
+    /// Bare words for an incident (حادث، حوادث): an accident in an accident report.
+    var incidents = PhraseTrie()
     /// Words of harm done by an event (wounds, burns, a crash): an injury beside them is no infection.
     var harms = PhraseTrie()
 
@@ -117,7 +123,7 @@ struct GrammarTables: Sendable {
             \.numberWords, \.duals, \.decimalMarks, \.qualifiersBefore, \.qualifiersAfter, \.breakdownsBefore,
             \.breakdownsAfter, \.totalsBefore, \.breakdownsBeforeForward, \.totalsForward, \.partitives, \.decoysAfter, \.decoysBefore,
             \.categories, \.dateWords, \.periodReferences, \.notDates, \.transparentWords, \.phraseStops,
-            \.clauseQualifiers, \.cueGaps, \.clauseBoundaries, \.outbreaks, \.harms, \.genericPeople, \.passageGroups,
+            \.clauseQualifiers, \.cueGaps, \.clauseBoundaries, \.outbreaks, \.harms, \.accidents, \.incidents, \.genericPeople, \.passageGroups,
         ]
         precondition(paths.count <= 32, "a token's start mask holds 32 tries")
         startMasks = [UInt64](repeating: 0, count: lexicon.stems.count)

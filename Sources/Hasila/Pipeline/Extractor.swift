@@ -26,6 +26,8 @@ public struct Extractor: Sendable {
         var isFirst = true
         /// A disease was named earlier in the document (InfectionReader).
         var outbreak = false
+        /// An accident was named earlier in the document (AccidentReader).
+        var accident = false
         var figures = 0
         var dates = 0
         var offset = 0
@@ -149,8 +151,9 @@ public struct Extractor: Sendable {
             paragraphs[i] = paragraph
         }
         var drafts = FigureAssembler(grammar: grammar, trace: trace).assemble(mentions: mentions, tokens: tokens, text: text, paragraphs: paragraphs)
-        InfectionReader(grammar: grammar, trace: trace).read(&drafts, tokens: tokens, outbreakBefore: &carry.outbreak)
+        InfectionReader(grammar: grammar, trace: trace).read(&drafts, tokens: tokens, scalars: text.scalars, outbreakBefore: &carry.outbreak)
         CivilianReader(grammar: grammar, trace: trace).read(&drafts, tokens: tokens)
+        AccidentReader(grammar: grammar, trace: trace).read(&drafts, tokens: tokens, scalars: text.scalars, accidentBefore: &carry.accident)
         BreakdownLinker(grammar: grammar, trace: trace).link(&drafts, tokens: tokens) { position in
             let token = tokens[position]
             if token.kind == .punctuation {

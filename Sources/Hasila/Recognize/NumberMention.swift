@@ -20,4 +20,6 @@ struct NumberMention: Sendable {
     let identifierShape: Bool
     /// Four digits that read as a year (1900-2100).
     let yearShape: Bool
+    /// A number word with the article ("الثلاثة"): it counts a noun named just before it ("الجرحى الثلاثة").
+    var definite = false
 }

@@ -158,8 +158,29 @@ struct NumberRecognizer {
         return (grammar.tables.numberWordPayloads[match.payloads[0]], match.end)
     }
 
+    /// Every reading of the word as a number word carries the article ("الثلاثة"; not "ألفي", which is ألف's dual).
+    private func isDefinite(_ token: Token) -> Bool {
+        let tables = grammar.tables
+        var definite = false
+        for a in token.analyses {
+            let analysis = tables.lexicon.analyses[Int(a)]
+            guard tables.numberWords.child(PhraseTrie.root, analysis.stem) != nil else { continue }
+            if analysis.prefixClasses & tables.articleBit == 0 { return false }
+            definite = true
+        }
+        return definite
+    }
+
     func readWords(at start: Int, tokens: [Token], claimed: [Bool], allowLeadingConjunction: Bool = true) -> NumberMention? {
         guard let first = numberWord(at: start, tokens: tokens), !claimed[start] else { return nil }
+        // "الثلاثة": one word with the article, read alone; whether it counts is the figure reader's to say.
+        if isDefinite(tokens[start]) {
+            guard first.word.role == .unit || first.word.role == .ten, first.end == start + 1 else { return nil }
+            var mention = NumberMention(tokens: start..<first.end, value: first.word.value, form: .words, postposed: false, vague: false,
+                                        identifierShape: false, yearShape: false)
+            mention.definite = true
+            return mention
+        }
         if first.word.role == .pluralScale {
             return NumberMention(tokens: start..<first.end, value: nil, form: .words, postposed: false, vague: true,
                                  identifierShape: false, yearShape: false)
