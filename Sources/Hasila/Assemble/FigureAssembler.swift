@@ -87,6 +87,15 @@ struct FigureAssembler {
             if var draft = read(mention, index: mentionIndex, value: value, context: context, paragraphs: paragraphs,
                                 previousEnd: min(clauseStart, mention.tokens.lowerBound), forcedQualifier: &forcedQualifier, rangeFirst: &rangeFirst,
                                 draftCount: drafts.count, previous: previous) {
+                // "أحد المنازل" picks one out of a total only where one was counted: no earlier figure of its
+                // paragraph counts that kind, no figure (rules 1).
+                if draft.mention.partitive == .noun {
+                    let kind = nounKey(draft, tokens)
+                    if !drafts.contains(where: { total in
+                        guard total.paragraph == draft.paragraph, let a = nounKey(total, tokens) ?? total.figure.category, let b = kind else { return false }
+                        return CategoryResolver.isAncestor(a, of: b) || CategoryResolver.isAncestor(b, of: a)
+                    }) { continue }
+                }
                 if let last = drafts.indices.last, isElidedItem(draft, after: drafts[last], context) {
                     // "قتل 40 مدنيا: 25 في حمص و9 في حماة": an item that leaves its noun out counts what its head counts.
                     draft.figure.category = drafts[last].figure.category
@@ -181,6 +190,21 @@ struct FigureAssembler {
                 guard breakdownBefore else { return nil }
                 phrase = categories.phrase(from: last, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart, sentence: sentence)
             }
+        } else if mention.partitive != .none {
+            // "أحد المصابين": one of a total counted before, named by the definite noun right after it; "أحدهما"
+            // names it in its pronoun. Alone ("لم يصب أحد") it is none.
+            if mention.partitive == .noun {
+                let noun = last
+                guard noun < tokens.count, tokens[noun].sentence == sentence, tokens[noun].kind == .word,
+                      grammar.hasArticle(tokens[noun]) else { return nil }
+                phrase = categories.phrase(from: noun, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
+                                           sentence: sentence, checkStart: false)
+                guard phrase.hasNoun else { return nil }
+            } else {
+                phrase = categories.phrase(from: last, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
+                                           sentence: sentence)
+            }
+            partitive = true
         } else if mention.definite || (mention.form == .digits && first > 0 && isArticle(tokens[first - 1])
                                         && !categories.phrase(from: last, tokens: tokens, scalars: context.scalars,
                                                               isMentionStart: context.isMentionStart, sentence: sentence).hasNoun) {
@@ -372,6 +396,12 @@ struct FigureAssembler {
         return draft
     }
 
+
+    /// The key its counted noun names by itself (before any act): what kind of thing the figure counts.
+    private func nounKey(_ draft: FigureDraft, _ tokens: [Token]) -> String? {
+        guard let start = draft.nounStart, let match = grammar.longest(grammar.tables.categories, in: tokens, from: start) else { return nil }
+        return grammar.tables.categoryPayloads[match.payloads[0]].key
+    }
 
     /// An item of a list right after the figure before it (joined by و, or after a colon or comma alone), in
     /// the same sentence, with no noun and no breakdown cue of its own.

@@ -96,13 +96,16 @@ struct GrammarCompiler {
         case "prefix", "suffix", "define", "key":
             if statement.kind == "define" { _ = sequences(statement, grammar: nil) }  // validates its words once
         case "number":
+            let partitive = args.count == 3 ? NumberWord.Partitive(rawValue: args[2]) : NumberWord.Partitive.none
             guard args.count >= 2, let value = Int(args[0]), let role = NumberWord.Role(rawValue: args[1]),
-                  args.count == 2 || (args.count == 3 && args[2] == "postposed") else {
-                fail(statement, .syntax, 1, "expected 'number VALUE ROLE [postposed] = …' with ROLE unit, ten, hundred, scale or plural-scale")
+                  args.count == 2 || (args.count == 3 && (args[2] == "postposed" || partitive != nil)) else {
+                fail(statement, .syntax, 1, "expected 'number VALUE ROLE [postposed|partitive|partitive-pronoun] = …' with ROLE unit, ten, hundred, scale or plural-scale")
                 return
             }
             let payload = grammar.tables.numberWordPayloads.count
-            grammar.tables.numberWordPayloads.append(NumberWord(value: value, role: role, postposed: args.count == 3))
+            var word = NumberWord(value: value, role: role, postposed: args.count == 3 && args[2] == "postposed")
+            word.partitive = partitive ?? .none
+            grammar.tables.numberWordPayloads.append(word)
             insert(statement, into: \.numberWords, payload: payload, grammar: grammar)
         case "dual":
             insert(statement, into: \.duals, payload: 0, grammar: grammar)

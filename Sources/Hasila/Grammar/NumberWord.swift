@@ -16,4 +16,9 @@ struct NumberWord: Sendable {
     let role: Role
     /// Stands after its noun, as 1 and 2 do in Arabic ("هجوماً واحداً"); a figure only after a counted noun.
     let postposed: Bool
+    /// Picks one out of a total counted before: before a definite noun ("أحد المصابين", `partitive`) or
+    /// with the total in its pronoun ("أحدهما", `partitive-pronoun`).
+    var partitive: Partitive = .none
+
+    enum Partitive: String, Sendable { case none, noun = "partitive", pronoun = "partitive-pronoun" }
 }

@@ -45,7 +45,8 @@ struct BreakdownLinker {
                 // Drafts come in document order, so the walk back stops at the paragraph's start.
                 var total = index - 1
                 while total >= 0, drafts[total].paragraph == draft.paragraph {
-                    if compatible(drafts[total].figure.category, key) {
+                    // "أحدهما" names no kind: the figure just before it is its total.
+                    if compatible(drafts[total].figure.category, key) || (draft.mention.partitive == .pronoun && total == index - 1) {
                         drafts[index].figure.parent = total
                         note(draft, "partitive: a part of the nearest total of its kind", parent: drafts[total])
                         break

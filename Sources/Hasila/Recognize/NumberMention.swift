@@ -22,4 +22,6 @@ struct NumberMention: Sendable {
     let yearShape: Bool
     /// A number word with the article ("الثلاثة"): it counts a noun named just before it ("الجرحى الثلاثة").
     var definite = false
+    /// "أحد المصابين", "أحدهما": one picked out of a total counted before.
+    var partitive = NumberWord.Partitive.none
 }

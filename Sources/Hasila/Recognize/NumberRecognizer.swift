@@ -199,8 +199,10 @@ struct NumberRecognizer {
             end = next.end
         }
         let postposed = first.word.postposed && end == first.end
-        return NumberMention(tokens: start..<end, value: total + current, form: .words, postposed: postposed, vague: false,
-                             identifierShape: false, yearShape: false)
+        var mention = NumberMention(tokens: start..<end, value: total + current, form: .words, postposed: postposed, vague: false,
+                                    identifierShape: false, yearShape: false)
+        if end == first.end { mention.partitive = first.word.partitive }
+        return mention
     }
 
     private func accepts(_ word: NumberWord, after last: NumberWord, conjoined: Bool, current: Int, smallestScale: Int) -> Bool {
