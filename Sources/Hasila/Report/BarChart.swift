@@ -16,7 +16,7 @@ public struct BarChart: Sendable {
         self.legend = legend
     }
 
-    static let width = 760.0, labelWidth = 210.0, rightMargin = 60.0, row = 22.0, bar = 15.0
+    static let width = 680.0, labelWidth = 190.0, rightMargin = 56.0, row = 22.0, bar = 15.0
     static let legendHeight = 26.0, axisHeight = 44.0
 
     public func write(into html: HTMLBuffer) {

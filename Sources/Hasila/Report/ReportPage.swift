@@ -91,12 +91,12 @@ public struct ReportPage {
         if bars.isEmpty {
             html.raw("<p>No figures.</p>\n")
         } else {
-            html.raw("<figure>")
+            html.raw("<div class=\"pair\"><figure>")
             BarChart(title: "Figures by category", bars: bars, axisTitle: "figures (records), sub-keys included",
-                     legend: [(palette.strong(palette.mains.first), "main category"), (palette.light(palette.mains.first), "sub-category (also in its main bar)"),
+                     legend: [("#555555", "main key"), ("#cccccc", "sub-key (also in its main bar)"),
                               (CategoryPalette.uncategorizedStrong, "no category")]).write(into: html)
             html.raw("</figure>\n")
-            html.raw("<table class=\"numbers\"><thead><tr><th>category</th><th>figures</th><th>sum of values (no breakdowns)</th></tr></thead><tbody>\n")
+            html.raw("<table class=\"numbers\"><thead><tr><th>category</th><th>figures</th><th>sum of values</th></tr></thead><tbody>\n")
             for entry in tree {
                 html.raw(entry.key.contains(".") ? "<tr>" : "<tr class=\"main\">")
                 html.raw("<td><code>"); html.text(entry.key); html.raw("</code></td><td>\(count(entry.tally.figures))</td><td>\(count(entry.tally.values))</td></tr>\n")
@@ -104,7 +104,7 @@ public struct ReportPage {
             if overview.uncategorized.figures > 0 {
                 html.raw("<tr><td>(null category)</td><td>\(count(overview.uncategorized.figures))</td><td>\(count(overview.uncategorized.values))</td></tr>\n")
             }
-            html.raw("<tr class=\"total\"><td>all figures</td><td>\(count(overview.figures.figures))</td><td>\(count(overview.figures.values))</td></tr>\n</tbody></table>\n")
+            html.raw("<tr class=\"total\"><td>all figures</td><td>\(count(overview.figures.figures))</td><td>\(count(overview.figures.values))</td></tr>\n</tbody></table></div>\n")
         }
 
         writeTimeSeries(into: html, palette: palette)
@@ -183,16 +183,37 @@ public struct ReportPage {
 
     private func writeTimeSeries(into html: HTMLBuffer, palette: CategoryPalette) {
         let count = SVGNumber.count
-        let monthly = overview.monthlyFigures
+        let allMonths = overview.monthlyFigures
+        var monthly = allMonths
         let byPeriod = overview.monthsByPeriod.values.reduce(0) { $0 + $1.values.reduce(0, +) }
         let byDocument = overview.monthsByDocumentDate.values.reduce(0) { $0 + $1.values.reduce(0, +) }
         html.raw("<h3 id=\"hasila-months\">Figures by month</h3>\n<p class=\"note\">")
         html.text("A figure is placed in the month its period starts (or ends, when only its end is known to the month): \(count(byPeriod)) figures. A figure without a period takes its document's date (the date field of a JSON-lines document): \(count(byDocument)) figures. Not charted: \(count(overview.periodWithoutMonth)) figures whose period gives a year only, and \(count(overview.undated)) with neither a period nor a dated document.")
         html.raw("</p>\n")
-        guard let first = monthly.keys.min(), let last = monthly.keys.max() else {
+        guard var first = monthly.keys.min(), let last = monthly.keys.max() else {
             html.raw("<p>No figure could be placed in a month.</p>\n")
             return
         }
+        // A few early periods ("since 1991") would flatten years of reporting into one corner: over
+        // more than three years, the chart starts where the earliest 2% of the dated figures end.
+        if last.ordinal - first.ordinal >= 36 {
+            let dated = monthly.values.reduce(0) { $0 + $1.values.reduce(0, +) }
+            var seen = 0
+            for month in monthly.keys.sorted() {
+                seen += monthly[month]!.values.reduce(0, +)
+                if seen * 50 > dated { break }
+                first = CalendarMonth(ordinal: month.ordinal + 1)
+            }
+            let earliest = monthly.keys.min()!
+            if first != earliest {
+                let left = monthly.filter { $0.key < first }.values.reduce(0) { $0 + $1.values.reduce(0, +) }
+                html.raw("<p class=\"note\">")
+                html.text("\(count(left)) figures dated before \(first) (the earliest in \(earliest)) are left out of the chart, so that a few early periods do not squeeze the rest into a corner.")
+                html.raw("</p>\n")
+            }
+            if first > last { first = last }
+        }
+        monthly = allMonths.filter { $0.key >= first }
         // The main categories with the most dated figures, six at most; the rest as "other".
         var totals: [String: Int] = [:]
         for counts in monthly.values { for (main, n) in counts { totals[main, default: 0] += n } }
@@ -221,9 +242,9 @@ public struct ReportPage {
         guard carrying > 0 else { return }
         let count = SVGNumber.count
         html.raw("<h3 id=\"\(id)\">"); html.text(title); html.raw("</h3>\n<p class=\"note\">")
-        html.text("\(count(carrying)) of \(count(overview.figures.figures)) figures carry a \(field).")
+        html.text("\(count(carrying)) of \(count(overview.figures.figures)) figures carry a \(field). The sum of values leaves out breakdowns, as above.")
         html.raw("</p>\n<table class=\"numbers\"><thead><tr><th>")
-        html.text(field); html.raw("</th><th>figures</th><th>sum of values (no breakdowns)</th></tr></thead><tbody>\n")
+        html.text(field); html.raw("</th><th>figures</th><th>sum of values</th></tr></thead><tbody>\n")
         let ranked = tallies.sorted { $0.value.figures != $1.value.figures ? $0.value.figures > $1.value.figures : $0.key < $1.key }
         for (key, tally) in ranked.prefix(Self.tableRows) {
             html.raw("<tr><td><code>"); html.text(key); html.raw("</code></td><td>\(count(tally.figures))</td><td>\(count(tally.values))</td></tr>\n")

@@ -19,6 +19,7 @@ enum ReportStyle {
         dl.totals dd{margin:0;font-size:24px;font-weight:600}
         dl.totals small{display:block;font-size:12px;font-weight:400;color:var(--muted)}
         figure{margin:8px 0;overflow-x:auto}
+        .pair{display:flex;flex-wrap:wrap;gap:8px 32px;align-items:flex-start}
         svg.chart{font:12px system-ui,"Noto Sans","Noto Sans Arabic","DejaVu Sans",sans-serif;background:#fff}
         svg.chart .grid{stroke:#e6e6ea}
         svg.chart .axis{stroke:#333}
@@ -46,6 +47,7 @@ enum ReportStyle {
         #hasila-panel dt{color:var(--muted)}
         #hasila-panel dd{margin:0;overflow-wrap:anywhere}
         #hasila-panel .hint{color:var(--muted)}
+        article.doc,mark,.flagged{scroll-margin-top:170px}
         article.doc{border:1px solid var(--rule);border-radius:6px;padding:6px 16px 12px;margin:12px 0;content-visibility:auto;contain-intrinsic-size:auto 600px}
         article.doc h3{margin:6px 0 0;font-size:16px}
         article.doc .counts{margin:0;color:var(--muted);font-size:13px}
@@ -57,9 +59,8 @@ enum ReportStyle {
         mark.fig mark.date,mark.date mark.fig{padding:0}
         body.no-dates mark.date{background:none;border-bottom-color:transparent}
         mark.dim{background:none!important;border-bottom:1px solid #ccc!important;opacity:.75}
-        mark.current,.flagged.current{outline:3px solid #0b57d0;outline-offset:2px}
-        mark.breakdown{outline:2px dashed #0b57d0}
-        mark:focus{outline:3px solid #0b57d0}
+        mark.current,.flagged.current{outline:3px solid #0b57d0;outline-offset:2px;box-shadow:0 0 0 7px rgba(11,87,208,.25)}
+                mark:focus{outline:3px solid #0b57d0}
         ul.flags{margin:6px 0;padding:6px 10px 6px 24px;border:1px solid #b00020;border-radius:4px;background:#fff5f5;font-size:14px}
         ul.flags .flagged{font-weight:600}
         ul.flags small{color:var(--muted)}
