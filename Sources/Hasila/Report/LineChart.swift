@@ -55,8 +55,8 @@ public struct LineChart: Sendable {
         html.raw("<text class=\"axis-title\" transform=\"translate(16 \(c(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">")
         html.text(yTitle)
         html.raw("</text>")
-        // The x labels, thinned to at most a dozen, each under a tick.
-        let every = max(1, (count + 11) / 12)
+        // The x labels, thinned to at most a dozen at a round step (a quarter, half a year, a year…), each under a tick.
+        let every = [1, 2, 3, 4, 6, 12, 24, 36, 60, 120, 240].first { (count + $0 - 1) / $0 <= 12 } ?? (count + 11) / 12
         for index in stride(from: 0, to: positions.count, by: every) {
             let x = xAt(index)
             html.raw("<line class=\"axis\" x1=\"\(c(x))\" y1=\"\(c(top + plotHeight))\" x2=\"\(c(x))\" y2=\"\(c(top + plotHeight + 4))\"/>")

@@ -195,20 +195,22 @@ public struct ReportPage {
             return
         }
         // A few early periods ("since 1991") would flatten years of reporting into one corner: over
-        // more than three years, the chart starts where the earliest 2% of the dated figures end.
+        // more than three years, the chart starts where the earliest 5% of the dated figures end.
         if last.ordinal - first.ordinal >= 36 {
             let dated = monthly.values.reduce(0) { $0 + $1.values.reduce(0, +) }
             var seen = 0
             for month in monthly.keys.sorted() {
                 seen += monthly[month]!.values.reduce(0, +)
-                if seen * 50 > dated { break }
-                first = CalendarMonth(ordinal: month.ordinal + 1)
+                if seen * 20 > dated {
+                    first = month
+                    break
+                }
             }
             let earliest = monthly.keys.min()!
             if first != earliest {
                 let left = monthly.filter { $0.key < first }.values.reduce(0) { $0 + $1.values.reduce(0, +) }
                 html.raw("<p class=\"note\">")
-                html.text("\(count(left)) figures dated before \(first) (the earliest in \(earliest)) are left out of the chart, so that a few early periods do not squeeze the rest into a corner.")
+                html.text("Left out of the chart, so that a few early periods do not squeeze the rest into a corner: \(count(left)) figures dated before \(first), the month in which the dated figures pass 5% (the first is in \(earliest)).")
                 html.raw("</p>\n")
             }
             if first > last { first = last }
