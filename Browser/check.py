@@ -199,6 +199,14 @@ try:
             if current != [chosen["parent"]]:
                 failures.append(f"the parent link highlights {current}, not {chosen['parent']}")
 
+    # The overview's links to documents open their page too.
+    last_doc = evaluate(session, "(() => { const a = document.querySelectorAll('article.doc'); return a.length ? a[a.length - 1].id : null; })()")
+    if last_doc:
+        open_page(session, url + "#" + last_doc)
+        shown = evaluate(session, f"!document.getElementById('{last_doc}').hidden")
+        if not shown:
+            failures.append(f"#{last_doc} does not show its document")
+
     # 4. The "(null category)" filter dims exactly the figures with a category.
     dimmed = evaluate(session, """(() => {
         const s = document.getElementById('hasila-category');

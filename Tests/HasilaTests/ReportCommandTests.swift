@@ -274,6 +274,32 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(malformed.stderr.contains("bad.jsonl:1: not a Hasila record"), malformed.stderr)
     }
 
+    func testALongTextReadInSectionsIsReviewedWhole() throws {
+        // Over 8 MB, so both extract and the report read it a section at a time.
+        let prose = "وناقش الاجتماع سبل تحسين الخدمات في المدينة، وأكد المشاركون أهمية التعاون بين الجهات المعنية.\n\n"
+        var text = ""
+        for block in 0..<10 {
+            text += "أصيب \(block + 3) أشخاص في انفجار، وقتل اثنان منهم.\n\n" + String(repeating: prose, count: 5_000)
+        }
+        text += "وفي الختام أصيب 40 شخصا.\n"
+        XCTAssertGreaterThan(text.utf8.count, DocumentReader().sectionBytes)
+        let folder = TemporaryFolder()
+        folder.write("in/long.txt", text)
+        let (records, expected) = try extract([folder.path + "/in"], in: folder)
+        XCTAssertEqual(expected.count, 11)
+        // Its bytes before it are more than a section's: it is read in the second section.
+        let offsetOfLast = text.unicodeScalars.count - "40 شخصا.\n".unicodeScalars.count
+        XCTAssertGreaterThan(text.utf8.count - "40 شخصا.\n".utf8.count, DocumentReader().sectionBytes)
+        XCTAssertEqual(expected.last?["start"] as? Int, offsetOfLast, "the last figure, past the first section")
+        let page = ReportMarkup(try report(records, texts: [folder.path + "/in"], in: folder))
+        XCTAssertEqual(page.records.count, expected.count)
+        for record in expected {
+            let element = page.element(record["id"] as! String)
+            XCTAssertEqual(element?.tag, "mark", "\(record["id"]!) at \(record["start"]!) is highlighted")
+            XCTAssertEqual(element?.text, record["text"] as? String)
+        }
+    }
+
     func testTheRealNewsReportIsQuickAndEveryRecordMatches() throws {
         try XCTSkipUnless(FileManager.default.fileExists(atPath: SharedMaterial.realNews), "../shared/real-news is not here")
         let folder = TemporaryFolder()

@@ -37,7 +37,7 @@ public struct DocumentTexts: Sendable {
                     case .document(let document):
                         if (document.section?.index ?? 0) > 0 {
                             // A long text read in sections is one document: its sections join up again.
-                            result.texts[document.id, default: []] += document.scalars
+                            if wanted.contains(document.id) { result.texts[document.id, default: []] += document.scalars }
                             return
                         }
                         if file.format.kind == .jsonLines, seen.insert(document.id).inserted { result.documents.append(document.id) }

@@ -18,9 +18,10 @@ public enum ReportBuilder {
             }
         }, skipped: { overview.add($0) })
         for report in options.errorsReports {
+            var line = 0
             try RecordFile.read(path: report, record: { _ in
-                throw ReportError.badRecord(path: report, line: 0, reason: "an errors report holds error records only")
-            }, skipped: { overview.add($0) })
+                throw ReportError.badRecord(path: report, line: line + 1, reason: "an errors report holds error records only; give the records as RECORDS")
+            }, skipped: { line += 1; overview.add($0) })
         }
         var withoutRecords: [String] = []
         if !options.texts.isEmpty {

@@ -43,16 +43,4 @@ public struct ReportRecord: Sendable, Equatable {
     public var mainCategory: String? {
         category.map { key in key.firstIndex(of: ".").map { String(key[..<$0]) } ?? key }
     }
-
-    /// The category and every prefix of it ("killed", "killed.civilians"): what it is counted under.
-    public var categoryPrefixes: [String] {
-        guard let category else { return [] }
-        var prefixes: [String] = []
-        var current = ""
-        for part in category.split(separator: ".", omittingEmptySubsequences: false) {
-            current = current.isEmpty ? String(part) : current + "." + part
-            prefixes.append(current)
-        }
-        return prefixes
-    }
 }
