@@ -314,12 +314,15 @@ public struct ReportPage {
         if !flagged.isEmpty {
             html.raw("<ul class=\"flags\">\n")
             for flag in flagged {
-                html.raw("<li><span")
+                // Each piece of text in its own bidi isolate, so an Arabic record in an English line keeps its order.
+                html.raw("<li><bdi><span")
                 RecordMarkup.attributes(flag.record, palette: palette, flagged: true, into: html)
-                html.raw(" data-why=\""); html.attribute(flag.reason.rawValue); html.raw("\">"); html.text(flag.record.text); html.raw("</span> ")
-                html.raw("<small>"); html.text(flag.record.id + ": " + flag.reason.rawValue)
-                if let found = flag.found, flag.reason == .mismatch { html.text(", the text holds «" + found + "» at \(flag.record.start)–\(flag.record.end)") }
-                if let found = flag.found, flag.reason == .overlap { html.text(" (" + found + ")") }
+                html.raw(" data-why=\""); html.attribute(flag.reason.rawValue); html.raw("\">"); html.text(flag.record.text); html.raw("</span></bdi> ")
+                html.raw("<small><bdi>"); html.text(flag.record.id); html.raw("</bdi>: "); html.text(flag.reason.rawValue)
+                if let found = flag.found, flag.reason == .mismatch {
+                    html.raw(", the text holds «<bdi>"); html.text(found); html.raw("</bdi>» at \(flag.record.start)–\(flag.record.end)")
+                }
+                if let found = flag.found, flag.reason == .overlap { html.raw(" (<bdi>"); html.text(found); html.raw("</bdi>)") }
                 html.raw("</small></li>\n")
             }
             html.raw("</ul>\n")
