@@ -196,6 +196,20 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(html.contains("take its document&#39;s date") || html.contains("takes its document's date"))
     }
 
+    func testWithoutTextsTheRecordsAreListedAndTheOverviewIsWhole() throws {
+        let folder = TemporaryFolder()
+        let corpus = SharedMaterial.corpus + "/documents"
+        let (records, expected) = try extract([corpus], in: folder)
+        let withTexts = ReportMarkup(try report(records, texts: [corpus], in: folder))
+        let html = try report(records, texts: [], in: folder)
+        let page = ReportMarkup(html)
+        XCTAssertEqual(page.records.count, expected.count, "every record is still listed once")
+        XCTAssertTrue(page.records.allSatisfy { $0.tag == "span" && $0.attributes["data-why"] == "document text not read" })
+        XCTAssertTrue(html.contains("No texts were given (<code>--texts</code>), so no record was checked"))
+        XCTAssertTrue(page.table(after: "hasila-flagged").isEmpty, "not a table of every record")
+        XCTAssertEqual(page.table(after: "hasila-categories"), withTexts.table(after: "hasila-categories"), "the overview needs no text")
+    }
+
     func testTheReviewIsCappedAndSaysSo() throws {
         let folder = TemporaryFolder()
         let corpus = SharedMaterial.corpus + "/documents"

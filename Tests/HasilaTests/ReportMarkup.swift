@@ -109,8 +109,10 @@ struct ReportMarkup {
 
     /// The rows of the table that follows the heading with this id: each row's cells, as text.
     func table(after heading: String) -> [[String]] {
-        guard let start = html.range(of: "id=\"\(heading)\""), let tableStart = html[start.upperBound...].range(of: "<tbody>"),
-              let tableEnd = html[tableStart.upperBound...].range(of: "</tbody>") else { return [] }
+        guard let start = html.range(of: "id=\"\(heading)\"") else { return [] }
+        // Only a table of this heading's section: before the next heading.
+        let section = html[start.upperBound...].range(of: "<h3").map { html[start.upperBound..<$0.lowerBound] } ?? html[start.upperBound...]
+        guard let tableStart = section.range(of: "<tbody>"), let tableEnd = section[tableStart.upperBound...].range(of: "</tbody>") else { return [] }
         let body = html[tableStart.upperBound..<tableEnd.lowerBound]
         return body.components(separatedBy: "<tr").dropFirst().map { row in
             row.components(separatedBy: "<td").dropFirst().map { cell in

@@ -74,7 +74,7 @@ public struct ReportPage {
         total("figures", overview.figures.figures, "\(count(overview.uncategorized.figures)) without a category")
         total("dates", overview.dates, overview.dates == 0 ? "extract with --dates to read them" : "\(count(overview.relativeDates)) relative")
         total("skipped documents", overview.skipped.count)
-        total("records not highlighted", flagged.count, "in the documents reviewed")
+        total("records not highlighted", flagged.count, textsGiven ? "in the documents reviewed" : "no texts given (--texts)")
         html.raw("</dl>\n")
 
         // Figures by category.
@@ -144,9 +144,10 @@ public struct ReportPage {
 
         // Records the review could not place.
         html.raw("<h3 id=\"hasila-flagged\">Records not highlighted</h3>\n")
-        if flagged.isEmpty {
-            html.raw(textsGiven ? "<p>Every record of the documents reviewed matches its text in the documents read again.</p>\n"
-                                : "<p>No texts were given (<code>--texts</code>), so no record was checked against its text.</p>\n")
+        if !textsGiven {
+            html.raw("<p>No texts were given (<code>--texts</code>), so no record was checked against its text: the review lists each document's records without it.</p>\n")
+        } else if flagged.isEmpty {
+            html.raw("<p>Every record of the documents reviewed matches its text in the documents read again.</p>\n")
         } else {
             html.raw("<p class=\"note\">These records' text is not what the document read again holds at their span, their span lies outside it or crosses another record's, or their document's text was not found. They are listed with their document, never moved.</p>\n<table><thead><tr><th>record</th><th>why</th><th>record text</th><th>text at the span</th></tr></thead><tbody>\n")
             for entry in flagged.prefix(200) {
@@ -308,7 +309,7 @@ public struct ReportPage {
         } else {
             flagged = document.records.map { FlaggedRecord(record: $0, reason: .noText) }
             body.raw("<p class=\"missing\">")
-            body.text(document.missingText ?? "The texts given do not hold this document.")
+            body.text(document.missingText ?? (textsGiven ? "The texts given (--texts) do not hold this document." : "No texts were given (--texts): the records are listed without their text."))
             body.raw("</p>\n")
         }
         if !flagged.isEmpty {
