@@ -142,8 +142,11 @@ enum ReportScript {
               target.classList.add('current');
               show(target);
             }
-            target.scrollIntoView({ block: target === article ? 'start' : 'center' });
+            var where = { block: target === article ? 'start' : 'center' };
+            target.scrollIntoView(where);
             if (target !== article) target.focus({ preventScroll: true });
+            // Documents above it take their real height once laid out (content-visibility): aim again then.
+            requestAnimationFrame(function () { requestAnimationFrame(function () { target.scrollIntoView(where); }); });
           }
 
           document.addEventListener('mouseover', function (e) { var m = nearest(e); if (m) show(m); });
