@@ -216,6 +216,18 @@ try:
     })()""")
     if dimmed:
         failures.append(f"{dimmed} figures dimmed wrongly by the null-category filter")
+    # "next figure" steps through the figures the filter lets through: here, those without a category.
+    visited = []
+    for _ in range(3):
+        evaluate(session, "document.getElementById('hasila-next-match').click()")
+        time.sleep(0.2)
+        visited.append(evaluate(session, "(() => { const c = document.querySelector('.text .current'); return c ? [c.id, c.dataset.cat, !c.closest('article').hidden] : null; })()"))
+    expected_nulls = [r["id"] for r in records if r["kind"] == "figure" and r["category"] is None
+                      and by_id.get(r["id"]) and not by_id[r["id"]][0][2]]
+    if expected_nulls and [v[0] if v else None for v in visited] != (expected_nulls * 3)[:3]:
+        failures.append(f"next figure visits {visited}, not {expected_nulls[:3]}")
+    if any(v and (v[1] != "" or not v[2]) for v in visited):
+        failures.append(f"next figure stopped at a figure with a category or on a hidden page: {visited}")
 
     # 5. Nothing asked of the network.
     remote = [e["params"]["request"]["url"] for e in events if e.get("method") == "Network.requestWillBeSent"

@@ -284,7 +284,7 @@ public struct ReportPage {
             html.raw("<option value=\""); html.attribute(qualifier); html.raw("\">"); html.text(qualifier); html.raw("</option>")
         }
         html.raw("</select></label>\n<label><input type=\"checkbox\" id=\"hasila-only\"> only documents with a matching figure</label>\n")
-        html.raw("<label><input type=\"checkbox\" id=\"hasila-dates\" checked> dates</label>\n<span id=\"hasila-matches\"></span>\n<p class=\"legend\">")
+        html.raw("<label><input type=\"checkbox\" id=\"hasila-dates\" checked> dates</label>\n<button type=\"button\" id=\"hasila-previous-match\">\u{2190} previous figure</button><button type=\"button\" id=\"hasila-next-match\">next figure \u{2192}</button>\n<span id=\"hasila-matches\"></span>\n<p class=\"legend\">")
         for main in palette.mains {
             html.raw("<span class=\"swatch c\(palette.slot(main)!)\"></span><code>"); html.text(main); html.raw("</code> ")
         }
@@ -296,8 +296,9 @@ public struct ReportPage {
     private func writeDocument(_ document: ReviewedDocument, index: Int, palette: CategoryPalette, into html: HTMLBuffer) -> [FlaggedRecord] {
         let count = SVGNumber.count
         let figures = document.records.filter { $0.kind == .figure }.count
+        let uncategorized = document.records.filter { $0.kind == .figure && $0.category == nil }.count
         html.raw("<article class=\"doc\" id=\"hasila-doc-\(index)\">\n<h3><bdi>"); html.text(document.id); html.raw("</bdi></h3>\n<p class=\"counts\">")
-        html.text("\(count(figures)) figures, \(count(document.records.count - figures)) dates")
+        html.text("\(count(figures)) figures (\(count(uncategorized)) without a category), \(count(document.records.count - figures)) dates")
         html.raw("</p>\n")
         let body = HTMLBuffer()
         var flagged: [FlaggedRecord]

@@ -1,7 +1,8 @@
 /// The report page's script: paging of the review (20 documents a page; the others are hidden,
 /// so the browser lays out one page however many figures the archive gave), the filters by
-/// category and qualifier (one pass over the highlights, toggling a class), the record panel
-/// shown on hover or focus, and opening the page at a record id given as the URL fragment.
+/// category and qualifier (one pass over the highlights, toggling a class), stepping to the
+/// previous or next figure they let through, the record panel shown on hover or focus, and
+/// opening the page at a record id given as the URL fragment.
 /// Plain browser JavaScript, inline, fetching nothing.
 enum ReportScript {
     static let javascript = #"""
@@ -149,6 +150,22 @@ enum ReportScript {
             requestAnimationFrame(function () { requestAnimationFrame(function () { target.scrollIntoView(where); }); });
           }
 
+          // The previous or next figure that the filters let through, across documents and pages.
+          function step(by) {
+            var active = category.value !== '' || qualifier.value !== '';
+            var figures = [];
+            shown.forEach(function (d) {
+              d.querySelectorAll('.text .fig').forEach(function (m) { if (!active || !m.classList.contains('dim')) figures.push(m); });
+            });
+            if (!figures.length) return;
+            var current = document.querySelector('.text .current');
+            var at = current ? figures.indexOf(current) : -1;
+            var next = at < 0 ? (by > 0 ? 0 : figures.length - 1) : (at + by + figures.length) % figures.length;
+            location.hash = '#' + encodeURIComponent(figures[next].id);
+          }
+
+          document.getElementById('hasila-next-match').addEventListener('click', function () { step(1); });
+          document.getElementById('hasila-previous-match').addEventListener('click', function () { step(-1); });
           document.addEventListener('mouseover', function (e) { var m = nearest(e); if (m) show(m); });
           document.addEventListener('focusin', function (e) { var m = nearest(e); if (m) show(m); });
           [category, qualifier, only, dates].forEach(function (c) { c.addEventListener('change', filter); });
