@@ -55,6 +55,9 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress line and no summary line.")
     var quiet = false
 
+    @Option(name: .customLong("report"), help: ArgumentHelp("Also write the HTML report of the records (as `hasila report` does) to FILE; needs --output.", valueName: "FILE"))
+    var htmlReport: String?
+
     @OptionGroup var grammar: GrammarOptions
 
     func validate() throws {
@@ -62,6 +65,9 @@ struct ExtractCommand: ParsableCommand {
         if format == .sqlite && output == nil { throw ValidationError("--format sqlite needs --output FILE") }
         if resume && output == nil { throw ValidationError("--resume needs --output FILE") }
         if excel && format != .csv { throw ValidationError("--excel goes with --format csv") }
+        if htmlReport != nil && (output == nil || format == .csv || paths.contains("-")) {
+            throw ValidationError("--report needs --output FILE in jsonl or sqlite format, and files or folders (not -) to read the texts again")
+        }
         if let date, DateValue(iso: date)?.day == nil { throw ValidationError("--date \(date): expected a date as YYYY-MM-DD") }
     }
 
@@ -120,6 +126,10 @@ struct ExtractCommand: ParsableCommand {
         try report.finish()
         progress.clear()
         if !quiet { Diagnostics.write(summary.line) }
+        if let htmlReport, let output {
+            try ReportCommand.write(records: output, options: ReportOptions(texts: paths, encoding: encoding,
+                                                                            errorsReports: errors.map { $0 == "inline" ? [] : [$0] } ?? []), to: htmlReport)
+        }
         if summary.skipped > 0 { throw ExitCode(1) }
     }
 }

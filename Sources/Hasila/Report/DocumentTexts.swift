@@ -1,0 +1,61 @@
+import Foundation
+
+/// The documents' texts read again for the review, through the very readers `hasila extract`
+/// uses (DocumentCollector, DocumentReader with its decoders and HTML stripper), so that record
+/// offsets index the same code points. Only the documents to be reviewed keep their text; a text
+/// or HTML file whose id is not wanted is not even opened (its id is its name), while JSON-lines
+/// files are read through for their documents' ids and dates.
+public struct DocumentTexts: Sendable {
+    /// The wanted documents' texts, as code points.
+    public private(set) var texts: [String: [UInt32]] = [:]
+    /// Every document the paths hold, in reading order.
+    public private(set) var documents: [String] = []
+    /// The `date` of each JSON-lines document that gave one.
+    public private(set) var dates: [String: DateValue] = [:]
+    /// Documents that could not be read again, with the reason.
+    public private(set) var failures: [String: String] = [:]
+
+    public init() {}
+
+    /// Reads the documents under `paths`; `wanted` says which keep their text.
+    public static func read(_ paths: [String], encoding: String? = nil, wanted: Set<String>) throws -> DocumentTexts {
+        var result = DocumentTexts()
+        let files: [SourceFile]
+        do { files = try DocumentCollector.collect(paths) } catch let error as HasilaError {
+            throw ReportError.unreadableTexts(path: paths.joined(separator: " "), reason: error.description)
+        }
+        let reader = DocumentReader(decoder: TextDecoder(forced: encoding))
+        var seen = Set<String>()
+        for file in files {
+            if file.format.kind != .jsonLines {
+                if seen.insert(file.id).inserted { result.documents.append(file.id) }
+                guard wanted.contains(file.id) else { continue }
+            }
+            do {
+                try reader.read([file]) { input in
+                    switch input {
+                    case .document(let document):
+                        if (document.section?.index ?? 0) > 0 {
+                            // A long text read in sections is one document: its sections join up again.
+                            if wanted.contains(document.id) { result.texts[document.id, default: []] += document.scalars }
+                            return
+                        }
+                        if file.format.kind == .jsonLines, seen.insert(document.id).inserted { result.documents.append(document.id) }
+                        if let date = document.date { result.dates[document.id] = date }
+                        if wanted.contains(document.id) { result.texts[document.id] = document.scalars }
+                    case .failure(let failure):
+                        result.failures[failure.id] = failure.reason
+                    case .line(let line):
+                        // Not deferred by this reader; parsed here should one come.
+                        if case .document(let document) = reader.parse(line), wanted.contains(document.id) {
+                            result.texts[document.id] = document.scalars
+                        }
+                    }
+                }
+            } catch let error as HasilaError {
+                throw ReportError.unreadableTexts(path: file.path, reason: error.description)
+            }
+        }
+        return result
+    }
+}
