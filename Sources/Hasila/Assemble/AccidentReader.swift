@@ -9,11 +9,11 @@ struct AccidentReader {
     var trace: DecisionTrace?
 
     /// `accidentBefore`: an earlier section of the document named an accident (see `InfectionReader`).
-    func read(_ drafts: inout [FigureDraft], tokens: [Token], scalars: [UInt32], accidentBefore: inout Bool) {
+    func read(_ drafts: inout [FigureDraft], tokens: [Token], scalars: [UInt32], seen: UInt32, accidentBefore: inout Bool) {
         let tables = grammar.tables
         guard let attacks = tables.accidentKey else { return }
         var from = accidentBefore ? 0 : tokens.count
-        if !accidentBefore, let block = TopicScope.start(of: tables.accidents, in: tokens, scalars: scalars, grammar: grammar) {
+        if !accidentBefore, let block = TopicScope.start(of: tables.accidents, in: tokens, scalars: scalars, grammar: grammar, seen: seen) {
             from = block
             accidentBefore = true
         }

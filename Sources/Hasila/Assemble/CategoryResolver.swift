@@ -179,13 +179,15 @@ struct CategoryResolver {
     /// The category phrase that covers `index`, read walking back: one that begins up to three words earlier
     /// and reaches past it wins ("مقتل وإصابة" is one act, not "إصابة" alone).
     private func covering(_ index: Int, floor: Int, end: Int, tokens: [Token]) -> (begin: Int, end: Int, payloads: [Int])? {
+        // Most words name no category: look further back only around one that does.
+        guard let own = grammar.longest(grammar.tables.categories, in: tokens, from: index, limit: end) else { return nil }
         var start = max(floor, index - 3)
         while start < index {
             if tokens[start].kind == .word, let match = grammar.longest(grammar.tables.categories, in: tokens, from: start, limit: end),
                match.end > index { return (start, match.end, match.payloads) }
             start += 1
         }
-        return grammar.longest(grammar.tables.categories, in: tokens, from: index, limit: end).map { (index, $0.end, $0.payloads) }
+        return (index, own.end, own.payloads)
     }
 
     /// How many words may stand between an act and the figure it governs ("احتجزت خلال الأشهر الأخيرة 3 آلاف لاجئ").

@@ -13,11 +13,14 @@ struct CivilianReader {
         let tables = grammar.tables
         guard let (generic, civilian) = tables.genericRefinement,
               drafts.contains(where: { $0.figure.category == generic }) else { return }
-        var nouns = Set<Int>()
-        for draft in drafts { if let start = draft.nounStart { nouns.insert(start) } }
-        var civilianSentences = Set<Int32>()
-        for index in tokens.indices where tokens[index].kind == .word && !nouns.contains(index) {
-            if grammar.longest(tables.passageGroups, in: tokens, from: index) != nil { civilianSentences.insert(tokens[index].sentence) }
+        // Sentences holding a passage word that is no figure's own noun; passage words are rare, so the
+        // figures' nouns are looked at only when one is found.
+        var civilianSentences: [Int32] = []
+        let passage = tables.passageGroups
+        for index in tokens.indices where tokens[index].kind == .word && grammar.canStart(passage, tokens[index]) {
+            guard grammar.longest(passage, in: tokens, from: index) != nil,
+                  !drafts.contains(where: { $0.nounStart == index }) else { continue }
+            if civilianSentences.last != tokens[index].sentence { civilianSentences.append(tokens[index].sentence) }
         }
         guard !civilianSentences.isEmpty else { return }
         for index in drafts.indices where drafts[index].figure.category == generic && civilianSentences.contains(drafts[index].sentence) {

@@ -307,7 +307,8 @@ struct FigureAssembler {
         let near = max(floor, cueStart - FigureAssembler.reach)
         // A clause joined by و between the figure before and this one closes what is read back for this one's act:
         // "أسفرت عن جرح 58 داعشيا، ودمرت 9 مستودعات" does not count wounded depots.
-        let opensClause = !conjoined && previousEnd < cueStart && (previousEnd..<cueStart).contains {
+        // Only the words within reach matter: a clause opened before `near` is out of the act's reach anyway.
+        let opensClause = !conjoined && max(previousEnd, near) < cueStart && (max(previousEnd, near)..<cueStart).contains {
             grammar.opensWithConjunction(tokens[$0], scalars: context.scalars)
                 // "53 مهاجرا ولاجئا": a noun joined to the previous figure's noun opens no clause.
                 && !(grammar.longest(grammar.tables.categories, in: tokens, from: $0).map {
@@ -318,7 +319,9 @@ struct FigureAssembler {
         var around = key == nil && breakdownBefore ? nil : categories.context(before: cueStart, floor: actFloor, tokens: tokens, skipping: previous.phrase)
         // The act after the figure, when it is the subject of a verb that follows ("أن 9 أشخاص لقوا حتفهم"):
         // it decides when nothing before does, or when it follows the figure's phrase at once.
+        // (Not when an act right before already governs it: "مقتل 18 شخصا".)
         if key == nil || role == .group || role == .unit, !(breakdownAfter && !phrase.hasNoun),
+           !(around.map { $0.role == .event && $0.adjacent } ?? false),
            let after = categories.actAfter(phrase.noun?.upperBound ?? last, sentence: sentence, tokens: tokens, scalars: context.scalars),
            // Only what happens to people (killed, injured, detained …): "إصابة 6 مدنيين بقصف" names the cause, not the act.
            grammar.tables.evidence[.group]?.contains(after.key) ?? false,

@@ -11,12 +11,12 @@ struct InfectionReader {
 
     /// `outbreakBefore`: an earlier part of the document named a disease (a long document is read in
     /// sections; the flag passes from one to the next, so sections give the records of a whole read).
-    func read(_ drafts: inout [FigureDraft], tokens: [Token], scalars: [UInt32], outbreakBefore: inout Bool) {
+    func read(_ drafts: inout [FigureDraft], tokens: [Token], scalars: [UInt32], seen: UInt32, outbreakBefore: inout Bool) {
         let tables = grammar.tables
         guard let injured = tables.outbreakKey else { return }
         // From the paragraph block where a disease is first named: the report has said what it is about.
         var from = outbreakBefore ? 0 : tokens.count
-        if !outbreakBefore, let block = TopicScope.start(of: tables.outbreaks, in: tokens, scalars: scalars, grammar: grammar) {
+        if !outbreakBefore, let block = TopicScope.start(of: tables.outbreaks, in: tokens, scalars: scalars, grammar: grammar, seen: seen) {
             from = block
             outbreakBefore = true
         }

@@ -5,10 +5,15 @@
 /// reads exactly what the whole document would.
 enum TopicScope {
     /// The token where the topic's block begins, or nil when no word of `trie` appears.
-    static func start(of trie: PhraseTrie, in tokens: [Token], scalars: [UInt32], grammar: Grammar) -> Int? {
-        guard !trie.isEmpty, let first = tokens.indices.first(where: {
-            tokens[$0].kind == .word && grammar.canStart(trie, tokens[$0]) && grammar.longest(trie, in: tokens, from: $0) != nil
-        }) else { return nil }
+    /// `seen`: the start masks of all the section's words OR-ed together (one pass the extractor makes
+    /// anyway): most sections name no such topic, and then no word is looked at.
+    static func start(of trie: PhraseTrie, in tokens: [Token], scalars: [UInt32], grammar: Grammar, seen: UInt32) -> Int? {
+        guard !trie.isEmpty, trie.id >= 0, seen & (1 << UInt32(trie.id)) != 0 else { return nil }
+        var found: Int?
+        for index in tokens.indices where tokens[index].kind == .word && grammar.canStart(trie, tokens[index]) {
+            if grammar.longest(trie, in: tokens, from: index) != nil { found = index; break }
+        }
+        guard let first = found else { return nil }
         var start = first
         while start > 0 {
             var breaks = 0

@@ -146,14 +146,16 @@ public struct Extractor: Sendable {
         let mentions = NumberRecognizer(grammar: grammar).recognize(tokens: tokens, scalars: text.scalars, claimed: claimed)
         var paragraphs = [Int](repeating: 0, count: tokens.count)
         var paragraph = 0
+        var seen: UInt32 = 0   // every trie some word of the section can begin: the document readers ask it first
         for (i, token) in tokens.enumerated() {
             if token.lineBreakBefore && i > 0 { paragraph += 1 }
             paragraphs[i] = paragraph
+            seen |= token.starts
         }
         var drafts = FigureAssembler(grammar: grammar, trace: trace).assemble(mentions: mentions, tokens: tokens, text: text, paragraphs: paragraphs)
-        InfectionReader(grammar: grammar, trace: trace).read(&drafts, tokens: tokens, scalars: text.scalars, outbreakBefore: &carry.outbreak)
+        InfectionReader(grammar: grammar, trace: trace).read(&drafts, tokens: tokens, scalars: text.scalars, seen: seen, outbreakBefore: &carry.outbreak)
         CivilianReader(grammar: grammar, trace: trace).read(&drafts, tokens: tokens)
-        AccidentReader(grammar: grammar, trace: trace).read(&drafts, tokens: tokens, scalars: text.scalars, accidentBefore: &carry.accident)
+        AccidentReader(grammar: grammar, trace: trace).read(&drafts, tokens: tokens, scalars: text.scalars, seen: seen, accidentBefore: &carry.accident)
         BreakdownLinker(grammar: grammar, trace: trace).link(&drafts, tokens: tokens) { position in
             let token = tokens[position]
             if token.kind == .punctuation {
