@@ -36,14 +36,32 @@ final class DateTests: XCTestCase {
     }
 
     func testHijriDatesConvertThroughICU() {
-        XCTAssertEqual(values("في ⟦١٤ رمضان ١٤٣٩ هـ⟧"), ["2018-05-29"])
-        XCTAssertEqual(values("في ⟦17 رمضان 1440هـ⟧"), ["2019-05-22"])
-        XCTAssertEqual(values("في ⟦محرم 1440هـ⟧"), ["2018-09"])
-        let hijri = dates("في ⟦١٠ ذي الحجة ١٤٣٩ هـ⟧")
+        // The era mark decides the calendar and stays outside the mention (annotation rules 7).
+        XCTAssertEqual(values("في ⟦١٤ رمضان ١٤٣٩⟧ هـ"), ["2018-05-29"])
+        XCTAssertEqual(values("في ⟦17 رمضان 1440⟧هـ"), ["2019-05-22"])
+        XCTAssertEqual(values("في ⟦محرم 1440⟧هـ"), ["2018-09"])
+        let hijri = dates("في ⟦١٠ ذي الحجة ١٤٣٩⟧ هـ")
         XCTAssertEqual(hijri.first?.calendar, .islamic)
         XCTAssertEqual(hijri.first?.value?.description, "2018-08-21")
         XCTAssertNil(ICU.gregorian(fromHijriYear: 1439, month: 13, day: 40))
         XCTAssertTrue(TestGrammar.extractor.extract("أكلنا صفر من الطعام").dates.isEmpty, "صفر alone is not a month")
+    }
+
+    func testDatesAsRealNewsWritesThem() {
+        // A weekday beside a day named relatively is one mention; in brackets, a gloss left out.
+        XCTAssertEqual(values("قال المسؤول ⟦أمس الخميس⟧ إن 5 أشخاص قتلوا"), ["relative"])
+        XCTAssertEqual(values("قالت الوزارة ⟦اليوم⟧ (الاثنين) إن 3 أشخاص أصيبوا"), ["relative"])
+        XCTAssertEqual(values("وقع الحادث ⟦أمس الأول السبت⟧"), ["relative"])
+        // A month named alone after a word that introduces a time; "شهر" between them too.
+        XCTAssertEqual(values("عاد السكان في ⟦أيار⟧ وبقوا خلال شهر ⟦حزيران⟧"), ["relative", "relative"])
+        XCTAssertEqual(values("بين ⟦أيلول⟧ و⟦كانون الثاني الماضيين⟧"), ["relative", "relative"])
+        // A season before a year, a relative year with its year written, a decade.
+        XCTAssertEqual(values("اندلعت المعارك في ⟦صيف 2013⟧ وتجددت ⟦العام الماضي 2014⟧ بعد هدوء ⟦العقد الماضي⟧"),
+                       ["2013", "2014", "relative"])
+        // Years heading the entries of a chronology.
+        XCTAssertEqual(values("⟦1948⟧ - قيام الدولة. ⟦1967⟧ - حرب الأيام الستة."), ["1948", "1967"])
+        // Names holding a date word are no dates.
+        XCTAssertTrue(TestGrammar.extractor.extract("قالت صحيفة عين اليوم إن الرئيس رجب طيب أردوغان زار المدينة").dates.isEmpty)
     }
 
     func testRelativeDates() {

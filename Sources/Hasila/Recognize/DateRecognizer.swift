@@ -189,7 +189,8 @@ struct DateRecognizer {
             let last = RelativeDateResolver.date(fromDays: RelativeDateResolver.days(next.year, next.month, next.day) - 1)
             days = Period(start: DateValue(year: first.year, month: first.month, day: first.day), end: last)
         }
-        return (marked.end, value, isHijri ? .islamic : .gregorian, days)
+        // The era mark (هـ، م) decides the calendar but stays outside the mention (annotation rules 7).
+        return (end + 1, value, isHijri ? .islamic : .gregorian, days)
     }
 
     private func isYear(_ year: (value: Int, length: Int), hijri: Bool) -> Bool {
@@ -300,7 +301,7 @@ struct DateRecognizer {
         let marked = calendarMarker(at: index + 1, tokens: tokens)
         if marked.hijri, (1300...1600).contains(year.value) {
             let value = ICU.gregorian(fromHijriYear: year.value, month: 1, day: 1).map { DateValue(year: $0.year) }
-            return DateMention(tokens: index..<marked.end, value: value, calendar: .islamic, relative: false)
+            return DateMention(tokens: index..<(index + 1), value: value, calendar: .islamic, relative: false)
         }
         guard year.length == 4, (1900...2100).contains(year.value) else { return nil }
         // A counted noun after it makes it a figure ("2015 مدنيا").
@@ -316,8 +317,7 @@ struct DateRecognizer {
             while p >= 0, let mark = punctuation(tokens[p], scalars), mark == 0x28 || mark == 0x5B { p -= 1 }
             guard p >= 0, has({ $0 == .yearMarker || $0 == .rangeStart || $0 == .rangeEnd || $0 == .since || $0 == .part }, at: p, tokens: tokens) == p + 1 else { return nil }
         }
-        var end = index + 1
-        if index + 1 < tokens.count, punctuation(tokens[index + 1], scalars) == nil { end = marked.end }
+        let end = index + 1
         return DateMention(tokens: index..<end, value: DateValue(year: year.value), calendar: .gregorian, relative: false)
     }
 }
