@@ -64,6 +64,14 @@ final class DateTests: XCTestCase {
         XCTAssertTrue(TestGrammar.extractor.extract("قالت صحيفة عين اليوم إن الرئيس رجب طيب أردوغان زار المدينة").dates.isEmpty)
     }
 
+    func testADemonstrativeCarriesThePeriodOfTheSentenceBefore() {
+        let figures = TestGrammar.extractor.extract("شنت الطائرات 20 غارة في 5 أيار 2016. وقتل في هذه الغارات 14 مدنيا. وقتل 3 آخرون في حادث.").figures
+        XCTAssertEqual(figures.map(\.value), [20, 14, 3])
+        XCTAssertEqual(figures[1].period?.start?.description, "2016-05-05")
+        XCTAssertEqual(figures[1].period?.end?.description, "2016-05-05")
+        XCTAssertNil(figures[2].period, "no reference, no period")
+    }
+
     func testRelativeDates() {
         XCTAssertEqual(values("⟦أمس⟧ و⟦اليوم⟧ و⟦الأسبوع الماضي⟧ و⟦الشهر الماضي⟧ و⟦منتصف سبتمبر الماضي⟧ و⟦العام الجاري⟧ و⟦19 سبتمبر⟧ و⟦الخميس الماضي⟧"),
                        Array(repeating: "relative", count: 8))

@@ -96,6 +96,16 @@ struct DateRecognizer {
         guard token.kind == .word, token.isKnown, let word = dateWord(at: index, tokens: tokens) else { return nil }
         if isNotDate(at: index, tokens: tokens) { return nil }
         switch word.word {
+        case .yearMarker:
+            // "عام ألفين وتسعة عشر": a year in words after a year marker; the marker stays outside (rules 7).
+            let next = word.end
+            guard next < tokens.count, tokens[next].kind == .word,
+                  let number = NumberRecognizer(grammar: grammar).readWords(at: next, tokens: tokens, claimed: [Bool](repeating: false, count: tokens.count)),
+                  let value = number.value, (1900...2100).contains(value), !number.definite else { return nil }
+            // A counted noun after it makes it a figure ("من ألفين وخمسمئة شخص").
+            if number.tokens.upperBound < tokens.count, tokens[number.tokens.upperBound].kind == .word,
+               grammar.longest(grammar.tables.categories, in: tokens, from: number.tokens.upperBound) != nil { return nil }
+            return DateMention(tokens: number.tokens, value: DateValue(year: value), calendar: .gregorian, relative: false)
         case .weekday(let day):
             if word.end < tokens.count, tokens[word.end].kind == .number,
                let date = readDayMonth(at: word.end, start: index, tokens: tokens, scalars: scalars) { return date }
@@ -170,8 +180,15 @@ struct DateRecognizer {
 
     /// The year after a month (and its calendar mark), with the date's Gregorian value: a Hijri date goes
     /// through ICU's Umm al-Qura calendar (a month and year alone: the Gregorian month of its first day).
-    private func year(after end: Int, month: Int, day: Int?, hijri: Bool, tokens: [Token], scalars: [UInt32])
+    private func year(after start: Int, month: Int, day: Int?, hijri: Bool, tokens: [Token], scalars: [UInt32])
         -> (end: Int, value: DateValue?, calendar: DateMention.Calendar, days: Period?)? {
+        var end = start
+        // "أواخر أيار عام 2013" (عام inside the date, annotation rules 7), "3/مارس/2019".
+        if end + 1 < tokens.count, tokens[end + 1].kind == .number,
+           has({ $0 == .yearMarker }, at: end, tokens: tokens) == end + 1
+            || (punctuation(tokens[end], scalars) == 0x2F && !tokens[end].spaceBefore && !tokens[end + 1].spaceBefore) {
+            end += 1
+        }
         guard end < tokens.count, let year = digits(tokens[end], scalars), isYear(year, hijri: hijri) else { return nil }
         let marked = calendarMarker(at: end + 1, tokens: tokens)
         let isHijri = hijri || marked.hijri
@@ -278,9 +295,11 @@ struct DateRecognizer {
 
     /// "30 سبتمبر 2015", "30سبتمبر 2015", "1 آذار/مارس 2019", "١٤ رمضان ١٤٣٩ هـ", "19 سبتمبر" (relative).
     private func readDayMonth(at index: Int, start: Int, tokens: [Token], scalars: [UInt32]) -> DateMention? {
-        guard let day = digits(tokens[index], scalars), day.length <= 2, (1...31).contains(day.value),
-              index + 1 < tokens.count, let word = dateWord(at: index + 1, tokens: tokens),
-              case .month(let month, let hijri, _) = word.word else { return nil }
+        guard let day = digits(tokens[index], scalars), day.length <= 2, (1...31).contains(day.value), index + 1 < tokens.count else { return nil }
+        // "3/مارس/2019": a slash glued between the day and the month name.
+        let monthAt = index + 2 < tokens.count && punctuation(tokens[index + 1], scalars) == 0x2F
+            && !tokens[index + 1].spaceBefore && !tokens[index + 2].spaceBefore ? index + 2 : index + 1
+        guard let word = dateWord(at: monthAt, tokens: tokens), case .month(let month, let hijri, _) = word.word else { return nil }
         var end = skipPairedMonth(after: word.end, tokens: tokens, scalars: scalars)
         var first = start
         if first == index, index > 0, has({ $0.isWeekday }, at: index - 1, tokens: tokens) == index { first = index - 1 }
