@@ -4,6 +4,7 @@
 struct FigureAssembler {
     let grammar: Grammar
     private let categories: CategoryResolver
+    private let qualifiers: QualifierReader
     /// Where the decisions go when a researcher asks why (`hasila eval --explain`); nil in a normal run.
     var trace: DecisionTrace?
     /// How many words back from a figure its clause is read for acts and evidence.
@@ -12,6 +13,7 @@ struct FigureAssembler {
     init(grammar: Grammar, trace: DecisionTrace? = nil) {
         self.grammar = grammar
         self.categories = CategoryResolver(grammar: grammar)
+        self.qualifiers = QualifierReader(grammar: grammar)
         self.trace = trace
     }
 
@@ -141,31 +143,18 @@ struct FigureAssembler {
 
         // Cues before the figure: a qualifier (unless a conjunction joins the figure to what precedes it),
         // then a breakdown or total cue.
-        var cueStart = leadIndex
-        var qualifier = Qualifier.exact
-        var isRange = false
-        var conjoined = grammar.startsWithConjunction(tokens[leadIndex])
-        if !conjoined {
-            var p = leadIndex - 1
-            while p >= floor, isSkippable(tokens[p], context) { p -= 1 }
-            if p >= floor, grammar.isConjunction(tokens[p]) {
-                conjoined = true
-                cueStart = p
-            } else if p >= cueFloor, let cue = qualifierCue(endingAt: p, floor: cueFloor, tokens: tokens) {
-                if cue.key == "range" { isRange = true } else { qualifier = Qualifier(rawValue: cue.key) ?? .exact }
-                trace?.note(first, .qualifier, "cue before the figure", rule: cueRule(cue.rule), words: cue.begin..<(p + 1), value: cue.key)
-                cueStart = cue.begin
-                conjoined = grammar.startsWithConjunction(tokens[cue.begin])
-                if !conjoined, cue.begin > floor, grammar.isConjunction(tokens[cue.begin - 1]) {
-                    conjoined = true
-                    cueStart = cue.begin - 1
-                }
-            }
+        let lead = qualifiers.lead(at: leadIndex, floor: floor, cueFloor: cueFloor, tokens: tokens, scalars: context.scalars)
+        let cueStart = lead.cueStart
+        var qualifier = lead.qualifier
+        let isRange = lead.isRange
+        let conjoined = lead.conjoined
+        if let rule = lead.rule {
+            trace?.note(first, .qualifier, "cue before the figure", rule: cueRule(rule), words: lead.cueWords, value: lead.isRange ? "range" : qualifier.rawValue)
         }
         var breakdownBefore = false, totalBefore = false
         var cueRuleIndex = -1
         var p = cueStart - 1
-        while p >= floor, isSkippable(tokens[p], context) || isComma(tokens[p], context) { p -= 1 }
+        while p >= floor, grammar.isSkippable(tokens[p], scalars: context.scalars) || grammar.isComma(tokens[p], scalars: context.scalars) { p -= 1 }
         if p >= floor {
             if let cue = grammar.longestBackward(grammar.tables.breakdownsBefore, in: tokens, from: p, floor: floor) {
                 breakdownBefore = true
@@ -240,7 +229,7 @@ struct FigureAssembler {
             trace?.note(first, .qualifier, "cue after the figure or its noun", rule: cueRule(phrase.qualifierRule), value: cue)
         }
         if qualifier == .exact && !isRange && !conjoined,
-           let cue = clauseQualifier(before: cueStart, floor: max(floor, previousEnd, cueStart - FigureAssembler.reach), tokens: tokens) {
+           let cue = qualifiers.clauseCue(before: cueStart, floor: max(floor, previousEnd, cueStart - FigureAssembler.reach), tokens: tokens) {
             qualifier = Qualifier(rawValue: cue.key) ?? .exact
             trace?.note(first, .qualifier, "cue for the whole clause", rule: cueRule(cue.rule), words: cue.begin..<cue.end, value: cue.key)
         }
@@ -260,7 +249,7 @@ struct FigureAssembler {
         if phrase.end < tokens.count, tokens[phrase.end].sentence == sentence,
            let cue = grammar.longest(grammar.tables.breakdownsAfter, in: tokens, from: phrase.end) {
             var q = cue.end
-            while q < tokens.count, isSkippable(tokens[q], context) || isComma(tokens[q], context) { q += 1 }
+            while q < tokens.count, grammar.isSkippable(tokens[q], scalars: context.scalars) || grammar.isComma(tokens[q], scalars: context.scalars) { q += 1 }
             let followedByFigure = q < tokens.count && (context.isMentionStart[q] || startsQualifier(at: q, context))
             if !followedByFigure {
                 breakdownAfter = true
@@ -487,39 +476,10 @@ struct FigureAssembler {
     private func lastComma(before end: Int, floor: Int, _ context: Context) -> Int {
         var index = end - 1
         while index > floor {
-            if isComma(context.tokens[index], context) { return index + 1 }
+            if grammar.isComma(context.tokens[index], scalars: context.scalars) { return index + 1 }
             index -= 1
         }
         return floor
-    }
-
-    /// The qualifier cue that ends at `end` (inclusive), also across "عدد" and its noun ("تجاوز عدد الجرحى 29 ألفا").
-    private func qualifierCue(endingAt end: Int, floor: Int, tokens: [Token]) -> (key: String, begin: Int, rule: Int)? {
-        if let cue = grammar.longestBackward(grammar.tables.qualifiersBefore, in: tokens, from: end, floor: floor) {
-            return (grammar.tables.qualifierPayloads[cue.payloads[0]], cue.begin, cue.payloads[0])
-        }
-        for gap in [end - 1, end - 2] where gap > floor {
-            guard grammar.longest(grammar.tables.cueGaps, in: tokens, from: gap, limit: gap + 1) != nil,
-                  tokens[(gap + 1)...end].allSatisfy({ $0.kind == .word }) else { continue }
-            if let cue = grammar.longestBackward(grammar.tables.qualifiersBefore, in: tokens, from: gap - 1, floor: floor) {
-                let key = grammar.tables.qualifierPayloads[cue.payloads[0]]
-                if key != "range" { return (key, cue.begin, cue.payloads[0]) }
-            }
-        }
-        return nil
-    }
-
-    /// A clause-wide cue ("في تقديراتها الدنيا") between the clause start and the figure.
-    private func clauseQualifier(before end: Int, floor: Int, tokens: [Token]) -> (key: String, rule: Int, begin: Int, end: Int)? {
-        guard !grammar.tables.clauseQualifiers.isEmpty else { return nil }
-        var index = end - 1
-        while index >= floor {
-            if let cue = grammar.longestBackward(grammar.tables.clauseQualifiers, in: tokens, from: index, floor: floor) {
-                return (grammar.tables.qualifierPayloads[cue.payloads[0]], cue.payloads[0], cue.begin, index + 1)
-            }
-            index -= 1
-        }
-        return nil
     }
 
     /// The second number follows the first joined by و (or a span word such as إلى): "بين 400 و450".
@@ -604,22 +564,6 @@ struct FigureAssembler {
     }
 
     /// Punctuation that may stand between a cue and its figure ("بينهم -على الأقل- ثلاثون", "(82)"), and clitic particles.
-    private func isSkippable(_ token: Token, _ context: Context) -> Bool {
-        if token.kind == .punctuation {
-            switch context.scalars[Int(token.start)] {
-            case 0x2D, 0x28, 0x29, 0xAB, 0xBB, 0x22, 0x3A, 0x2013, 0x2014, 0x201C, 0x201D, 0x5B, 0x5D: return true
-            default: return false
-            }
-        }
-        return grammar.isParticle(token) && !grammar.isConjunction(token)
-    }
-
-    private func isComma(_ token: Token, _ context: Context) -> Bool {
-        guard token.kind == .punctuation else { return false }
-        let code = context.scalars[Int(token.start)]
-        return code == 0x060C || code == 0x2C
-    }
-
     private func isArticle(_ token: Token) -> Bool {
         guard token.kind == .word else { return false }
         return token.analyses.contains {

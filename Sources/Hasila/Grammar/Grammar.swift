@@ -72,6 +72,24 @@ public final class Grammar: @unchecked Sendable {
         return token.end - token.start >= 4 && tables.conjunctionLetters.contains(scalars[Int(token.start)])
     }
 
+    /// Punctuation that may stand between a cue and its figure ("بينهم -على الأقل- ثلاثون", "(82)"), and clitic particles.
+    func isSkippable(_ token: Token, scalars: [UInt32]) -> Bool {
+        if token.kind == .punctuation {
+            switch scalars[Int(token.start)] {
+            case 0x2D, 0x28, 0x29, 0xAB, 0xBB, 0x22, 0x3A, 0x2013, 0x2014, 0x201C, 0x201D, 0x5B, 0x5D: return true
+            default: return false
+            }
+        }
+        return isParticle(token) && !isConjunction(token)
+    }
+
+    /// An Arabic or Latin comma.
+    func isComma(_ token: Token, scalars: [UInt32]) -> Bool {
+        guard token.kind == .punctuation else { return false }
+        let code = scalars[Int(token.start)]
+        return code == 0x060C || code == 0x2C
+    }
+
     /// Every reading of the word carries a preposition clitic ("بالقذائف").
     func hasPreposition(_ token: Token) -> Bool {
         guard token.kind == .word, !token.analyses.isEmpty else { return false }
