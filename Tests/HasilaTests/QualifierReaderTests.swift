@@ -10,7 +10,7 @@ final class QualifierReaderTests: XCTestCase {
     private func read(_ sentence: String, figure: String) -> (lead: QualifierReader.Lead, tokens: [Token], text: NormalizedText) {
         let text = Normalizer(options: .matching).normalize(scalars: sentence.unicodeScalars.map(\.value))
         let tokens = Tokenizer(lexicon: grammar.tables.lexicon).tokenize(text)
-        let target = Array(figure.unicodeScalars.map(\.value))
+        let target = Normalizer(options: .matching).normalize(scalars: figure.unicodeScalars.map(\.value)).scalars
         let index = tokens.firstIndex { Array(text.scalars[Int($0.start)..<Int($0.end)]) == target }!
         let lead = QualifierReader(grammar: grammar).lead(at: index, floor: 0, cueFloor: 0, tokens: tokens, scalars: text.scalars)
         return (lead, tokens, text)

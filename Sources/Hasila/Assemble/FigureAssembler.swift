@@ -5,6 +5,7 @@ struct FigureAssembler {
     let grammar: Grammar
     private let categories: CategoryResolver
     private let qualifiers: QualifierReader
+    private let acts: ActReader
     /// Where the decisions go when a researcher asks why (`hasila eval --explain`); nil in a normal run.
     var trace: DecisionTrace?
     /// How many words back from a figure its clause is read for acts and evidence.
@@ -14,6 +15,7 @@ struct FigureAssembler {
         self.grammar = grammar
         self.categories = CategoryResolver(grammar: grammar)
         self.qualifiers = QualifierReader(grammar: grammar)
+        self.acts = ActReader(grammar: grammar)
         self.trace = trace
     }
 
@@ -305,13 +307,13 @@ struct FigureAssembler {
         }
         // An item joined to the figure before it reads its act no further back than that figure could.
         let actFloor = opensClause ? max(near, previousEnd) : conjoined ? max(near, previous.actFloor) : near
-        var around = key == nil && breakdownBefore ? nil : categories.context(before: cueStart, floor: actFloor, tokens: tokens, skipping: previous.phrase)
+        var around = key == nil && breakdownBefore ? nil : acts.before( cueStart, floor: actFloor, tokens: tokens, skipping: previous.phrase)
         // The act after the figure, when it is the subject of a verb that follows ("أن 9 أشخاص لقوا حتفهم"):
         // it decides when nothing before does, or when it follows the figure's phrase at once.
         // (Not when an act right before already governs it: "مقتل 18 شخصا".)
         if key == nil || role == .group || role == .unit, !(breakdownAfter && !phrase.hasNoun),
            !(around.map { $0.role == .event && $0.adjacent } ?? false),
-           let after = categories.actAfter(phrase.noun?.upperBound ?? last, sentence: sentence, tokens: tokens, scalars: context.scalars),
+           let after = acts.after(phrase.noun?.upperBound ?? last, sentence: sentence, tokens: tokens, scalars: context.scalars),
            // Only what happens to people (killed, injured, detained …): "إصابة 6 مدنيين بقصف" names the cause, not the act.
            grammar.tables.evidence[.group]?.contains(after.key) ?? false,
            around == nil || after.adjacent {
