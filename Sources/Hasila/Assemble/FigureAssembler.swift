@@ -94,11 +94,10 @@ struct FigureAssembler {
                 // "أحد المنازل" picks one out of a total only where one was counted: no earlier figure of its
                 // paragraph counts that kind, no figure (rules 1).
                 if draft.mention.partitive == .noun {
-                    let kind = nounKey(draft, tokens)
-                    if !drafts.contains(where: { total in
-                        guard total.paragraph == draft.paragraph, let a = nounKey(total, tokens) ?? total.figure.category, let b = kind else { return false }
-                        return CategoryResolver.isAncestor(a, of: b) || CategoryResolver.isAncestor(b, of: a)
-                    }) { continue }
+                    // The total counts the same kind of thing: its noun names the same category with the same role.
+                    if !drafts.contains(where: { $0.paragraph == draft.paragraph && draft.nounKind != nil && $0.nounKind == draft.nounKind }) {
+                        continue
+                    }
                 }
                 if let last = drafts.indices.last, isElidedItem(draft, after: drafts[last], context) {
                     // "قتل 40 مدنيا: 25 في حمص و9 في حماة": an item that leaves its noun out counts what its head counts.
@@ -190,7 +189,8 @@ struct FigureAssembler {
                       grammar.hasArticle(tokens[noun]) else { return nil }
                 phrase = categories.phrase(from: noun, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
                                            sentence: sentence, checkStart: false)
-                guard phrase.hasNoun else { return nil }
+                // The noun right after it counts the total: "أحد الأماكن التي وقعت بها ضربة" names no counted kind.
+                guard phrase.noun?.lowerBound == noun else { return nil }
             } else {
                 phrase = categories.phrase(from: last, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
                                            sentence: sentence)
@@ -385,17 +385,14 @@ struct FigureAssembler {
         draft.nounEnd = phrase.noun?.upperBound
         draft.actFloor = actFloor
         draft.cueRule = cueRuleIndex
-        draft.countsUnits = phrase.noun.flatMap { grammar.longest(grammar.tables.categories, in: tokens, from: $0.lowerBound) }
-            .map { grammar.tables.categoryPayloads[$0.payloads[0]].role == .unit } ?? false
+        if let noun = phrase.noun, let match = grammar.longest(grammar.tables.categories, in: tokens, from: noun.lowerBound) {
+            let entry = grammar.tables.categoryPayloads[match.payloads[0]]
+            draft.countsUnits = entry.role == .unit
+            draft.nounKind = "\(entry.key ?? CategoryResolver.null) \(entry.role.rawValue)"
+        }
         return draft
     }
 
-
-    /// The key its counted noun names by itself (before any act): what kind of thing the figure counts.
-    private func nounKey(_ draft: FigureDraft, _ tokens: [Token]) -> String? {
-        guard let start = draft.nounStart, let match = grammar.longest(grammar.tables.categories, in: tokens, from: start) else { return nil }
-        return grammar.tables.categoryPayloads[match.payloads[0]].key
-    }
 
     /// An item of a list right after the figure before it (joined by و, or after a colon or comma alone), in
     /// the same sentence, with no noun and no breakdown cue of its own.

@@ -31,6 +31,9 @@ struct FigureDraft: Sendable {
     let categoryRole: CategoryEntry.Role?
     /// The counted noun is a unit of people (حالة، عائلة): such lists go on across فيما and و-clauses.
     var countsUnits = false
+    /// The category key and role its counted noun names by itself, before any act: the kind of thing it
+    /// counts ("أحد المصابين" is one of a total of the same kind).
+    var nounKind: String?
     /// An item of a list that left its noun out and counts what its head counts.
     var elided = false
     /// The token of the counted noun's first word, if the figure has one.
