@@ -60,7 +60,7 @@ final class ExtractCommandTests: XCTestCase {
 
     func testDatesAreRecordsToo() throws {
         let folder = TemporaryFolder()
-        let marked = MarkedText("قتل 7 مدنيين منذ ⟦30سبتمبر 2015⟧ حتى ⟦٣٠/٩/٢٠١٧⟧، وفي ⟦١٤ رمضان ١٤٣٩ هـ⟧ وأمس.")
+        let marked = MarkedText("قتل 7 مدنيين منذ ⟦30سبتمبر 2015⟧ حتى ⟦٣٠/٩/٢٠١٧⟧، وفي ⟦١٤ رمضان ١٤٣٩⟧ هـ وأمس.")
         folder.write("d.txt", marked.text)
         let records = try CLI.run(["extract", "--dates", folder.path + "/d.txt"]).records
         let dates = records.filter { $0["kind"] as? String == "date" }

@@ -97,7 +97,9 @@ struct BreakdownLinker {
         if parentKey == CategoryResolver.null && child.figure.category != nil && child.categoryRole != .group {
             replaced = false
         } else if let key = child.figure.category {
-            replaced = CategoryResolver.isAncestor(key, of: parentKey) || grammar.overrides(key, by: parentKey)
+            // "وتوفي أحد المصابين": a child that an act made one of the dead stays dead (override killed group).
+            let settled = child.categoryRole != .group && grammar.tables.groupOnlyOverrides.contains(String(key.prefix { $0 != "." }))
+            replaced = CategoryResolver.isAncestor(key, of: parentKey) || (!settled && grammar.overrides(key, by: parentKey))
                 || grammar.refines(key, by: parentKey)
         } else {
             replaced = !child.explicitNull
