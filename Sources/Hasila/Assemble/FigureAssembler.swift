@@ -95,9 +95,7 @@ struct FigureAssembler {
                 // paragraph counts that kind, no figure (rules 1).
                 if draft.mention.partitive == .noun {
                     // The total counts the same kind of thing: its noun names the same category with the same role.
-                    if !drafts.contains(where: { $0.paragraph == draft.paragraph && draft.nounKind != nil && $0.nounKind == draft.nounKind }) {
-                        continue
-                    }
+                    if !drafts.contains(where: { $0.paragraph == draft.paragraph && draft.isPart(of: $0) }) { continue }
                 }
                 if let last = drafts.indices.last, isElidedItem(draft, after: drafts[last], context) {
                     // "قتل 40 مدنيا: 25 في حمص و9 في حماة": an item that leaves its noun out counts what its head counts.

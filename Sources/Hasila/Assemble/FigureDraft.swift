@@ -43,4 +43,13 @@ struct FigureDraft: Sendable {
     var actFloor = 0
     /// The breakdown or total cue rule the figure carries (index into `GrammarTables.ruleSources`), or -1.
     var cueRule = -1
+
+    /// "أحد المصابين" is a part of `total`: its noun names the same kind of thing as the total's noun, or
+    /// the key its noun names is the total's category ("أصيب 6 أشخاص … وتوفي أحد المصابين").
+    func isPart(of total: FigureDraft) -> Bool {
+        guard let kind = nounKind else { return false }
+        if total.nounKind == kind { return true }
+        guard let key = total.figure.category else { return false }
+        return kind.hasPrefix(key + " ")
+    }
 }

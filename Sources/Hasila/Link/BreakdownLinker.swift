@@ -46,9 +46,7 @@ struct BreakdownLinker {
                 var total = index - 1
                 while total >= 0, drafts[total].paragraph == draft.paragraph {
                     // "أحدهما" names no kind: the figure just before it is its total.
-                    let sameKind = draft.mention.partitive == .noun
-                        ? draft.nounKind != nil && drafts[total].nounKind == draft.nounKind
-                        : compatible(drafts[total].figure.category, key)
+                    let sameKind = draft.mention.partitive == .noun ? draft.isPart(of: drafts[total]) : compatible(drafts[total].figure.category, key)
                     if sameKind || (draft.mention.partitive == .pronoun && total == index - 1) {
                         drafts[index].figure.parent = total
                         note(draft, "partitive: a part of the nearest total of its kind", parent: drafts[total])

@@ -102,8 +102,10 @@ struct DateRecognizer {
             guard next < tokens.count, tokens[next].kind == .word,
                   let number = NumberRecognizer(grammar: grammar).readWords(at: next, tokens: tokens, claimed: [Bool](repeating: false, count: tokens.count)),
                   let value = number.value, (1900...2100).contains(value), !number.definite else { return nil }
-            // A counted noun after it makes it a figure ("من ألفين وخمسمئة شخص").
-            if number.tokens.upperBound < tokens.count, tokens[number.tokens.upperBound].kind == .word,
+            // A counted noun after it makes it a figure ("من ألفين وخمسمئة شخص"), unless the word before is one
+            // that only a year follows (the `year` decoys: "عام ألفين وتسعة عشر حالة الطوارئ").
+            let yearOnly = grammar.longestBackward(grammar.tables.decoysBefore, in: tokens, from: next - 1) != nil
+            if !yearOnly, number.tokens.upperBound < tokens.count, tokens[number.tokens.upperBound].kind == .word,
                grammar.longest(grammar.tables.categories, in: tokens, from: number.tokens.upperBound) != nil { return nil }
             return DateMention(tokens: number.tokens, value: DateValue(year: value), calendar: .gregorian, relative: false)
         case .weekday(let day):
