@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
+import Foundation
 
 let package = Package(
     name: "Hasila",
@@ -35,6 +36,13 @@ let package = Package(
             ]
         ),
         // The tests run the built `hasila` end to end too, so it is a dependency.
-        .testTarget(name: "HasilaTests", dependencies: ["Hasila", "HasilaCLI"]),
+        // FuzzRegressions holds inputs the fuzzer once broke Hasila with; the tests replay them.
+        .testTarget(name: "HasilaTests", dependencies: ["Hasila", "HasilaCLI"], exclude: ["FuzzRegressions"]),
     ]
 )
+
+// The libFuzzer target, only when Fuzz/run builds it (HASILA_FUZZ=1, -sanitize=fuzzer, its own
+// scratch folder): `swift build` and `swift test` never see it.
+if ProcessInfo.processInfo.environment["HASILA_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "HasilaFuzz", dependencies: ["Hasila"], path: "Fuzz/HasilaFuzz"))
+}

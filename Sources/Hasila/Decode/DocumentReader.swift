@@ -201,12 +201,34 @@ public struct DocumentReader: Sendable {
         parseLine(line.bytes, file: line.file, line: line.number)
     }
 
+    /// The line with every raw U+FEFF after its first byte written as the escape `\ufeff`, which
+    /// means the same in JSON: Foundation's JSONSerialization drops a raw one at the start of a
+    /// string or after a line break inside it, and every offset after it would then be one short.
+    static func escapingByteOrderMarks(_ bytes: [UInt8]) -> [UInt8] {
+        guard var index = bytes.dropFirst().firstIndex(of: 0xEF) else { return bytes }
+        var out: [UInt8] = []
+        var run = 0
+        while index + 2 < bytes.count {
+            if bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF {
+                if out.isEmpty { out.reserveCapacity(bytes.count + 16) }
+                out.append(contentsOf: bytes[run..<index])
+                out.append(contentsOf: Array("\\ufeff".utf8))
+                run = index + 3
+            }
+            guard let next = bytes[(index + 1)...].firstIndex(of: 0xEF) else { break }
+            index = next
+        }
+        if run == 0 { return bytes }
+        out.append(contentsOf: bytes[run...])
+        return out
+    }
+
     private func parseLine(_ bytes: [UInt8], file: SourceFile, line: Int) -> DocumentInput {
         let fallbackID = file.path == "-" ? "stdin:\(line)" : "\(file.id):\(line)"
         func failure(_ reason: String) -> DocumentInput {
             .failure(DocumentFailure(id: fallbackID, path: file.path, line: line, reason: reason))
         }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(DocumentReader.escapingByteOrderMarks(bytes))) as? [String: Any] else {
             return failure("not a JSON object")
         }
         guard let text = object["text"] as? String else { return failure("no \"text\" string") }
@@ -220,7 +242,7 @@ public struct DocumentReader: Sendable {
         for key in ["id", "text", "date"] { rest.removeValue(forKey: key) }
         var meta: String?
         if !rest.isEmpty, let data = try? JSONSerialization.data(withJSONObject: rest, options: [.sortedKeys]) {
-            meta = String(decoding: data, as: UTF8.self)
+            meta = String(decoding: JSONBuffer.escapingSeparators(Array(data)), as: UTF8.self)
         }
         var utf8 = text
         let scalars = utf8.withUTF8 { UTF8Encoding.decodeScalars($0).scalars }

@@ -5,4 +5,10 @@ public struct SourceFile: Sendable, Equatable {
     public let id: String
     public let path: String
     public let format: InputFormat
+
+    public init(id: String, path: String, format: InputFormat) {
+        self.id = id
+        self.path = path
+        self.format = format
+    }
 }

@@ -11,7 +11,9 @@ public struct Extractor: Sendable {
 
     public init(grammar: Grammar) { self.init(grammar: grammar, sectionLength: 1 << 20) }
 
-    init(grammar: Grammar, sectionLength: Int) {
+    /// Sections of `sectionLength` code points instead of a million: for tests and the fuzzer, which
+    /// check that cutting a text into sections changes nothing.
+    public init(grammar: Grammar, sectionLength: Int) {
         self.grammar = grammar
         self.sectionLength = max(1, sectionLength)
     }
