@@ -27,7 +27,9 @@ let package = Package(
         .target(name: "CCompression", linkerSettings: [.linkedLibrary("z")]),
         // The system SQLite (Debian's libsqlite3-dev), for --format sqlite.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "Hasila", dependencies: ["CICU", "CCompression", "CSQLite"]),
+        // A signal handler that records which documents were in flight when the process crashed (--resume quarantines them).
+        .target(name: "CCrashGuard"),
+        .target(name: "Hasila", dependencies: ["CICU", "CCompression", "CSQLite", "CCrashGuard"]),
         .executableTarget(
             name: "HasilaCLI",
             dependencies: [

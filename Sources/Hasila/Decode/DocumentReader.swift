@@ -20,6 +20,10 @@ public struct DocumentReader: Sendable {
 
     public func read(_ files: [SourceFile], _ handle: (DocumentInput) throws -> Void) throws {
         for file in files {
+            if let problem = file.problem {
+                try handle(.failure(DocumentFailure(id: file.id, path: file.path, line: nil, reason: problem)))
+                continue
+            }
             switch file.format.kind {
             case .jsonLines: try readLines(file, handle)
             case .text where !file.format.gzip && decoder.forced == nil:

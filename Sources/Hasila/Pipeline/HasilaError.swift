@@ -16,6 +16,8 @@ public enum HasilaError: Error, CustomStringConvertible, Equatable {
     case unknownEncoding(name: String)
     /// An output could not be written.
     case unwritable(path: String, reason: String)
+    /// An output path that must not be written (a folder, a device, an input), found before any work.
+    case badOutput(path: String, option: String, reason: String)
 
     public var description: String {
         switch self {
@@ -28,6 +30,7 @@ public enum HasilaError: Error, CustomStringConvertible, Equatable {
         case .tooLarge(let path, let limit): return "\(path): larger than --max-bytes \(limit); skipped"
         case .unknownEncoding(let name): return "unknown encoding '\(name)' (give a name ICU knows, e.g. windows-1256, ISO-8859-6, UTF-16LE)"
         case .unwritable(let path, let reason): return "\(path): cannot write: \(reason)"
+        case .badOutput(let path, let option, let reason): return "\(option) \(path): refused before any work: \(reason)"
         }
     }
 }
