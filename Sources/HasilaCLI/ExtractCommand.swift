@@ -46,8 +46,8 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Read every file in this encoding instead of detecting it (a name ICU knows).", valueName: "NAME"))
     var encoding: String?
 
-    @Option(help: "Skip documents (or JSON lines) larger than this many bytes.")
-    var maxBytes: Int = 256 << 20
+    @Option(help: "Skip (and report) documents held whole in memory larger than this many bytes: a JSON line, an HTML page, a .gz file, text not in UTF-8. Plain UTF-8 text of any size is read in sections. Memory is about 13 times this (the default, 16 MiB, keeps a run under 300 MB).")
+    var maxBytes: Int = 16 << 20
 
     @Option(help: ArgumentHelp("Where the documents that could not be read are reported, as JSON lines: a FILE, or 'inline' for error records in the output.", valueName: "FILE|inline"))
     var errors: String?

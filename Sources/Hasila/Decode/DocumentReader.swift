@@ -6,14 +6,21 @@ import Foundation
 /// through as `meta`). A document that cannot be read becomes a failure, and the rest go on.
 public struct DocumentReader: Sendable {
     public var decoder = TextDecoder()
-    /// Documents (or JSON lines) larger than this are skipped.
-    public var maxBytes = 256 << 20
+    /// Documents held whole (a JSON line, an HTML page, a .gz file, text not in UTF-8) larger than
+    /// this are skipped and reported; plain UTF-8 text of any size is read in sections instead. A
+    /// document held whole takes about 13 times its size at its peak, so the default keeps a run
+    /// under 300 MB.
+    public var maxBytes = 16 << 20
     /// Hand JSON lines over unparsed (`.line`), so that parsing runs on the workers.
     public var defersParsing = false
     /// A plain UTF-8 text file larger than this is handed over in sections (see `DocumentSection`).
     public var sectionBytes = 8 << 20
+    /// A section is cut at a blank line after a full stop when there is one; when the text runs this
+    /// far past its start without one (a single line of scraped text), at a sentence end instead, or
+    /// failing that at a space, so memory holds at most this much of a file whatever its lines.
+    public var longestSectionBytes = 16 << 20
 
-    public init(decoder: TextDecoder = TextDecoder(), maxBytes: Int = 256 << 20) {
+    public init(decoder: TextDecoder = TextDecoder(), maxBytes: Int = 16 << 20) {
         self.decoder = decoder
         self.maxBytes = maxBytes
     }
@@ -27,7 +34,8 @@ public struct DocumentReader: Sendable {
             switch file.format.kind {
             case .jsonLines: try readLines(file, handle)
             case .text where !file.format.gzip && decoder.forced == nil:
-                if let size = ByteSource.regularSize(path: file.path), size > sectionBytes, size <= maxBytes {
+                // Plain text is streamed in sections whatever its size: --max-bytes bounds what is held whole.
+                if let size = ByteSource.regularSize(path: file.path), size > sectionBytes {
                     try readSections(file, handle)
                 } else {
                     try handle(readWhole(file))
@@ -118,7 +126,9 @@ public struct DocumentReader: Sendable {
             try ByteSource.chunks(path: file.path, gzip: false) { chunk in
                 guard !notPlain else { return }
                 pending.append(contentsOf: chunk)
-                while pending.count > sectionBytes, let cut = sectionCut(pending, from: max(sectionBytes, searched)) {
+                while pending.count > sectionBytes,
+                      let cut = sectionCut(pending, from: max(sectionBytes, searched))
+                        ?? (pending.count > longestSectionBytes ? fallbackCut(pending, from: sectionBytes) : nil) {
                     if try !emit(cut, isLast: false) { notPlain = true; return }
                 }
                 // The next search starts near the end: a blank line may straddle two chunks.
@@ -157,6 +167,33 @@ public struct DocumentReader: Sendable {
         return nil
     }
 
+    /// Where to cut text without a blank line in reach: after the first sentence end (a full stop,
+    /// question or exclamation mark followed by white space) at or after `start`; else after the last
+    /// white space; else at the first code point boundary after `start`.
+    func fallbackCut(_ bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var lastSpace: Int?
+            var index = max(1, start)
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    var lead = index - 1
+                    while lead > 0, buffer[lead] & 0xC0 == 0x80 { lead -= 1 }
+                    let length = UTF8Encoding.sequenceLength(buffer, at: lead)
+                    if length > 0, lead + length == index, Tokenizer.endsSentence(UTF8Encoding.decode(buffer, at: lead, length: length)) {
+                        return index + 1
+                    }
+                    lastSpace = index + 1
+                }
+                index += 1
+            }
+            if let lastSpace { return lastSpace }
+            var cut = min(start, buffer.count)
+            while cut < buffer.count, buffer[cut] & 0xC0 == 0x80 { cut += 1 }
+            return max(cut, 1)
+        }
+    }
+
     private func failureReason(_ error: HasilaError, path: String) -> String {
         let text = error.description
         return text.hasPrefix(path + ": ") ? String(text.dropFirst(path.count + 2)) : text
@@ -182,13 +219,19 @@ public struct DocumentReader: Sendable {
         let body: (UnsafeBufferPointer<UInt8>) throws -> Void = { chunk in
             var start = 0
             for index in 0..<chunk.count where chunk[index] == 0x0A {
+                if !oversized, pending.count + (index - start) > maxBytes { oversized = true; pending = [] }
                 if !oversized { pending.append(contentsOf: chunk[start..<index]) }
                 try finishLine()
                 start = index + 1
             }
             if start < chunk.count && !oversized {
-                pending.append(contentsOf: chunk[start...])
-                if pending.count > maxBytes { oversized = true; pending.removeAll() }
+                // Refused before it is held: an endless line never takes more than --max-bytes.
+                if pending.count + (chunk.count - start) > maxBytes {
+                    oversized = true
+                    pending = []
+                } else {
+                    pending.append(contentsOf: chunk[start...])
+                }
             }
         }
         do {

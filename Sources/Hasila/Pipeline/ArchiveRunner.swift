@@ -53,7 +53,7 @@ public final class ArchiveRunner: @unchecked Sendable {
         var ids = Set<String>()
         var suffixes: [String: Int] = [:]
         var sectionID: String?
-        /// The id the document's records carry when it is not its own.
+        /// The id the document's records carry when it is not its own (for a long text's later sections: its first one's).
         func uniqueID(_ document: Document) -> String? {
             if let section = document.section, section.index > 0 { return sectionID }
             var unique: String?
@@ -66,6 +66,17 @@ public final class ArchiveRunner: @unchecked Sendable {
             if document.section != nil { sectionID = unique }
             return unique
         }
+        /// The document under its unique id, with a warning when that is not its own.
+        func identified(_ document: Document) -> Document {
+            guard let unique = uniqueID(document) else { return document }
+            if (document.section?.index ?? 0) == 0 {
+                warning("\(document.path)\(document.line.map { ":\($0)" } ?? ""): the id \"\(document.id)\" is taken by an earlier document of this run; its records carry the id \"\(unique)\"")
+                summary.warnings += 1
+            }
+            var renamed = document
+            renamed.id = unique
+            return renamed
+        }
         func write(_ outcomes: [Outcome], documents: Int, checkpoint: Bool = true) throws {
             for outcome in outcomes {
                 switch outcome.input {
@@ -73,14 +84,14 @@ public final class ArchiveRunner: @unchecked Sendable {
                     for text in document.warnings { warning(text); summary.warnings += 1 }
                     var extraction = outcome.extraction!
                     var rendered = outcome.rendered
-                    if let unique = uniqueID(document) {
-                        if (document.section?.index ?? 0) == 0 {
-                            warning("\(document.path)\(document.line.map { ":\($0)" } ?? ""): the id \"\(document.id)\" is taken by an earlier document of this run; its records carry the id \"\(unique)\"")
-                            summary.warnings += 1
+                    // A long text's sections carry their id already (see extractSection).
+                    if document.section == nil {
+                        let unique = identified(document)
+                        if unique.id != document.id {
+                            document = unique
+                            extraction.document = unique.id
+                            rendered = renderer?.render(extraction, of: document)
                         }
-                        document.id = unique
-                        extraction.document = unique
-                        rendered = renderer?.render(extraction, of: document)
                     }
                     if let bytes = rendered { try sink.write(rendered: bytes) } else { try sink.write(extraction, of: document) }
                     if document.section?.isLast ?? true { summary.documents += 1 }
@@ -128,26 +139,49 @@ public final class ArchiveRunner: @unchecked Sendable {
         // A long text comes in sections, extracted here one after another (each needs what the one
         // before it left) once everything read before it is written. Its dates wait for its last
         // section, so its records come in the order of a document read whole: every figure, then every
-        // date (dates are few next to figures).
+        // date. They wait rendered, in a temporary file, so that memory holds one section whatever the
+        // length of the text (a database takes them at once: the order of its rows means nothing).
         var continuation = Extractor.Continuation(date: date)
-        var sectionDates: [DateMention] = []
-        func extractSection(_ document: Document, _ section: DocumentSection) throws {
+        var heldDates: DateSpill?
+        func extractSection(_ input: Document, _ section: DocumentSection) throws {
             try flush()
             try drain()
             if section.index == 0 {
-                continuation = Extractor.Continuation(date: document.date ?? date)
-                sectionDates = []
+                continuation = Extractor.Continuation(date: input.date ?? date)
+                heldDates = nil
             }
+            let document = identified(input)
             var extraction = extractor.extract(section: document.scalars, document: document.id, continuation: &continuation)
-            sectionDates += extraction.dates
-            extraction.dates = []
-            if section.isLast {
-                extraction.dates = sectionDates
-                extraction.firstDate = 0
-                sectionDates = []
+            guard let renderer else {
+                try write([Outcome(input: .document(document), extraction: extraction, rendered: nil)], documents: seen, checkpoint: section.isLast)
+                return
             }
-            try write([Outcome(input: .document(document), extraction: extraction, rendered: renderer?.render(extraction, of: document))],
-                      documents: seen, checkpoint: section.isLast)
+            let dates = extraction.dates
+            extraction.dates = []
+            var rendered = renderer.render(extraction, of: document)
+            var datesOnly = DocumentExtraction(document: document.id, figures: [], dates: dates)
+            datesOnly.firstFigure = extraction.firstFigure + extraction.figures.count
+            datesOnly.firstDate = extraction.firstDate
+            let renderedDates = dates.isEmpty ? [] : renderer.render(datesOnly, of: document)
+            extraction.dates = dates  // counted in the summary
+            if !section.isLast {
+                if !renderedDates.isEmpty {
+                    if heldDates == nil { heldDates = try DateSpill() }
+                    try heldDates!.append(renderedDates)
+                }
+                try write([Outcome(input: .document(document), extraction: extraction, rendered: rendered)], documents: seen, checkpoint: false)
+                return
+            }
+            if let held = heldDates {
+                try write([Outcome(input: .document(document), extraction: extraction, rendered: rendered)], documents: seen, checkpoint: false)
+                try held.replay { try sink.write(rendered: $0) }
+                heldDates = nil
+                try sink.write(rendered: renderedDates)
+                try write([], documents: seen)
+            } else {
+                rendered += renderedDates
+                try write([Outcome(input: .document(document), extraction: extraction, rendered: rendered)], documents: seen)
+            }
         }
         var reader = self.reader
         reader.defersParsing = true

@@ -11,12 +11,12 @@ import Foundation
 /// failure too (libFuzzer reports it).
 public struct RecordInvariants: Sendable {
     let extractor: Extractor
-    /// The same grammar with tiny sections, so that section cuts land everywhere.
+    /// The same grammar with tiny sections (and cuts at sentence ends past 256 code points), so that section cuts land everywhere.
     let sectioned: Extractor
 
     public init(grammar: Grammar) {
         extractor = Extractor(grammar: grammar)
-        sectioned = Extractor(grammar: grammar, sectionLength: 64)
+        sectioned = Extractor(grammar: grammar, sectionLength: 64, longestSection: 256)
     }
 
     /// The broken invariants for one input, empty when all hold. The first byte chooses the reading.
