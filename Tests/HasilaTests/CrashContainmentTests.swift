@@ -12,9 +12,12 @@ final class CrashContainmentTests: XCTestCase {
     private func archive(jsonLines: Bool) -> (TemporaryFolder, String) {
         let folder = TemporaryFolder()
         if jsonLines {
-            let lines = (1...300).map { n in "{\"id\":\"n\(n)\",\"text\":\"قتل \(n) أشخاص في القصف.\(n == 137 ? " " + CrashContainmentTests.marker : "")\"}" }
+            // Line 5 is no JSON: its error must be reported once, across the crashes and resumes.
+            let lines = (1...300).map { n in n == 5 ? "not json" : "{\"id\":\"n\(n)\",\"text\":\"قتل \(n) أشخاص في القصف.\(n == 137 ? " " + CrashContainmentTests.marker : "")\"}" }
             return (folder, folder.write("news.jsonl", lines.joined(separator: "\n") + "\n"))
         }
+        // A binary file first: its error must be reported once, across the crashes and resumes.
+        folder.write("docs/d000.txt", bytes: [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01])
         for n in 1...150 {
             folder.write(String(format: "docs/d%03d.txt", n), "قتل \(n) أشخاص في القصف." + (n == 77 ? " " + CrashContainmentTests.marker : ""))
         }
@@ -37,18 +40,19 @@ final class CrashContainmentTests: XCTestCase {
         XCTAssertEqual(third.status, 1, third.stderr)
         XCTAssertTrue(third.stderr.contains("quarantined"), third.stderr)
         let report = try String(contentsOfFile: errors, encoding: .utf8).split(separator: "\n")
-        XCTAssertEqual(report.count, 1, "\(report)")
-        XCTAssertTrue(report.first?.contains("quarantined") ?? false)
-        XCTAssertTrue(report.first?.contains(jsonLines ? "\"line\":137" : "d077.txt") ?? false, "\(report)")
+        XCTAssertEqual(report.count, 2, "\(report)")
+        XCTAssertTrue(report.first?.contains(jsonLines ? "\"line\":5" : "d000.txt") ?? false, "\(report)")
+        XCTAssertTrue(report.last?.contains("quarantined") ?? false)
+        XCTAssertTrue(report.last?.contains(jsonLines ? "\"line\":137" : "d077.txt") ?? false, "\(report)")
         XCTAssertFalse(FileManager.default.fileExists(atPath: output + ".partial.crashes"))
         // Every other document's records, exactly once, as a run without the crashing document gives them.
         let clean = folder.path + "/clean.out"
-        XCTAssertEqual(try CLI.run(["extract", "--quiet", "--jobs", "2", "--format", format, "--output", clean, input]).status, 0)
+        XCTAssertEqual(try CLI.run(["extract", "--quiet", "--jobs", "2", "--format", format, "--output", clean, input]).status, 1, "the bad document is skipped there too")
         if format == "jsonl" {
             let got = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
             let want = try String(contentsOfFile: clean, encoding: .utf8).split(separator: "\n")
                 .filter { !$0.contains(jsonLines ? "\"n137\"" : "\"d077\"") }
-            XCTAssertEqual(got.count, (jsonLines ? 300 : 150) - 1)
+            XCTAssertEqual(got.count, (jsonLines ? 300 - 1 : 150) - 1)
             XCTAssertEqual(got, want)
         }
     }
