@@ -46,10 +46,10 @@ public final class ArchiveRunner: @unchecked Sendable {
         // While one batch is extracted on the workers, the next is read and the one before written.
         let group = DispatchGroup()
         var inFlight: (outcomes: OutcomeBox, documents: Int)?
-        // Every id of the run, so that no two documents' records share one (two JSON lines with the
-        // same "id", two files of the same name given directly): a later one gets "~2", "~3"….
         /// The first document (by ordinal) whose records are not written yet: the start of what is in flight.
         var firstUnwritten = skip + 1
+        // Every id of the run, so that no two documents' records share one (two JSON lines with the
+        // same "id", two files of the same name given directly): a later one gets "~2", "~3"….
         var ids = Set<String>()
         var suffixes: [String: Int] = [:]
         var sectionID: String?
@@ -205,7 +205,10 @@ public final class ArchiveRunner: @unchecked Sendable {
                 // Only the last section completes a document: resuming counts whole documents.
                 let ordinal = seen + 1
                 if section.isLast { seen += 1 }
-                if ordinal <= skip { _ = uniqueID(document); return }
+                if ordinal <= skip {
+                    if !quarantined.contains(ordinal) { _ = uniqueID(document) }
+                    return
+                }
                 if quarantined.contains(ordinal) {
                     if section.isLast { batch.append(quarantine(input)) }
                     return
@@ -215,7 +218,9 @@ public final class ArchiveRunner: @unchecked Sendable {
             }
             seen += 1
             if seen <= skip {
-                // Read past, but its id stays taken, so a resumed run gives the ids a whole run gives.
+                // Read past, but its id stays taken (a quarantined one never took one), so a resumed run
+                // gives the ids a whole run gives.
+                if quarantined.contains(seen) { return }
                 if case .document(let document) = input { _ = uniqueID(document) }
                 if case .line(let line) = input, case .document(let document) = reader.parse(line) { _ = uniqueID(document) }
                 return
