@@ -45,6 +45,7 @@ public struct RecordInvariants: Sendable {
         default:
             documents.append((bytes.withUnsafeBufferPointer { UTF8Encoding.decodeScalars($0).scalars }, nil, nil))
             problems += streamProblems(bytes)
+            problems += cutProblems(bytes)
         }
         for document in documents {
             let normalized = Normalizer(options: .matching).normalize(scalars: document.scalars)
@@ -96,6 +97,21 @@ public struct RecordInvariants: Sendable {
     static func occurrences(of needle: [UInt8], in bytes: [UInt8]) -> Int {
         guard bytes.count >= needle.count else { return 0 }
         return (0...(bytes.count - needle.count)).filter { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }.count
+    }
+
+    /// The reader's cuts of text without blank lines (`DocumentReader.fallbackCut`) always move on and
+    /// never split a UTF-8 sequence of valid text.
+    private func cutProblems(_ bytes: [UInt8]) -> [String] {
+        let valid = String(validating: bytes, as: UTF8.self) != nil
+        var rest = bytes[...]
+        while rest.count > 16 {
+            let piece = Array(rest)
+            let cut = DocumentReader().fallbackCut(piece, from: 8)
+            guard cut > 0, cut <= piece.count else { return ["a fallback cut at \(cut) of \(piece.count) bytes"] }
+            if valid, cut < piece.count, piece[cut] & 0xC0 == 0x80 { return ["a fallback cut inside a UTF-8 sequence at \(cut)"] }
+            rest = rest.dropFirst(cut)
+        }
+        return []
     }
 
     /// The one field of a JSON line the check reads.
