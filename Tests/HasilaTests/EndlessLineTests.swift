@@ -53,4 +53,18 @@ final class EndlessLineTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.lines.count, count)
     }
+
+    /// What must be held whole is refused above --max-bytes, with what to do, and costs only itself.
+    func testALineOverMaxBytesIsRefusedAndTheOthersRead() throws {
+        let folder = TemporaryFolder()
+        let long = String(repeating: "قتل 7 أشخاص. ", count: 100_000)
+        let path = folder.write("news.jsonl", "{\"id\":\"a\",\"text\":\"قتل 5 أشخاص\"}\n{\"id\":\"b\",\"text\":\"\(long)\"}\n{\"id\":\"c\",\"text\":\"قتل 6 أشخاص\"}\n")
+        folder.write("page.html", "<p>" + long + "</p>")
+        let result = try CLI.run(["extract", "--quiet", "--max-bytes", "\(1 << 20)", path, folder.path + "/page.html"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertEqual(result.records.compactMap { $0["doc"] as? String }, ["a", "c"])
+        XCTAssertTrue(result.stderr.contains("news.jsonl:2: line larger than --max-bytes"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("page.html: larger than --max-bytes"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("raise --max-bytes"), result.stderr)
+    }
 }

@@ -209,7 +209,7 @@ public struct DocumentReader: Sendable {
             if oversized {
                 oversized = false
                 try handle(.failure(DocumentFailure(id: "\(file.id):\(lineNumber)", path: file.path, line: lineNumber,
-                                                    reason: "line larger than --max-bytes \(maxBytes); skipped")))
+                                                    reason: "line larger than --max-bytes \(maxBytes); skipped (a line is held whole in memory, about 13 times its size: raise --max-bytes to read it)")))
                 return
             }
             if pending.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
