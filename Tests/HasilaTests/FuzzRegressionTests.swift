@@ -38,6 +38,32 @@ final class FuzzRegressionTests: XCTestCase {
         }
     }
 
+    /// Mutations of real text, as the fuzzer makes them, without libFuzzer: runs of digits, a scale
+    /// word after huge numbers, raw separators and BOMs, cut and spliced bytes, in every reading.
+    func testMutatedCorpusTextHoldsEveryInvariant() throws {
+        var generator = SplitMix(seed: 2026)
+        let folder = SharedMaterial.corpus + "/documents"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().prefix(20)
+        let inserts: [[UInt8]] = [Array(String(repeating: "9", count: 40).utf8), Array(" 10000000000 مليار ".utf8), Array("\u{FEFF}".utf8),
+                                  Array("\u{2028}".utf8), Array("&#0;".utf8), Array("2017.123456789012.5".utf8), Array("2ر".utf8), [0xFF, 0xC2]]
+        for name in names {
+            let original = [UInt8](FileManager.default.contents(atPath: folder + "/" + name) ?? Data()).prefix(3000)
+            for round in 0..<4 {
+                var bytes = Array(original)
+                for _ in 0..<6 {
+                    let at = bytes.isEmpty ? 0 : Int(generator.next() % UInt64(bytes.count))
+                    switch generator.next() % 3 {
+                    case 0: bytes.insert(contentsOf: inserts[Int(generator.next() % UInt64(inserts.count))], at: at)
+                    case 1: bytes.removeSubrange(at..<min(bytes.count, at + Int(generator.next() % 40)))
+                    default: bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + 200)], at: Int(generator.next() % UInt64(bytes.count + 1)))
+                    }
+                }
+                let mode = UInt8(round == 3 ? 0x83 : round)
+                XCTAssertEqual(FuzzRegressionTests.invariants.violations([mode] + bytes), [], "\(name) round \(round)")
+            }
+        }
+    }
+
     func testPseudoRandomBytesHoldEveryInvariant() {
         var generator = SplitMix(seed: 12)
         let alphabet: [UInt32] = [0x20, 0x0A, 0x2E, 0x30, 0x35, 0x39, 0x2C, 0x2F, 0x2D, 0x627, 0x644, 0x642, 0x62A, 0x645, 0x6F5, 0x661,
