@@ -46,7 +46,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Read every file in this encoding instead of detecting it (a name ICU knows).", valueName: "NAME"))
     var encoding: String?
 
-    @Option(help: "Skip (and report) documents held whole in memory larger than this many bytes: a JSON line, an HTML page, a .gz file, text not in UTF-8. Plain UTF-8 text of any size is read in sections. Memory is about 13 times this (the default, 16 MiB, keeps a run under 300 MB).")
+    @Option(help: "Skip (and report) documents held whole in memory larger than this many bytes: a JSON line, an HTML page, a .txt.gz under 1 MB, text not in UTF-8. Plain UTF-8 text (and .txt.gz) of any size is read in sections. Memory is about 13 times this (the default, 16 MiB, keeps a run under 300 MB).")
     var maxBytes: Int = 16 << 20
 
     @Option(help: ArgumentHelp("Where the documents that could not be read are reported, as JSON lines: a FILE, or 'inline' for error records in the output.", valueName: "FILE|inline"))

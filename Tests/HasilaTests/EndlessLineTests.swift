@@ -42,6 +42,27 @@ final class EndlessLineTests: XCTestCase {
         XCTAssertEqual(sections.last?.section?.isLast, true)
     }
 
+    /// A long .txt.gz is streamed in sections too, not held whole (nor refused above --max-bytes).
+    func testALongGzipTextIsReadInSections() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("line.txt", EndlessLineTests.line)
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        gzip.arguments = ["gzip", "-f", path]
+        try gzip.run()
+        gzip.waitUntilExit()
+        var reader = DocumentReader(maxBytes: 4_000)
+        reader.sectionBytes = 2_000
+        reader.longestSectionBytes = 8_000
+        var sections: [Document] = []
+        try reader.read(DocumentCollector.collect([path + ".gz"])) { input in
+            if case .document(let document) = input { sections.append(document) }
+            if case .failure(let failure) = input { XCTFail(failure.description) }
+        }
+        XCTAssertGreaterThan(sections.count, 5)
+        XCTAssertEqual(sections.flatMap(\.scalars), EndlessLineTests.line.unicodeScalars.map(\.value))
+    }
+
     /// Through the command, with the bundled section sizes: a one-line file longer than a section
     /// (and than --max-bytes: plain text is streamed, not held) gives all its records.
     func testAOneLineFileThroughTheCommand() throws {

@@ -6,7 +6,7 @@ import Foundation
 /// through as `meta`). A document that cannot be read becomes a failure, and the rest go on.
 public struct DocumentReader: Sendable {
     public var decoder = TextDecoder()
-    /// Documents held whole (a JSON line, an HTML page, a .gz file, text not in UTF-8) larger than
+    /// Documents held whole (a JSON line, an HTML page, a small .txt.gz, text not in UTF-8) larger than
     /// this are skipped and reported; plain UTF-8 text of any size is read in sections instead. A
     /// document held whole takes about 13 times its size at its peak, so the default keeps a run
     /// under 300 MB.
@@ -33,9 +33,10 @@ public struct DocumentReader: Sendable {
             }
             switch file.format.kind {
             case .jsonLines: try readLines(file, handle)
-            case .text where !file.format.gzip && decoder.forced == nil:
+            case .text where decoder.forced == nil:
                 // Plain text is streamed in sections whatever its size: --max-bytes bounds what is held whole.
-                if let size = ByteSource.regularSize(path: file.path), size > sectionBytes {
+                // A .txt.gz is taken for long from an eighth of a section compressed (text compresses 3 to 8 times).
+                if let size = ByteSource.regularSize(path: file.path), size > (file.format.gzip ? sectionBytes / 8 : sectionBytes) {
                     try readSections(file, handle)
                 } else {
                     try handle(readWhole(file))
@@ -82,7 +83,7 @@ public struct DocumentReader: Sendable {
         }
     }
 
-    /// A long plain-text file, a section at a time: each cut after a blank line that follows a full stop,
+    /// A long plain-text file (or .txt.gz), a section at a time: each cut after a blank line that follows a full stop,
     /// at least `sectionBytes` into the section. A file that is not plain UTF-8 (a BOM for UTF-16, a
     /// legacy encoding, binary data) is read whole instead, as any other file.
     private func readSections(_ file: SourceFile, _ handle: (DocumentInput) throws -> Void) throws {
@@ -123,7 +124,7 @@ public struct DocumentReader: Sendable {
         }
         do {
             var notPlain = false
-            try ByteSource.chunks(path: file.path, gzip: false) { chunk in
+            try ByteSource.chunks(path: file.path, gzip: file.format.gzip) { chunk in
                 guard !notPlain else { return }
                 pending.append(contentsOf: chunk)
                 while pending.count > sectionBytes,
