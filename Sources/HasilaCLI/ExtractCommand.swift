@@ -91,6 +91,8 @@ struct ExtractCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let inline = errors == "inline"
+        // Whether there is a killed or crashed run's output to go on from (looked at before the sink makes one).
+        let resumable = resume && outputPath.map { FileManager.default.fileExists(atPath: $0 + ".partial") } == true
         let sink: RecordSink
         var skip = 0
         do {
@@ -117,7 +119,8 @@ struct ExtractCommand: ParsableCommand {
         let crashLog: CrashLog?
         do {
             report = try ErrorReport(path: inline ? nil : errors, resume: resume, documents: skip)
-            crashLog = try outputPath.map { try CrashLog(partial: $0 + ".partial", resume: resume) }
+            // Its crashes count only while the output they happened to is resumed.
+            crashLog = try outputPath.map { try CrashLog(partial: $0 + ".partial", resume: resumable) }
             try crashLog?.install()
         } catch let error as HasilaError {
             Diagnostics.error(error.description)
