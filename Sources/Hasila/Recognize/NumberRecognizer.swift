@@ -7,7 +7,7 @@
 /// smaller number ("15 ألفا و200").
 ///
 /// Every value comes from the input, so all arithmetic on it is checked: a number too large for
-/// an `Int` (a run of hundreds of digits, "10000000000 مليار") is not a figure, never a trap.
+/// an `Int` (a run of hundreds of digits, ten billion before a scale word of a billion) is not a figure, never a trap.
 struct NumberRecognizer {
     let grammar: Grammar
 
