@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
+import Foundation
 
 let package = Package(
     name: "Hasila",
@@ -26,7 +27,9 @@ let package = Package(
         .target(name: "CCompression", linkerSettings: [.linkedLibrary("z")]),
         // The system SQLite (Debian's libsqlite3-dev), for --format sqlite.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "Hasila", dependencies: ["CICU", "CCompression", "CSQLite"]),
+        // A signal handler that records which documents were in flight when the process crashed (--resume quarantines them).
+        .target(name: "CCrashGuard"),
+        .target(name: "Hasila", dependencies: ["CICU", "CCompression", "CSQLite", "CCrashGuard"]),
         .executableTarget(
             name: "HasilaCLI",
             dependencies: [
@@ -35,6 +38,13 @@ let package = Package(
             ]
         ),
         // The tests run the built `hasila` end to end too, so it is a dependency.
-        .testTarget(name: "HasilaTests", dependencies: ["Hasila", "HasilaCLI"]),
+        // FuzzRegressions holds inputs the fuzzer once broke Hasila with; the tests replay them.
+        .testTarget(name: "HasilaTests", dependencies: ["Hasila", "HasilaCLI"], exclude: ["FuzzRegressions"]),
     ]
 )
+
+// The libFuzzer target, only when Fuzz/run builds it (HASILA_FUZZ=1, -sanitize=fuzzer, its own
+// scratch folder): `swift build` and `swift test` never see it.
+if ProcessInfo.processInfo.environment["HASILA_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "HasilaFuzz", dependencies: ["Hasila"], path: "Fuzz/HasilaFuzz"))
+}

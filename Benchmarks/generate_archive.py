@@ -218,6 +218,26 @@ def make_jsonl(out_path, target, text):
     return "%d bytes, %d JSON-lines documents" % (total, docs)
 
 
+def make_line(out_path, target, text):
+    """One plain-text document of `target` bytes on a single line: sentences joined by spaces,
+    no line break at all, as scraped text often is (Hasila must cut it at sentence ends)."""
+    total = sentences = 0
+    with open(out_path, "wb") as out:
+        buf, size = [], 0
+        while total + size < target:
+            part = (text.sentence() + " ").encode("utf-8")
+            buf.append(part)
+            size += len(part)
+            sentences += 1
+            if size >= (1 << 20):
+                out.write(b"".join(buf))
+                total += size
+                buf, size = [], 0
+        out.write(b"".join(buf))
+        total += size
+    return "%d bytes on one line, %d sentences" % (total, sentences)
+
+
 def make_files(out_dir, count, text):
     total = 0
     rng = text.rng
@@ -242,7 +262,7 @@ def make_files(out_dir, count, text):
 
 
 def main():
-    if len(sys.argv) < 4 or sys.argv[1] not in ("archive", "jsonl", "files"):
+    if len(sys.argv) < 4 or sys.argv[1] not in ("archive", "jsonl", "files", "line"):
         sys.exit(__doc__)
     mode, out_path, amount = sys.argv[1], sys.argv[2], int(sys.argv[3])
     doc_dir = sys.argv[4] if len(sys.argv) > 4 else ""
@@ -262,6 +282,8 @@ def main():
         info = make_archive(tmp_path, amount, text)
     elif mode == "jsonl":
         info = make_jsonl(tmp_path, amount, text)
+    elif mode == "line":
+        info = make_line(tmp_path, amount, text)
     else:
         os.makedirs(tmp_path)
         info = make_files(tmp_path, amount, text)

@@ -12,9 +12,11 @@ int64_t hasila_gzip_read(void *file, uint8_t *buffer, int64_t capacity) {
     int count = gzread((gzFile)file, buffer, (unsigned)capacity);
     if (count < 0) return -1;
     if (count == 0) {
+        /* Z_BUF_ERROR at the end is a stream cut short (a truncated download or copy): an error,
+           or the lost tail would pass for the end of a short document. */
         int code = 0;
         gzerror((gzFile)file, &code);
-        if (code != Z_OK && code != Z_BUF_ERROR) return -1;
+        if (code != Z_OK) return -1;
     }
     return count;
 }

@@ -22,8 +22,11 @@ struct ExtractCommand: ParsableCommand {
     @Argument(help: "Files, folders, or - for JSON lines on stdin.")
     var paths: [String]
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (under FILE.partial until the end) instead of stdout.", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (under FILE.partial until the end, then renamed over it) instead of stdout ('-'). Only a regular file, in a folder that exists, and not an input.", valueName: "FILE"))
     var output: String?
+
+    /// The output file, or nil for stdout.
+    var outputPath: String? { output == "-" ? nil : output }
 
     @Option(help: "Output format: jsonl, csv or sqlite (sqlite needs --output).")
     var format: Format = .jsonl
@@ -43,8 +46,8 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Read every file in this encoding instead of detecting it (a name ICU knows).", valueName: "NAME"))
     var encoding: String?
 
-    @Option(help: "Skip documents (or JSON lines) larger than this many bytes.")
-    var maxBytes: Int = 256 << 20
+    @Option(help: "Skip (and report) documents held whole in memory larger than this many bytes: a JSON line, an HTML page, a .txt.gz under 1 MB, text not in UTF-8. Plain UTF-8 text (and .txt.gz) of any size is read in sections. Memory is about 13 times this (the default, 16 MiB, keeps a run under 300 MB).")
+    var maxBytes: Int = 16 << 20
 
     @Option(help: ArgumentHelp("Where the documents that could not be read are reported, as JSON lines: a FILE, or 'inline' for error records in the output.", valueName: "FILE|inline"))
     var errors: String?
@@ -62,8 +65,9 @@ struct ExtractCommand: ParsableCommand {
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if format == .sqlite && output == nil { throw ValidationError("--format sqlite needs --output FILE") }
-        if resume && output == nil { throw ValidationError("--resume needs --output FILE") }
+        if format == .sqlite && outputPath == nil { throw ValidationError("--format sqlite needs --output FILE") }
+        if resume && outputPath == nil { throw ValidationError("--resume needs --output FILE") }
+        if let outputPath, let errors, errors == outputPath { throw ValidationError("--errors and --output name the same file") }
         if excel && format != .csv { throw ValidationError("--excel goes with --format csv") }
         if htmlReport != nil && (output == nil || format == .csv || paths.contains("-")) {
             throw ValidationError("--report needs --output FILE in jsonl or sqlite format, and files or folders (not -) to read the texts again")
@@ -74,25 +78,41 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let loaded = try grammar.load()
         let files: [SourceFile]
-        do { files = try DocumentCollector.collect(paths) } catch let error as HasilaError {
+        var collectorWarnings = 0
+        do {
+            files = try DocumentCollector.collect(paths, distinguishRoots: true) { text in
+                Diagnostics.warning(text)
+                collectorWarnings += 1
+            }
+            // Nothing at all to read (every path missing) is a usage error; one missing path among others costs only itself.
+            if !files.isEmpty, files.allSatisfy({ $0.problem != nil }) {
+                for file in files { Diagnostics.error("\(file.path): \(file.problem!)") }
+                throw ExitCode(2)
+            }
+            // Before any work: an output may only replace a regular file, never a folder, a device or an input.
+            if let outputPath { try OutputTarget.validate(outputPath, option: "--output", inputs: files) }
+            if let errors, errors != "inline" { try OutputTarget.validate(errors, option: "--errors", inputs: files) }
+        } catch let error as HasilaError {
             Diagnostics.error(error.description)
             throw ExitCode(2)
         }
         let inline = errors == "inline"
+        // Whether there is a killed or crashed run's output to go on from (looked at before the sink makes one).
+        let resumable = resume && outputPath.map { FileManager.default.fileExists(atPath: $0 + ".partial") } == true
         let sink: RecordSink
         var skip = 0
         do {
             switch format {
             case .jsonl:
-                let out = try AtomicOutput(path: output, resume: resume)
+                let out = try AtomicOutput(path: outputPath, resume: resume)
                 skip = out.resumedDocuments
                 sink = JSONLinesSink(output: out, includeDates: dates, inlineErrors: inline)
             case .csv:
-                let out = try AtomicOutput(path: output, resume: resume, header: CSVSink.header(excel: excel))
+                let out = try AtomicOutput(path: outputPath, resume: resume, header: CSVSink.header(excel: excel))
                 skip = out.resumedDocuments
                 sink = CSVSink(output: out, includeDates: dates, inlineErrors: inline)
             case .sqlite:
-                let database = try SQLiteSink(path: output!, includeDates: dates, resume: resume)
+                let database = try SQLiteSink(path: outputPath!, includeDates: dates, resume: resume)
                 skip = database.resumedDocuments
                 sink = database
             }
@@ -101,7 +121,14 @@ struct ExtractCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let report: ErrorReport
-        do { report = try ErrorReport(path: inline ? nil : errors) } catch let error as HasilaError {
+        // Crash containment (see CrashLog): only for an output that can be resumed.
+        let crashLog: CrashLog?
+        do {
+            report = try ErrorReport(path: inline ? nil : errors, resume: resume, documents: skip)
+            // Its crashes count only while the output they happened to is resumed.
+            crashLog = try outputPath.map { try CrashLog(partial: $0 + ".partial", resume: resumable) }
+            try crashLog?.install()
+        } catch let error as HasilaError {
             Diagnostics.error(error.description)
             throw ExitCode(2)
         }
@@ -109,20 +136,23 @@ struct ExtractCommand: ParsableCommand {
                                    reader: DocumentReader(decoder: TextDecoder(forced: encoding), maxBytes: maxBytes),
                                    jobs: jobs, date: date.flatMap { DateValue(iso: $0) })
         let progress = Progress(enabled: !quiet && isatty(2) == 1, totalBytes: files.reduce(0) { $0 + Progress.size(of: $1) })
-        let summary: RunSummary
+        var summary: RunSummary
         do {
-            summary = try runner.run(files, into: sink, skip: skip,
+            summary = try runner.run(files, into: sink, skip: skip, crashLog: crashLog,
                                      warning: { Diagnostics.warning($0) },
                                      failure: { problem in
                                          Diagnostics.warning("skipped \(problem.description)")
                                          report.add(problem)
                                      },
+                                     checkpoint: { try report.checkpoint(documents: $0) },
                                      progress: { progress.update($0) })
+            crashLog?.finish()
         } catch let error as HasilaError {
             progress.clear()
             Diagnostics.error(error.description)
             throw ExitCode(2)
         }
+        summary.warnings += collectorWarnings
         try report.finish()
         progress.clear()
         if !quiet { Diagnostics.write(summary.line) }

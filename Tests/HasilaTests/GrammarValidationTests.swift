@@ -52,6 +52,20 @@ final class GrammarValidationTests: XCTestCase {
         XCTAssertTrue(found.first?.message.contains("')'") ?? false)
     }
 
+    /// A stray ')' once ended the pattern silently (the words after it dropped), and the rule's
+    /// example then failed on the next line: it is a syntax error at the rule's line and column.
+    func testAnUnbalancedClosingParenthesisIsReportedAtItsRule() {
+        for (rule, column) in [("qualifier about before = نحو | قرابة )", 38), ("qualifier about before = نحو ) قرابة", 30),
+                               ("qualifier about before = (نحو | قرابة))", 39)] {
+            let found = diagnostics("# header\n\(rule)\n  + قتل نحو 30 شخصا => 30 about\n")
+            XCTAssertEqual(found.count, 1, "\(rule): \(found)")
+            XCTAssertEqual(found.first?.code, .syntax, rule)
+            XCTAssertEqual(found.first?.line, 2, rule)
+            XCTAssertEqual(found.first?.column, column, rule)
+            XCTAssertTrue(found.first?.message.contains("unbalanced ')'") ?? false, rule)
+        }
+    }
+
     func testADiacriticCanNeverMatchAndIsRejectedAtItsColumn() {
         let found = diagnostics("qualifier at_least before = ما لا يقلّ عن\n")
         XCTAssertEqual(found.first?.code, .unmatchableCodePoint)

@@ -13,7 +13,7 @@ extern "C" {
 /** Opens a gzip file for reading; returns NULL when it cannot be opened. */
 void *hasila_gzip_open(const char *path);
 
-/** Reads up to capacity decompressed bytes; returns the count, 0 at the end, -1 on a damaged stream. */
+/** Reads up to capacity decompressed bytes; returns the count, 0 at the end, -1 on a damaged or truncated stream. */
 int64_t hasila_gzip_read(void *file, uint8_t *buffer, int64_t capacity);
 
 /** The last error's message (valid until the next call on the file). */

@@ -13,7 +13,7 @@ enum ByteSource {
         var buffer = ChunkedReader.buffer()
         while true {
             let count = buffer.withUnsafeMutableBufferPointer { hasila_gzip_read(file, $0.baseAddress, Int64(ChunkedReader.chunkSize)) }
-            if count < 0 { throw HasilaError.unreadableFile(path: path, reason: "damaged gzip data: \(String(cString: hasila_gzip_error(file)))") }
+            if count < 0 { throw HasilaError.unreadableFile(path: path, reason: "damaged or truncated gzip data (the rest of the file is lost): \(String(cString: hasila_gzip_error(file)))") }
             if count == 0 { break }
             try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<Int(count)])) }
         }

@@ -1,7 +1,8 @@
 /// A document ready for extraction: its id, its text as code points (the unit of every
 /// offset), and what the source said of it.
 public struct Document: Sendable {
-    public let id: String
+    /// Unique in a run: a second document with the same id gets "~2" appended (`ArchiveRunner`).
+    public internal(set) var id: String
     public let path: String
     /// The line of a JSON-lines file the document came from (1-based), or nil.
     public let line: Int?

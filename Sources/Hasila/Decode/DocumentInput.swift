@@ -11,4 +11,11 @@ public struct PendingLine: Sendable {
     let bytes: [UInt8]
     let file: SourceFile
     let number: Int
+
+    /// Line `number` (1-based) of `file`, not parsed yet.
+    public init(bytes: [UInt8], file: SourceFile, number: Int) {
+        self.bytes = bytes
+        self.file = file
+        self.number = number
+    }
 }

@@ -6,24 +6,37 @@ import Foundation
 /// through as `meta`). A document that cannot be read becomes a failure, and the rest go on.
 public struct DocumentReader: Sendable {
     public var decoder = TextDecoder()
-    /// Documents (or JSON lines) larger than this are skipped.
-    public var maxBytes = 256 << 20
+    /// Documents held whole (a JSON line, an HTML page, a small .txt.gz, text not in UTF-8) larger than
+    /// this are skipped and reported; plain UTF-8 text of any size is read in sections instead. A
+    /// document held whole takes about 13 times its size at its peak, so the default keeps a run
+    /// under 300 MB.
+    public var maxBytes = 16 << 20
     /// Hand JSON lines over unparsed (`.line`), so that parsing runs on the workers.
     public var defersParsing = false
     /// A plain UTF-8 text file larger than this is handed over in sections (see `DocumentSection`).
     public var sectionBytes = 8 << 20
+    /// A section is cut at a blank line after a full stop when there is one; when the text runs this
+    /// far past its start without one (a single line of scraped text), at a sentence end instead, or
+    /// failing that at a space, so memory holds at most this much of a file whatever its lines.
+    public var longestSectionBytes = 16 << 20
 
-    public init(decoder: TextDecoder = TextDecoder(), maxBytes: Int = 256 << 20) {
+    public init(decoder: TextDecoder = TextDecoder(), maxBytes: Int = 16 << 20) {
         self.decoder = decoder
         self.maxBytes = maxBytes
     }
 
     public func read(_ files: [SourceFile], _ handle: (DocumentInput) throws -> Void) throws {
         for file in files {
+            if let problem = file.problem {
+                try handle(.failure(DocumentFailure(id: file.id, path: file.path, line: nil, reason: problem)))
+                continue
+            }
             switch file.format.kind {
             case .jsonLines: try readLines(file, handle)
-            case .text where !file.format.gzip && decoder.forced == nil:
-                if let size = ByteSource.regularSize(path: file.path), size > sectionBytes, size <= maxBytes {
+            case .text where decoder.forced == nil:
+                // Plain text is streamed in sections whatever its size: --max-bytes bounds what is held whole.
+                // A .txt.gz is taken for long from an eighth of a section compressed (text compresses 3 to 8 times).
+                if let size = ByteSource.regularSize(path: file.path), size > (file.format.gzip ? sectionBytes / 8 : sectionBytes) {
                     try readSections(file, handle)
                 } else {
                     try handle(readWhole(file))
@@ -70,7 +83,7 @@ public struct DocumentReader: Sendable {
         }
     }
 
-    /// A long plain-text file, a section at a time: each cut after a blank line that follows a full stop,
+    /// A long plain-text file (or .txt.gz), a section at a time: each cut after a blank line that follows a full stop,
     /// at least `sectionBytes` into the section. A file that is not plain UTF-8 (a BOM for UTF-16, a
     /// legacy encoding, binary data) is read whole instead, as any other file.
     private func readSections(_ file: SourceFile, _ handle: (DocumentInput) throws -> Void) throws {
@@ -111,10 +124,12 @@ public struct DocumentReader: Sendable {
         }
         do {
             var notPlain = false
-            try ByteSource.chunks(path: file.path, gzip: false) { chunk in
+            try ByteSource.chunks(path: file.path, gzip: file.format.gzip) { chunk in
                 guard !notPlain else { return }
                 pending.append(contentsOf: chunk)
-                while pending.count > sectionBytes, let cut = sectionCut(pending, from: max(sectionBytes, searched)) {
+                while pending.count > sectionBytes,
+                      let cut = sectionCut(pending, from: max(sectionBytes, searched))
+                        ?? (pending.count > longestSectionBytes ? fallbackCut(pending, from: sectionBytes) : nil) {
                     if try !emit(cut, isLast: false) { notPlain = true; return }
                 }
                 // The next search starts near the end: a blank line may straddle two chunks.
@@ -153,6 +168,33 @@ public struct DocumentReader: Sendable {
         return nil
     }
 
+    /// Where to cut text without a blank line in reach: after the first sentence end (a full stop,
+    /// question or exclamation mark followed by white space) at or after `start`; else after the last
+    /// white space; else at the first code point boundary after `start`.
+    func fallbackCut(_ bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var lastSpace: Int?
+            var index = max(1, start)
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    var lead = index - 1
+                    while lead > 0, buffer[lead] & 0xC0 == 0x80 { lead -= 1 }
+                    let length = UTF8Encoding.sequenceLength(buffer, at: lead)
+                    if length > 0, lead + length == index, Tokenizer.endsSentence(UTF8Encoding.decode(buffer, at: lead, length: length)) {
+                        return index + 1
+                    }
+                    lastSpace = index + 1
+                }
+                index += 1
+            }
+            if let lastSpace { return lastSpace }
+            var cut = min(start, buffer.count)
+            while cut < buffer.count, buffer[cut] & 0xC0 == 0x80 { cut += 1 }
+            return max(cut, 1)
+        }
+    }
+
     private func failureReason(_ error: HasilaError, path: String) -> String {
         let text = error.description
         return text.hasPrefix(path + ": ") ? String(text.dropFirst(path.count + 2)) : text
@@ -168,7 +210,7 @@ public struct DocumentReader: Sendable {
             if oversized {
                 oversized = false
                 try handle(.failure(DocumentFailure(id: "\(file.id):\(lineNumber)", path: file.path, line: lineNumber,
-                                                    reason: "line larger than --max-bytes \(maxBytes); skipped")))
+                                                    reason: "line larger than --max-bytes \(maxBytes); skipped (a line is held whole in memory, about 13 times its size: raise --max-bytes to read it)")))
                 return
             }
             if pending.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
@@ -178,13 +220,19 @@ public struct DocumentReader: Sendable {
         let body: (UnsafeBufferPointer<UInt8>) throws -> Void = { chunk in
             var start = 0
             for index in 0..<chunk.count where chunk[index] == 0x0A {
+                if !oversized, pending.count + (index - start) > maxBytes { oversized = true; pending = [] }
                 if !oversized { pending.append(contentsOf: chunk[start..<index]) }
                 try finishLine()
                 start = index + 1
             }
             if start < chunk.count && !oversized {
-                pending.append(contentsOf: chunk[start...])
-                if pending.count > maxBytes { oversized = true; pending.removeAll() }
+                // Refused before it is held: an endless line never takes more than --max-bytes.
+                if pending.count + (chunk.count - start) > maxBytes {
+                    oversized = true
+                    pending = []
+                } else {
+                    pending.append(contentsOf: chunk[start...])
+                }
             }
         }
         do {
@@ -201,12 +249,34 @@ public struct DocumentReader: Sendable {
         parseLine(line.bytes, file: line.file, line: line.number)
     }
 
+    /// The line with every raw U+FEFF after its first byte written as the escape `\ufeff`, which
+    /// means the same in JSON: Foundation's JSONSerialization drops a raw one at the start of a
+    /// string or after a line break inside it, and every offset after it would then be one short.
+    static func escapingByteOrderMarks(_ bytes: [UInt8]) -> [UInt8] {
+        guard var index = bytes.dropFirst().firstIndex(of: 0xEF) else { return bytes }
+        var out: [UInt8] = []
+        var run = 0
+        while index + 2 < bytes.count {
+            if bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF {
+                if out.isEmpty { out.reserveCapacity(bytes.count + 16) }
+                out.append(contentsOf: bytes[run..<index])
+                out.append(contentsOf: Array("\\ufeff".utf8))
+                run = index + 3
+            }
+            guard let next = bytes[(index + 1)...].firstIndex(of: 0xEF) else { break }
+            index = next
+        }
+        if run == 0 { return bytes }
+        out.append(contentsOf: bytes[run...])
+        return out
+    }
+
     private func parseLine(_ bytes: [UInt8], file: SourceFile, line: Int) -> DocumentInput {
         let fallbackID = file.path == "-" ? "stdin:\(line)" : "\(file.id):\(line)"
         func failure(_ reason: String) -> DocumentInput {
             .failure(DocumentFailure(id: fallbackID, path: file.path, line: line, reason: reason))
         }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(DocumentReader.escapingByteOrderMarks(bytes))) as? [String: Any] else {
             return failure("not a JSON object")
         }
         guard let text = object["text"] as? String else { return failure("no \"text\" string") }
@@ -220,7 +290,7 @@ public struct DocumentReader: Sendable {
         for key in ["id", "text", "date"] { rest.removeValue(forKey: key) }
         var meta: String?
         if !rest.isEmpty, let data = try? JSONSerialization.data(withJSONObject: rest, options: [.sortedKeys]) {
-            meta = String(decoding: data, as: UTF8.self)
+            meta = String(decoding: JSONBuffer.escapingSeparators(Array(data)), as: UTF8.self)
         }
         var utf8 = text
         let scalars = utf8.withUTF8 { UTF8Encoding.decodeScalars($0).scalars }

@@ -87,10 +87,10 @@ public enum HTMLText {
         }
         guard j < html.count, html[j] == 0x3B, !body.isEmpty else { return nil }
         let length = j - index + 1
-        if body.hasPrefix("#x") || body.hasPrefix("#X"), let value = UInt32(body.dropFirst(2), radix: 16), Unicode.Scalar(value) != nil {
-            return (value, length)
-        }
-        if body.hasPrefix("#"), let value = UInt32(body.dropFirst()), Unicode.Scalar(value) != nil { return (value, length) }
+        // A numeric reference to NUL, a surrogate or past U+10FFFF is U+FFFD, as HTML5 reads it: never a real NUL.
+        func scalar(_ value: UInt64) -> UInt32 { value > 0 && value <= 0x10FFFF && Unicode.Scalar(UInt32(value)) != nil ? UInt32(value) : 0xFFFD }
+        if body.hasPrefix("#x") || body.hasPrefix("#X"), let value = UInt64(body.dropFirst(2), radix: 16) { return (scalar(value), length) }
+        if body.hasPrefix("#"), let value = UInt64(body.dropFirst()) { return (scalar(value), length) }
         if let value = named[body.lowercased()] { return (value, length) }
         return nil
     }

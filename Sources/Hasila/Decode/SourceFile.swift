@@ -5,4 +5,14 @@ public struct SourceFile: Sendable, Equatable {
     public let id: String
     public let path: String
     public let format: InputFormat
+    /// Why the path cannot be read at all (it does not exist, a folder cannot be listed): reading
+    /// it gives a failure for this path alone, and the other paths go on.
+    public var problem: String?
+
+    public init(id: String, path: String, format: InputFormat, problem: String? = nil) {
+        self.id = id
+        self.path = path
+        self.format = format
+        self.problem = problem
+    }
 }

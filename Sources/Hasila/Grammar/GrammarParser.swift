@@ -20,6 +20,8 @@ struct GrammarParser {
         var statements: [GrammarStatement] = []
         var diagnostics: [GrammarDiagnostic] = []
         var clitics: [String]?
+        // After a rule that did not parse, its examples are not reported again as examples without a rule.
+        var brokenRule = false
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, rawLine) in lines.enumerated() {
             let lineNumber = index + 1
@@ -42,6 +44,7 @@ struct GrammarParser {
                     fail(.unknownStatement, column + 1, "unknown directive '@\(name)'; expected @clitics")
                 }
             case "+", "-":
+                if brokenRule { continue }
                 guard !statements.isEmpty else {
                     fail(.badExample, column, "an example must follow the rule it belongs to"); continue
                 }
@@ -61,21 +64,29 @@ struct GrammarParser {
                         statements.append(GrammarStatement(kind: "key", arguments: [head[1]], pattern: nil, rawRight: "",
                                                            examples: [], file: file, line: lineNumber, sourceLine: line,
                                                            dimension: dimension, clitics: clitics))
+                        brokenRule = false
                     } else {
                         fail(.syntax, column + body.count, "expected '=' and a pattern after the rule's head")
+                        brokenRule = true
                     }
                     continue
                 }
                 let head = String(String.UnicodeScalarView(body[..<equals])).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-                guard let kind = head.first else { fail(.syntax, column, "expected a rule kind before '='"); continue }
+                guard let kind = head.first else { fail(.syntax, column, "expected a rule kind before '='"); brokenRule = true; continue }
                 let rightStart = column + equals + 1
                 let right = Array(body[(equals + 1)...])
                 var parser = PatternReader(scalars: right, baseColumn: rightStart)
                 let pattern = parser.readAlternatives()
+                // A ')' the pattern did not open ends it early: reported here, at the rule's own line and the ')'.
+                if parser.error == nil, parser.position < right.count {
+                    parser.error = (parser.column, "unbalanced ')': no group is open here")
+                }
                 if let error = parser.error {
                     fail(.syntax, error.column, error.message)
+                    brokenRule = true
                     continue
                 }
+                brokenRule = false
                 statements.append(GrammarStatement(kind: kind, arguments: Array(head.dropFirst()), pattern: pattern,
                                                    rawRight: String(String.UnicodeScalarView(right)),
                                                    examples: [], file: file, line: lineNumber, sourceLine: line,

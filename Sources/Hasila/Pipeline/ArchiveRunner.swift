@@ -26,8 +26,14 @@ public final class ArchiveRunner: @unchecked Sendable {
     }
 
     /// Reads, extracts and writes; `skip` documents (already written by a killed run) are read past.
-    public func run(_ files: [SourceFile], into sink: RecordSink, skip: Int = 0,
+    ///
+    /// With a `crashLog`, the documents in flight are named to it as they go, the documents it
+    /// quarantined are reported instead of extracted, and those in flight at the last crash are
+    /// extracted one at a time. `checkpoint` is called with the documents complete each time the
+    /// sink checkpoints (before it does), for the errors report.
+    public func run(_ files: [SourceFile], into sink: RecordSink, skip: Int = 0, crashLog: CrashLog? = nil,
                     warning: (String) -> Void, failure: (DocumentFailure) -> Void,
+                    checkpoint report: (Int) throws -> Void = { _ in },
                     progress: (RunSummary) -> Void = { _ in }) throws -> RunSummary {
         var summary = RunSummary()
         let started = DispatchTime.now()
@@ -40,15 +46,57 @@ public final class ArchiveRunner: @unchecked Sendable {
         // While one batch is extracted on the workers, the next is read and the one before written.
         let group = DispatchGroup()
         var inFlight: (outcomes: OutcomeBox, documents: Int)?
+        /// The first document (by ordinal) whose records are not written yet: the start of what is in flight.
+        var firstUnwritten = skip + 1
+        // Every id of the run, so that no two documents' records share one (two JSON lines with the
+        // same "id", two files of the same name given directly): a later one gets "~2", "~3"….
+        var ids = Set<String>()
+        var suffixes: [String: Int] = [:]
+        var sectionID: String?
+        /// The id the document's records carry when it is not its own (for a long text's later sections: its first one's).
+        func uniqueID(_ document: Document) -> String? {
+            if let section = document.section, section.index > 0 { return sectionID }
+            var unique: String?
+            if !ids.insert(document.id).inserted {
+                var next = suffixes[document.id, default: 2]
+                while !ids.insert("\(document.id)~\(next)").inserted { next += 1 }
+                suffixes[document.id] = next + 1
+                unique = "\(document.id)~\(next)"
+            }
+            if document.section != nil { sectionID = unique }
+            return unique
+        }
+        /// The document under its unique id, with a warning when that is not its own.
+        func identified(_ document: Document) -> Document {
+            guard let unique = uniqueID(document) else { return document }
+            if (document.section?.index ?? 0) == 0 {
+                warning("\(document.path)\(document.line.map { ":\($0)" } ?? ""): the id \"\(document.id)\" is taken by an earlier document of this run; its records carry the id \"\(unique)\"")
+                summary.warnings += 1
+            }
+            var renamed = document
+            renamed.id = unique
+            return renamed
+        }
         func write(_ outcomes: [Outcome], documents: Int, checkpoint: Bool = true) throws {
             for outcome in outcomes {
                 switch outcome.input {
-                case .document(let document):
+                case .document(var document):
                     for text in document.warnings { warning(text); summary.warnings += 1 }
-                    if let bytes = outcome.rendered { try sink.write(rendered: bytes) } else { try sink.write(outcome.extraction!, of: document) }
+                    var extraction = outcome.extraction!
+                    var rendered = outcome.rendered
+                    // A long text's sections carry their id already (see extractSection).
+                    if document.section == nil {
+                        let unique = identified(document)
+                        if unique.id != document.id {
+                            document = unique
+                            extraction.document = unique.id
+                            rendered = renderer?.render(extraction, of: document)
+                        }
+                    }
+                    if let bytes = rendered { try sink.write(rendered: bytes) } else { try sink.write(extraction, of: document) }
                     if document.section?.isLast ?? true { summary.documents += 1 }
-                    summary.figures += outcome.extraction!.figures.count
-                    summary.dates += outcome.extraction!.dates.count
+                    summary.figures += extraction.figures.count
+                    summary.dates += extraction.dates.count
                     summary.bytes += document.byteCount
                 case .failure(let problem):
                     failure(problem)
@@ -58,7 +106,11 @@ public final class ArchiveRunner: @unchecked Sendable {
                     break  // parsed by `process`
                 }
             }
-            if checkpoint { try sink.checkpoint(documents: documents) }
+            if checkpoint {
+                try report(documents)
+                try sink.checkpoint(documents: documents)
+            }
+            firstUnwritten = documents + 1
             summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             progress(summary)
         }
@@ -87,39 +139,106 @@ public final class ArchiveRunner: @unchecked Sendable {
         // A long text comes in sections, extracted here one after another (each needs what the one
         // before it left) once everything read before it is written. Its dates wait for its last
         // section, so its records come in the order of a document read whole: every figure, then every
-        // date (dates are few next to figures).
+        // date. They wait rendered, in a temporary file, so that memory holds one section whatever the
+        // length of the text (a database takes them at once: the order of its rows means nothing).
         var continuation = Extractor.Continuation(date: date)
-        var sectionDates: [DateMention] = []
-        func extractSection(_ document: Document, _ section: DocumentSection) throws {
+        var heldDates: DateSpill?
+        func extractSection(_ input: Document, _ section: DocumentSection) throws {
             try flush()
             try drain()
             if section.index == 0 {
-                continuation = Extractor.Continuation(date: document.date ?? date)
-                sectionDates = []
+                continuation = Extractor.Continuation(date: input.date ?? date)
+                heldDates = nil
             }
+            let document = identified(input)
             var extraction = extractor.extract(section: document.scalars, document: document.id, continuation: &continuation)
-            sectionDates += extraction.dates
-            extraction.dates = []
-            if section.isLast {
-                extraction.dates = sectionDates
-                extraction.firstDate = 0
-                sectionDates = []
+            guard let renderer else {
+                try write([Outcome(input: .document(document), extraction: extraction, rendered: nil)], documents: seen, checkpoint: section.isLast)
+                return
             }
-            try write([Outcome(input: .document(document), extraction: extraction, rendered: renderer?.render(extraction, of: document))],
-                      documents: seen, checkpoint: section.isLast)
+            let dates = extraction.dates
+            extraction.dates = []
+            var rendered = renderer.render(extraction, of: document)
+            var datesOnly = DocumentExtraction(document: document.id, figures: [], dates: dates)
+            datesOnly.firstFigure = extraction.firstFigure + extraction.figures.count
+            datesOnly.firstDate = extraction.firstDate
+            let renderedDates = dates.isEmpty ? [] : renderer.render(datesOnly, of: document)
+            extraction.dates = dates  // counted in the summary
+            if !section.isLast {
+                if !renderedDates.isEmpty {
+                    if heldDates == nil { heldDates = try DateSpill() }
+                    try heldDates!.append(renderedDates)
+                }
+                try write([Outcome(input: .document(document), extraction: extraction, rendered: rendered)], documents: seen, checkpoint: false)
+                return
+            }
+            if let held = heldDates {
+                try write([Outcome(input: .document(document), extraction: extraction, rendered: rendered)], documents: seen, checkpoint: false)
+                try held.replay { try sink.write(rendered: $0) }
+                heldDates = nil
+                try sink.write(rendered: renderedDates)
+                try write([], documents: seen)
+            } else {
+                rendered += renderedDates
+                try write([Outcome(input: .document(document), extraction: extraction, rendered: rendered)], documents: seen)
+            }
         }
         var reader = self.reader
         reader.defersParsing = true
+        let quarantined = crashLog?.quarantined ?? []
+        let suspects = crashLog?.suspects
+        func quarantine(_ input: DocumentInput) -> DocumentInput {
+            switch input {
+            case .document(let document):
+                return .failure(DocumentFailure(id: document.id, path: document.path, line: document.line, reason: CrashLog.reason))
+            case .line(let line):
+                return .failure(DocumentFailure(id: "\(line.file.id):\(line.number)", path: line.file.path, line: line.number, reason: CrashLog.reason))
+            case .failure:
+                return input
+            }
+        }
         try reader.read(files) { input in
+            // Named to the crash log: what is extracted or written now, and the document read next.
+            defer { crashLog?.inFlight(firstUnwritten, seen + 1) }
+            crashLog?.inFlight(firstUnwritten, seen + 1)
             if case .document(let document) = input, let section = document.section {
                 // Only the last section completes a document: resuming counts whole documents.
                 let ordinal = seen + 1
                 if section.isLast { seen += 1 }
-                if ordinal > skip { try extractSection(document, section) }
+                if ordinal <= skip {
+                    if !quarantined.contains(ordinal) { _ = uniqueID(document) }
+                    return
+                }
+                if quarantined.contains(ordinal) {
+                    if section.isLast { batch.append(quarantine(input)) }
+                    return
+                }
+                try extractSection(document, section)
                 return
             }
             seen += 1
-            if seen <= skip { return }
+            if seen <= skip {
+                // Read past, but its id stays taken (a quarantined one never took one), so a resumed run
+                // gives the ids a whole run gives.
+                if quarantined.contains(seen) { return }
+                if case .document(let document) = input { _ = uniqueID(document) }
+                if case .line(let line) = input, case .document(let document) = reader.parse(line) { _ = uniqueID(document) }
+                return
+            }
+            if quarantined.contains(seen) {
+                batch.append(quarantine(input))
+                return
+            }
+            if let suspects, suspects.contains(seen) {
+                // In flight at the last crash: alone, so that a crash now names this document only.
+                try flush()
+                try drain()
+                crashLog?.inFlight(seen, seen)
+                batch.append(input)
+                try flush()
+                try drain()
+                return
+            }
             if case .document(let document) = input { batchSize += document.scalars.count }
             if case .line(let line) = input { batchSize += line.bytes.count / 2 }
             batch.append(input)
@@ -131,6 +250,19 @@ public final class ArchiveRunner: @unchecked Sendable {
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return summary
     }
+
+    #if DEBUG
+    /// Debug builds only, for the tests of crash containment: a document whose text holds the value
+    /// of HASILA_DEBUG_CRASH_ON traps, as a bug in the extractor would. Release builds have no such hook.
+    static let debugCrashMarker: [UInt32]? = ProcessInfo.processInfo.environment["HASILA_DEBUG_CRASH_ON"].map { $0.unicodeScalars.map(\.value) }
+
+    static func debugCrash(_ document: Document) {
+        guard let marker = debugCrashMarker, !marker.isEmpty, document.scalars.count >= marker.count else { return }
+        for start in 0...(document.scalars.count - marker.count) where document.scalars[start..<(start + marker.count)].elementsEqual(marker) {
+            fatalError("HASILA_DEBUG_CRASH_ON: a document holds the marker (\(document.path))")
+        }
+    }
+    #endif
 
     /// What a worker made of one input: the input parsed, its extraction, its rendered records.
     struct Outcome: Sendable {
@@ -148,6 +280,9 @@ public final class ArchiveRunner: @unchecked Sendable {
             if case .line(let line) = input { input = reader.parse(line) }
             var outcome = Outcome(input: input)
             if case .document(let document) = input {
+                #if DEBUG
+                ArchiveRunner.debugCrash(document)
+                #endif
                 let extraction = extractor.extract(scalars: document.scalars, document: document.id, date: document.date ?? date)
                 outcome.extraction = extraction
                 outcome.rendered = renderer?.render(extraction, of: document)

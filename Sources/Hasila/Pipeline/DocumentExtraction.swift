@@ -1,6 +1,6 @@
 /// Everything Hasila found in one document: its figures and its date mentions.
 public struct DocumentExtraction: Sendable {
-    public let document: String
+    public internal(set) var document: String
     public var figures: [Figure]
     public var dates: [DateMention]
     /// How many figures and dates of the document came before these (a document read in sections):

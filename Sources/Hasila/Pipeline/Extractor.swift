@@ -8,12 +8,20 @@ public struct Extractor: Sendable {
 
     /// Documents longer than this many code points are read a section at a time (see `extract`).
     let sectionLength: Int
+    /// A section with no blank line after a full stop this far past its start is cut at a sentence
+    /// end (or a space) instead, so a text of one endless line is read in bounded memory too.
+    let longestSection: Int
 
     public init(grammar: Grammar) { self.init(grammar: grammar, sectionLength: 1 << 20) }
 
-    init(grammar: Grammar, sectionLength: Int) {
+    /// Sections of `sectionLength` code points instead of a million: for tests and the fuzzer, which
+    /// check that cutting a text into sections changes nothing. `longestSection` (default: twice the
+    /// section, and at least 2 Mi code points) is where a section without a blank line is cut anyway.
+    public init(grammar: Grammar, sectionLength: Int, longestSection: Int? = nil) {
         self.grammar = grammar
         self.sectionLength = max(1, sectionLength)
+        let longest = longestSection ?? max(2 << 20, sectionLength.multipliedReportingOverflow(by: 2).overflow ? Int.max : sectionLength * 2)
+        self.longestSection = max(self.sectionLength, longest)
     }
 
     /// What one section of a document hands to the next: the reference date, the last period,
@@ -58,7 +66,7 @@ public struct Extractor: Sendable {
         let sectionStart = continuation.offset
         var start = 0
         repeat {
-            let end = scalars.count > sectionLength ? sectionEnd(scalars, from: start) : scalars.count
+            let end = scalars.count - start > sectionLength ? sectionEnd(scalars, from: start) : scalars.count
             let part = extractSection(start == 0 && end == scalars.count ? scalars : Array(scalars[start..<end]),
                                       document: document, carry: &continuation)
             let base = sectionStart + start
@@ -87,7 +95,8 @@ public struct Extractor: Sendable {
     /// `sectionLength` code points on whose paragraph ends with a full stop, or the document's end.
     private func sectionEnd(_ scalars: [UInt32], from start: Int) -> Int {
         var index = start + sectionLength
-        while index < scalars.count {
+        let limit = scalars.count - start > longestSection ? start + longestSection : scalars.count
+        while index < limit {
             // A line break, then only spaces, then another line break: a blank line.
             if scalars[index] == 0x0A {
                 var next = index + 1
@@ -98,7 +107,16 @@ public struct Extractor: Sendable {
             }
             index += 1
         }
-        return scalars.count
+        guard limit < scalars.count else { return scalars.count }
+        // No blank line within reach (one endless line): after a sentence end, else after a space, else anywhere.
+        var lastSpace: Int?
+        for index in (start + sectionLength)..<limit {
+            let code = scalars[index]
+            guard code == 0x20 || code == 0x0A || code == 0x09 || code == 0x0D else { continue }
+            if Tokenizer.endsSentence(scalars[index - 1]) { return index + 1 }
+            lastSpace = index + 1
+        }
+        return lastSpace ?? limit
     }
 
     /// The last visible code point before `end` is a full stop, question or exclamation mark.

@@ -16,6 +16,8 @@ public enum HasilaError: Error, CustomStringConvertible, Equatable {
     case unknownEncoding(name: String)
     /// An output could not be written.
     case unwritable(path: String, reason: String)
+    /// An output path that must not be written (a folder, a device, an input), found before any work.
+    case badOutput(path: String, option: String, reason: String)
 
     public var description: String {
         switch self {
@@ -25,9 +27,10 @@ public enum HasilaError: Error, CustomStringConvertible, Equatable {
         case .grammarsNotFound(let searched):
             return "no grammar folder found; give --grammars DIR or set HASILA_GRAMMARS (searched: \(searched.joined(separator: ", ")))"
         case .badGold(let path, let line, let reason): return "\(path):\(line): bad gold record: \(reason)"
-        case .tooLarge(let path, let limit): return "\(path): larger than --max-bytes \(limit); skipped"
+        case .tooLarge(let path, let limit): return "\(path): larger than --max-bytes \(limit); skipped (this kind of document is held whole in memory, about 13 times its size: raise --max-bytes to read it)"
         case .unknownEncoding(let name): return "unknown encoding '\(name)' (give a name ICU knows, e.g. windows-1256, ISO-8859-6, UTF-16LE)"
         case .unwritable(let path, let reason): return "\(path): cannot write: \(reason)"
+        case .badOutput(let path, let option, let reason): return "\(option) \(path): refused before any work: \(reason)"
         }
     }
 }

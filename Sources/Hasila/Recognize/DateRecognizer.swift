@@ -30,6 +30,8 @@ struct DateRecognizer {
 
     private func digits(_ token: Token, _ scalars: [UInt32]) -> (value: Int, length: Int)? {
         guard token.kind == .number else { return nil }
+        // No date part has more than four digits: a longer run is refused before its value can overflow.
+        guard token.range.count <= 4 else { return nil }
         var value = 0, length = 0
         for i in token.range {
             let c = scalars[i]
@@ -37,7 +39,7 @@ struct DateRecognizer {
             value = value * 10 + Int(c - 0x30)
             length += 1
         }
-        return length <= 4 ? (value, length) : nil
+        return (value, length)
     }
 
     private func punctuation(_ token: Token, _ scalars: [UInt32]) -> UInt32? {
@@ -263,7 +265,11 @@ struct DateRecognizer {
         var value = 0, length = 0
         for i in single.range {
             let c = scalars[i]
-            if c >= 0x30 && c <= 0x39 { value = value * 10 + Int(c - 0x30); length += 1 } else if c == 0x2E {
+            if c >= 0x30 && c <= 0x39 {
+                // A part of more than four digits is no day, month or year (and would overflow).
+                if length == 4 { dotted = []; break }
+                value = value * 10 + Int(c - 0x30); length += 1
+            } else if c == 0x2E {
                 dotted.append((value, length)); value = 0; length = 0
             } else { dotted = []; break }
         }

@@ -5,6 +5,9 @@
 /// letter between digits ("2ر3"). Words combine by their roles (see `NumberWord`):
 /// "خمسة وعشرين" is 25, "ثلاثة آلاف وخمسمائة" is 3500, and a scale may continue with و and a
 /// smaller number ("15 ألفا و200").
+///
+/// Every value comes from the input, so all arithmetic on it is checked: a number too large for
+/// an `Int` (a run of hundreds of digits, ten billion before a scale word of a billion) is not a figure, never a trap.
 struct NumberRecognizer {
     let grammar: Grammar
 
@@ -58,7 +61,8 @@ struct NumberRecognizer {
             let c = scalars[i]
             if c >= 0x30 && c <= 0x39 {
                 if length == 0 && result.groups.isEmpty && c == 0x30 && token.range.count > 1 { result.leadingZero = true }
-                value = value &* 10 &+ Int(c - 0x30)
+                // Past 18 digits a group's value is meaningless (and callers refuse it by `totalDigits`).
+                if length < 18 { value = value * 10 + Int(c - 0x30) }
                 length += 1
                 result.totalDigits += 1
             } else {
@@ -90,7 +94,7 @@ struct NumberRecognizer {
         if parsed.groups.count == 1, end + 1 < tokens.count, !tokens[end].spaceBefore, !tokens[end + 1].spaceBefore,
            tokens[end + 1].kind == .number, (grammar.longest(grammar.tables.decimalMarks, in: tokens, from: end, limit: end + 1) != nil) {
             let fraction = groups(of: tokens[end + 1], scalars: scalars)
-            if fraction.groups.count == 1 {
+            if fraction.groups.count == 1, parsed.totalDigits + fraction.totalDigits <= 15 {
                 decimal = (parsed.groups[0] * pow10(fraction.lengths[0]) + fraction.groups[0], fraction.lengths[0])
                 integer = nil
                 end += 2
@@ -99,15 +103,18 @@ struct NumberRecognizer {
         // A scale word after the digits.
         if end < tokens.count, !claimed[end], let scale = scaleWord(at: end, tokens: tokens) {
             let base: Decimal = decimal ?? (integer.map { ($0, 0) } ?? (0, 0))
-            var value = base.mantissa * scale.value.value / pow10(base.places)
+            let scaled = base.mantissa.multipliedReportingOverflow(by: scale.value.value)
+            var value: Int? = scaled.overflow ? nil : scaled.partialValue / pow10(base.places)
             end = scale.end
             // "15 ألفا و200": a smaller number joined by و continues the scaled number.
             if let (more, moreEnd) = continuation(after: end, tokens: tokens, scalars: scalars, below: scale.value.value, claimed: claimed) {
-                value += more
+                let sum = value?.addingReportingOverflow(more)
+                value = sum.flatMap { $0.overflow ? nil : $0.partialValue }
                 end = moreEnd
             }
+            // A value too large for an Int is no count: the digits and scale are read, and left out.
             return NumberMention(tokens: index..<end, value: value, form: .digits, postposed: false, vague: false,
-                                 identifierShape: false, yearShape: false)
+                                 identifierShape: value == nil, yearShape: false)
         }
         let identifier = parsed.leadingZero && parsed.totalDigits >= 2 || (parsed.groups.count == 1 && parsed.totalDigits >= 9)
         let year = parsed.groups.count == 1 && parsed.lengths[0] == 4 && (1900...2100).contains(parsed.groups[0])
@@ -137,7 +144,7 @@ struct NumberRecognizer {
         if grammar.isConjunction(tokens[end]), end + 1 < tokens.count, tokens[end + 1].kind == .number, !tokens[end + 1].spaceBefore,
            !claimed[end + 1] {
             let parsed = groups(of: tokens[end + 1], scalars: scalars)
-            if parsed.groups.count == 1, parsed.groups[0] < limit,
+            if parsed.groups.count == 1, parsed.totalDigits <= 15, parsed.groups[0] < limit,
                !(end + 2 < tokens.count && scaleWord(at: end + 2, tokens: tokens) != nil) {
                 return (parsed.groups[0], end + 2)
             }
@@ -189,17 +196,19 @@ struct NumberRecognizer {
         var current = 0
         var last = first.word
         var smallestScale = Int.max
-        apply(first.word, conjoined: false, total: &total, current: &current, last: nil, smallestScale: &smallestScale)
+        var overflow = !apply(first.word, conjoined: false, total: &total, current: &current, last: nil, smallestScale: &smallestScale)
         var end = first.end
         while end < tokens.count, !claimed[end], let next = numberWord(at: end, tokens: tokens) {
             let conjoined = grammar.startsWithConjunction(tokens[end])
             guard accepts(next.word, after: last, conjoined: conjoined, current: current, smallestScale: smallestScale) else { break }
-            apply(next.word, conjoined: conjoined, total: &total, current: &current, last: last, smallestScale: &smallestScale)
+            if !apply(next.word, conjoined: conjoined, total: &total, current: &current, last: last, smallestScale: &smallestScale) { overflow = true }
             last = next.word
             end = next.end
         }
         let postposed = first.word.postposed && end == first.end
-        var mention = NumberMention(tokens: start..<end, value: total + current, form: .words, postposed: postposed, vague: false,
+        let sum = total.addingReportingOverflow(current)
+        let value: Int? = overflow || sum.overflow ? nil : sum.partialValue
+        var mention = NumberMention(tokens: start..<end, value: value, form: .words, postposed: postposed, vague: false,
                                     identifierShape: false, yearShape: false)
         if end == first.end { mention.partitive = first.word.partitive }
         return mention
@@ -222,17 +231,27 @@ struct NumberRecognizer {
         }
     }
 
+    /// Adds a word to the number read so far; false when the value no longer fits an Int (the
+    /// grammar's values are the user's, so nothing bounds them).
     private func apply(_ word: NumberWord, conjoined: Bool, total: inout Int, current: inout Int, last: NumberWord?,
-                       smallestScale: inout Int) {
+                       smallestScale: inout Int) -> Bool {
+        func add(_ a: Int, _ b: Int) -> Int? { let r = a.addingReportingOverflow(b); return r.overflow ? nil : r.partialValue }
+        func multiply(_ a: Int, _ b: Int) -> Int? { let r = a.multipliedReportingOverflow(by: b); return r.overflow ? nil : r.partialValue }
         switch word.role {
         case .unit, .ten:
-            current += word.value
+            guard let sum = add(current, word.value) else { return false }
+            current = sum
         case .hundred:
-            if word.value == 100, !conjoined, let last, last.role == .unit, current > 0, current < 10 { current *= 100 } else { current += word.value }
+            if word.value == 100, !conjoined, let last, last.role == .unit, current > 0, current < 10 { current *= 100 } else {
+                guard let sum = add(current, word.value) else { return false }
+                current = sum
+            }
         case .scale, .pluralScale:
-            total += (current == 0 ? 1 : current) * word.value
+            guard let product = multiply(current == 0 ? 1 : current, word.value), let sum = add(total, product) else { return false }
+            total = sum
             current = 0
             smallestScale = min(smallestScale, word.value)
         }
+        return true
     }
 }

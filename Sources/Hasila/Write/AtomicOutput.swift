@@ -18,8 +18,10 @@ public final class AtomicOutput {
     public var partialPath: String? { path.map { $0 + ".partial" } }
     var journalPath: String? { path.map { $0 + ".partial.journal" } }
 
-    /// `header` is written at the start of a fresh file (a CSV header row, a BOM).
-    public init(path: String?, resume: Bool = false, header: [UInt8] = []) throws {
+    /// `header` is written at the start of a fresh file (a CSV header row, a BOM). A resumed file
+    /// goes back to its last checkpoint, or with `upTo` to its last one of at most that many
+    /// documents (an errors report follows the output it reports on).
+    public init(path: String?, resume: Bool = false, upTo: Int? = nil, header: [UInt8] = []) throws {
         self.path = path
         guard let path else {
             handle = FileHandle.standardOutput
@@ -29,7 +31,9 @@ public final class AtomicOutput {
         let partial = path + ".partial", journalFile = path + ".partial.journal"
         let manager = FileManager.default
         if resume, manager.fileExists(atPath: partial), let text = try? String(contentsOfFile: journalFile, encoding: .utf8),
-           let last = text.split(separator: "\n").last {
+           let last = text.split(separator: "\n").last(where: { line in
+               upTo.map { limit in line.split(separator: " ").first.flatMap { Int($0) }.map { $0 <= limit } ?? false } ?? true
+           }) ?? (upTo != nil ? "0 0" : nil) {
             let fields = last.split(separator: " ")
             if fields.count == 2, let documents = Int(fields[0]), let bytes = UInt64(fields[1]) {
                 guard let existing = FileHandle(forUpdatingAtPath: partial) else { throw HasilaError.unwritable(path: partial, reason: "cannot reopen") }
@@ -90,9 +94,7 @@ public final class AtomicOutput {
         guard let path, let partial = partialPath else { return }
         try handle.close()
         try journal?.close()
-        let manager = FileManager.default
-        if manager.fileExists(atPath: path) { try manager.removeItem(atPath: path) }
-        try manager.moveItem(atPath: partial, toPath: path)
-        if let journalPath { try? manager.removeItem(atPath: journalPath) }
+        try OutputTarget.replace(path, with: partial)
+        if let journalPath { try? FileManager.default.removeItem(atPath: journalPath) }
     }
 }

@@ -59,19 +59,53 @@ final class JSONBuffer {
         text.withUTF8Buffer { append($0) }
     }
 
+    /// A quoted, escaped string. Besides what JSON requires, U+2028, U+2029 and U+0085 are escaped:
+    /// raw, they end a line for JavaScript, Python's `splitlines` and other line-based readers.
     func string(_ value: String) {
         byte(0x22)
         var value = value
         value.withUTF8 { utf8 in
             var run = 0
-            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 || byte == 0xC2 {
+                var length = 1
+                if byte == 0xE2 || byte == 0xC2 {
+                    length = JSONBuffer.separatorLength(utf8, at: i)
+                    if length == 0 { continue }
+                }
                 if i > run { append(UnsafeBufferPointer(rebasing: utf8[run..<i])) }
-                escape(byte)
-                run = i + 1
+                if length == 1 { escape(byte) } else { raw(length == 2 ? "\\u0085" : (utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")) }
+                run = i + length
             }
             if run < utf8.count { append(UnsafeBufferPointer(rebasing: utf8[run...])) }
         }
         byte(0x22)
+    }
+
+    /// The length of U+0085 (2) or U+2028/U+2029 (3) in UTF-8 at `index`, or 0 when neither is there.
+    @inline(__always)
+    static func separatorLength(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        if utf8[index] == 0xC2 { return index + 1 < utf8.count && utf8[index + 1] == 0x85 ? 2 : 0 }
+        return index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9) ? 3 : 0
+    }
+
+    /// JSON text made elsewhere (a JSON line's other fields) with U+2028, U+2029 and U+0085 escaped;
+    /// they can only stand inside its strings, where the escape means the same.
+    static func escapingSeparators(_ json: [UInt8]) -> [UInt8] {
+        json.withUnsafeBufferPointer { utf8 in
+            var out: [UInt8] = []
+            var run = 0
+            for i in 0..<utf8.count where utf8[i] == 0xE2 || utf8[i] == 0xC2 {
+                let length = separatorLength(utf8, at: i)
+                guard length > 0, i >= run else { continue }
+                if out.isEmpty { out.reserveCapacity(json.count + 8) }
+                out.append(contentsOf: utf8[run..<i])
+                out.append(contentsOf: Array((length == 2 ? "\\u0085" : (utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")).utf8))
+                run = i + length
+            }
+            if run == 0 { return json }
+            out.append(contentsOf: utf8[run...])
+            return out
+        }
     }
 
     private func escape(_ value: UInt8) {

@@ -9,6 +9,7 @@ public final class SQLiteSink: RecordSink {
     let partial: String
     private var database: OpaquePointer?
     private var insertDocument: OpaquePointer?
+    private var updateDocument: OpaquePointer?
     private var insertFigure: OpaquePointer?
     private var insertDate: OpaquePointer?
     private var insertError: OpaquePointer?
@@ -37,15 +38,16 @@ public final class SQLiteSink: RecordSink {
             CREATE INDEX IF NOT EXISTS dates_doc ON dates(doc);
             """)
         if resume { resumedDocuments = try count("SELECT COALESCE(MAX(documents), 0) FROM progress") }
-        insertDocument = try prepare("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)")
-        insertFigure = try prepare("INSERT OR REPLACE INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        insertDate = try prepare("INSERT OR REPLACE INTO dates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        insertDocument = try prepare("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)")
+        updateDocument = try prepare("UPDATE documents SET figures = ?, dates = ? WHERE doc = ?")
+        insertFigure = try prepare("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        insertDate = try prepare("INSERT INTO dates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         insertError = try prepare("INSERT INTO errors VALUES (?, ?, ?, ?)")
         try execute("BEGIN")
     }
 
     deinit {
-        for statement in [insertDocument, insertFigure, insertDate, insertError] { sqlite3_finalize(statement) }
+        for statement in [insertDocument, updateDocument, insertFigure, insertDate, insertError] { sqlite3_finalize(statement) }
         sqlite3_close(database)
     }
 
@@ -68,8 +70,9 @@ public final class SQLiteSink: RecordSink {
         return Int(sqlite3_column_int64(statement, 0))
     }
 
-    /// Binds values (String, Int, nil) and runs the statement once.
-    private func run(_ statement: OpaquePointer?, _ values: [Any?]) throws {
+    /// Binds values (String, Int, nil) and runs the statement once. A row is never replaced or
+    /// dropped: a conflict (a record id already in the database) is an error naming `record`.
+    private func run(_ statement: OpaquePointer?, _ values: [Any?], record: @autoclosure () -> String) throws {
         sqlite3_reset(statement)
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         for (index, value) in values.enumerated() {
@@ -80,7 +83,11 @@ public final class SQLiteSink: RecordSink {
             default: sqlite3_bind_null(statement, position)
             }
         }
-        guard sqlite3_step(statement) == SQLITE_DONE else { throw HasilaError.unwritable(path: partial, reason: message()) }
+        let result = sqlite3_step(statement)
+        if result == SQLITE_CONSTRAINT {
+            throw HasilaError.unwritable(path: partial, reason: "\(record()) is already in the database (\(message())); no row is replaced")
+        }
+        guard result == SQLITE_DONE else { throw HasilaError.unwritable(path: partial, reason: "\(record()): \(message())") }
     }
 
     public var renderer: RecordRenderer? { nil }
@@ -89,25 +96,33 @@ public final class SQLiteSink: RecordSink {
 
     public func write(_ extraction: DocumentExtraction, of document: Document) throws {
         let doc = extraction.document
-        try run(insertDocument, [doc, document.path, document.line, document.meta, extraction.firstFigure + extraction.figures.count,
-                                   includeDates ? extraction.firstDate + extraction.dates.count : nil])
+        // A long document comes in sections: its row is written with the first, and its counts updated with each next one.
+        let figures = extraction.firstFigure + extraction.figures.count
+        let dates = includeDates ? extraction.firstDate + extraction.dates.count : nil
+        if (document.section?.index ?? 0) == 0 {
+            try run(insertDocument, [doc, document.path, document.line, document.meta, figures, dates], record: "document \(doc)")
+        } else {
+            try run(updateDocument, [figures, dates, doc], record: "document \(doc)")
+        }
         for (index, figure) in extraction.figures.enumerated() {
-            try run(insertFigure, [RecordWriter.figureID(document: doc, index: extraction.firstFigure + index), doc, figure.value, figure.text,
+            let id = RecordWriter.figureID(document: doc, index: extraction.firstFigure + index)
+            try run(insertFigure, [id, doc, figure.value, figure.text,
                                    figure.range.lowerBound, figure.range.upperBound, figure.qualifier.rawValue, figure.category, figure.noun,
                                    figure.parent.map { RecordWriter.figureID(document: doc, index: $0) },
                                    figure.period?.start?.description, figure.period?.end?.description,
-                                   figure.sentence.lowerBound, figure.sentence.upperBound])
+                                   figure.sentence.lowerBound, figure.sentence.upperBound], record: "figure \(id) (\(document.path))")
         }
         guard includeDates else { return }
         for (index, date) in extraction.dates.enumerated() {
-            try run(insertDate, ["\(doc)#d\(extraction.firstDate + index + 1)", doc, date.text, date.range.lowerBound, date.range.upperBound,
+            let id = "\(doc)#d\(extraction.firstDate + index + 1)"
+            try run(insertDate, [id, doc, date.text, date.range.lowerBound, date.range.upperBound,
                                  date.value?.description, date.calendar.rawValue, date.relative ? 1 : 0,
-                                 date.rangeStart?.description, date.rangeEnd?.description])
+                                 date.rangeStart?.description, date.rangeEnd?.description], record: "date \(id) (\(document.path))")
         }
     }
 
     public func write(_ failure: DocumentFailure) throws {
-        try run(insertError, [failure.id, failure.path, failure.line, failure.reason])
+        try run(insertError, [failure.id, failure.path, failure.line, failure.reason], record: "error of \(failure.id)")
     }
 
     public func checkpoint(documents: Int) throws {
@@ -116,13 +131,11 @@ public final class SQLiteSink: RecordSink {
 
     public func finish() throws {
         try execute("COMMIT; DROP TABLE progress;")
-        for statement in [insertDocument, insertFigure, insertDate, insertError] { sqlite3_finalize(statement) }
-        insertDocument = nil; insertFigure = nil; insertDate = nil; insertError = nil
+        for statement in [insertDocument, updateDocument, insertFigure, insertDate, insertError] { sqlite3_finalize(statement) }
+        insertDocument = nil; updateDocument = nil; insertFigure = nil; insertDate = nil; insertError = nil
         try execute("PRAGMA journal_mode = DELETE;")
         sqlite3_close(database)
         database = nil
-        let manager = FileManager.default
-        if manager.fileExists(atPath: path) { try manager.removeItem(atPath: path) }
-        try manager.moveItem(atPath: partial, toPath: path)
+        try OutputTarget.replace(path, with: partial)
     }
 }
