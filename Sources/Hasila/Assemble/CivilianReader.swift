@@ -9,14 +9,15 @@ struct CivilianReader {
     let grammar: Grammar
     var trace: DecisionTrace?
 
-    func read(_ drafts: inout [FigureDraft], tokens: [Token]) {
+    /// `seen`: the start masks of the section's words OR-ed together; no passage word, nothing to do.
+    func read(_ drafts: inout [FigureDraft], tokens: [Token], seen: UInt32) {
         let tables = grammar.tables
-        guard let (generic, civilian) = tables.genericRefinement,
+        let passage = tables.passageGroups
+        guard let (generic, civilian) = tables.genericRefinement, passage.id >= 0, seen & (1 << UInt32(passage.id)) != 0,
               drafts.contains(where: { $0.figure.category == generic }) else { return }
         // Sentences holding a passage word that is no figure's own noun; passage words are rare, so the
         // figures' nouns are looked at only when one is found.
         var civilianSentences: [Int32] = []
-        let passage = tables.passageGroups
         for index in tokens.indices where tokens[index].kind == .word && grammar.canStart(passage, tokens[index]) {
             guard grammar.longest(passage, in: tokens, from: index) != nil,
                   !drafts.contains(where: { $0.nounStart == index }) else { continue }

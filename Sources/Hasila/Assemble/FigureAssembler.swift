@@ -123,6 +123,7 @@ struct FigureAssembler {
                       previousEnd: Int, forcedQualifier: inout [Qualifier?], rangeFirst: inout [Int?],
                       draftCount: Int, previous: PreviousFigure) -> FigureDraft? {
         let tokens = context.tokens
+        let scalars = context.scalars   // read once: each access to the context's text retains it
         let first = mention.tokens.lowerBound, last = mention.tokens.upperBound
         let sentence = tokens[first].sentence
         let floor = context.sentenceStart[Int(sentence)]
@@ -136,13 +137,13 @@ struct FigureAssembler {
         // A cue may stand across a line break that ends no sentence ("ما لا يقل\nعن 40").
         var cueFloor = floor
         if floor > 0, tokens[floor].lineBreakBefore, !(tokens[floor - 1].kind == .punctuation
-            && Tokenizer.endsSentence(context.scalars[Int(tokens[floor - 1].start)])) {
+            && Tokenizer.endsSentence(scalars[Int(tokens[floor - 1].start)])) {
             cueFloor = context.sentenceStart[Int(tokens[floor - 1].sentence)]
         }
 
         // Cues before the figure: a qualifier (unless a conjunction joins the figure to what precedes it),
         // then a breakdown or total cue.
-        let lead = qualifiers.lead(at: leadIndex, floor: floor, cueFloor: cueFloor, tokens: tokens, scalars: context.scalars)
+        let lead = qualifiers.lead(at: leadIndex, floor: floor, cueFloor: cueFloor, tokens: tokens, scalars: scalars)
         let cueStart = lead.cueStart
         var qualifier = lead.qualifier
         let isRange = lead.isRange
@@ -153,7 +154,7 @@ struct FigureAssembler {
         var breakdownBefore = false, totalBefore = false
         var cueRuleIndex = -1
         var p = cueStart - 1
-        while p >= floor, grammar.isSkippable(tokens[p], scalars: context.scalars) || grammar.isComma(tokens[p], scalars: context.scalars) { p -= 1 }
+        while p >= floor, grammar.isSkippable(tokens[p], scalars: scalars) || grammar.isComma(tokens[p], scalars: scalars) { p -= 1 }
         if p >= floor {
             if let cue = grammar.longestBackward(grammar.tables.breakdownsBefore, in: tokens, from: p, floor: floor) {
                 breakdownBefore = true
@@ -170,13 +171,13 @@ struct FigureAssembler {
         var phrase: CategoryResolver.Phrase
         if mention.postposed {
             if postposedNoun {
-                phrase = categories.phrase(from: first - 1, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
+                phrase = categories.phrase(from: first - 1, tokens: tokens, scalars: scalars, isMentionStart: context.isMentionStart,
                                            sentence: sentence, checkStart: false)
             } else if let standalone = standalonePostposed(mentionIndex, conjoined: conjoined, sentence: sentence, context: context) {
                 phrase = standalone
             } else {
                 guard breakdownBefore else { return nil }
-                phrase = categories.phrase(from: last, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart, sentence: sentence)
+                phrase = categories.phrase(from: last, tokens: tokens, scalars: scalars, isMentionStart: context.isMentionStart, sentence: sentence)
             }
         } else if mention.partitive != .none {
             // "أحد المصابين": one of a total counted before, named by the definite noun right after it; "أحدهما"
@@ -185,36 +186,36 @@ struct FigureAssembler {
                 let noun = last
                 guard noun < tokens.count, tokens[noun].sentence == sentence, tokens[noun].kind == .word,
                       grammar.hasArticle(tokens[noun]) else { return nil }
-                phrase = categories.phrase(from: noun, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
+                phrase = categories.phrase(from: noun, tokens: tokens, scalars: scalars, isMentionStart: context.isMentionStart,
                                            sentence: sentence, checkStart: false)
                 // The noun right after it counts the total: "أحد الأماكن التي وقعت بها ضربة" names no counted kind.
                 guard phrase.noun?.lowerBound == noun else { return nil }
             } else {
-                phrase = categories.phrase(from: last, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
+                phrase = categories.phrase(from: last, tokens: tokens, scalars: scalars, isMentionStart: context.isMentionStart,
                                            sentence: sentence)
             }
             partitive = true
         } else if mention.definite || (mention.form == .digits && first > 0 && isArticle(tokens[first - 1])
-                                        && !categories.phrase(from: last, tokens: tokens, scalars: context.scalars,
+                                        && !categories.phrase(from: last, tokens: tokens, scalars: scalars,
                                                               isMentionStart: context.isMentionStart, sentence: sentence).hasNoun) {
             // "الجرحى الثلاثة", "الناجين ال28": counts the noun just before it (one word may stand between:
             // "تفجيرات كابل الثلاثة"); with none, it points back at a count and is no figure.
             let article = mention.definite ? first : first - 1
             guard let noun = definiteNoun(before: article, floor: floor, tokens: tokens) else { return nil }
-            phrase = categories.phrase(from: noun, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
+            phrase = categories.phrase(from: noun, tokens: tokens, scalars: scalars, isMentionStart: context.isMentionStart,
                                        sentence: sentence, checkStart: false)
         } else if mention.form == .dual {
-            phrase = categories.phrase(from: first, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
+            phrase = categories.phrase(from: first, tokens: tokens, scalars: scalars, isMentionStart: context.isMentionStart,
                                        sentence: sentence, checkStart: false)
         } else {
             if last + 1 < tokens.count, let of = grammar.longest(grammar.tables.partitives, in: tokens, from: last),
                of.end < tokens.count, tokens[of.end].sentence == sentence, grammar.hasArticle(tokens[of.end]) {
-                phrase = categories.phrase(from: of.end, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart,
+                phrase = categories.phrase(from: of.end, tokens: tokens, scalars: scalars, isMentionStart: context.isMentionStart,
                                            sentence: sentence, checkStart: false)
                 partitive = phrase.hasNoun && phrase.role != .group
-                if !phrase.hasNoun { phrase = categories.phrase(from: last, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart, sentence: sentence) }
+                if !phrase.hasNoun { phrase = categories.phrase(from: last, tokens: tokens, scalars: scalars, isMentionStart: context.isMentionStart, sentence: sentence) }
             } else {
-                phrase = categories.phrase(from: last, tokens: tokens, scalars: context.scalars, isMentionStart: context.isMentionStart, sentence: sentence)
+                phrase = categories.phrase(from: last, tokens: tokens, scalars: scalars, isMentionStart: context.isMentionStart, sentence: sentence)
             }
         }
 
@@ -249,7 +250,7 @@ struct FigureAssembler {
         if phrase.end < tokens.count, tokens[phrase.end].sentence == sentence,
            let cue = grammar.longest(grammar.tables.breakdownsAfter, in: tokens, from: phrase.end) {
             var q = cue.end
-            while q < tokens.count, grammar.isSkippable(tokens[q], scalars: context.scalars) || grammar.isComma(tokens[q], scalars: context.scalars) { q += 1 }
+            while q < tokens.count, grammar.isSkippable(tokens[q], scalars: scalars) || grammar.isComma(tokens[q], scalars: scalars) { q += 1 }
             let followedByFigure = q < tokens.count && (context.isMentionStart[q] || startsQualifier(at: q, context))
             if !followedByFigure {
                 breakdownAfter = true
@@ -257,7 +258,7 @@ struct FigureAssembler {
                 phraseEnd = cue.end
                 // "41 منهم مخفيين قسرا": the word right after the cue may name the outcome.
                 if !phrase.hasNoun, q < tokens.count, tokens[q].sentence == sentence {
-                    let after = categories.phrase(from: cue.end, tokens: tokens, scalars: context.scalars,
+                    let after = categories.phrase(from: cue.end, tokens: tokens, scalars: scalars,
                                                   isMentionStart: context.isMentionStart, sentence: sentence, maxTokens: 1)
                     if after.hasNoun { phrase = after; phraseEnd = after.end }
                     if qualifier == .exact, let cue = after.qualifier { qualifier = Qualifier(rawValue: cue) ?? .exact }
@@ -298,7 +299,7 @@ struct FigureAssembler {
         // "أسفرت عن جرح 58 داعشيا، ودمرت 9 مستودعات" does not count wounded depots.
         // Only the words within reach matter: a clause opened before `near` is out of the act's reach anyway.
         let opensClause = !conjoined && max(previousEnd, near) < cueStart && (max(previousEnd, near)..<cueStart).contains {
-            grammar.opensWithConjunction(tokens[$0], scalars: context.scalars)
+            grammar.opensWithConjunction(tokens[$0], scalars: scalars)
                 // "53 مهاجرا ولاجئا": a noun joined to the previous figure's noun opens no clause.
                 && !(grammar.longest(grammar.tables.categories, in: tokens, from: $0).map {
                     grammar.tables.categoryPayloads[$0.payloads[0]].role != .event } ?? false)
@@ -311,7 +312,7 @@ struct FigureAssembler {
         // (Not when an act right before already governs it: "مقتل 18 شخصا".)
         if key == nil || role == .group || role == .unit, !(breakdownAfter && !phrase.hasNoun),
            !(around.map { $0.role == .event && $0.adjacent } ?? false),
-           let after = acts.after(phrase.noun?.upperBound ?? last, sentence: sentence, tokens: tokens, scalars: context.scalars),
+           let after = acts.after(phrase.noun?.upperBound ?? last, sentence: sentence, tokens: tokens, scalars: scalars),
            // Only what happens to people (killed, injured, detained …): "إصابة 6 مدنيين بقصف" names the cause, not the act.
            grammar.tables.evidence[.group]?.contains(after.key) ?? false,
            around == nil || after.adjacent {
@@ -386,7 +387,8 @@ struct FigureAssembler {
         if let noun = phrase.noun, let match = grammar.longest(grammar.tables.categories, in: tokens, from: noun.lowerBound) {
             let entry = grammar.tables.categoryPayloads[match.payloads[0]]
             draft.countsUnits = entry.role == .unit
-            draft.nounKind = "\(entry.key ?? CategoryResolver.null) \(entry.role.rawValue)"
+            draft.nounKey = entry.key
+            draft.nounRole = entry.role
         }
         return draft
     }

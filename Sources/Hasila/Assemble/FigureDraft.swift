@@ -31,9 +31,10 @@ struct FigureDraft: Sendable {
     let categoryRole: CategoryEntry.Role?
     /// The counted noun is a unit of people (حالة، عائلة): such lists go on across فيما and و-clauses.
     var countsUnits = false
-    /// The category key and role its counted noun names by itself, before any act: the kind of thing it
-    /// counts ("أحد المصابين" is one of a total of the same kind).
-    var nounKind: String?
+    /// The category rule (payload) its counted noun matches by itself, before any act: the kind of thing it
+    /// counts ("أحد المصابين" is one of a total of the same kind), and that rule's key and role.
+    var nounKey: String?
+    var nounRole: CategoryEntry.Role?
     /// An item of a list that left its noun out and counts what its head counts.
     var elided = false
     /// The token of the counted noun's first word, if the figure has one.
@@ -47,9 +48,8 @@ struct FigureDraft: Sendable {
     /// "أحد المصابين" is a part of `total`: its noun names the same kind of thing as the total's noun, or
     /// the key its noun names is the total's category ("أصيب 6 أشخاص … وتوفي أحد المصابين").
     func isPart(of total: FigureDraft) -> Bool {
-        guard let kind = nounKind else { return false }
-        if total.nounKind == kind { return true }
-        guard let key = total.figure.category else { return false }
-        return kind.hasPrefix(key + " ")
+        guard let role = nounRole else { return false }
+        if total.nounRole == role && total.nounKey == nounKey { return true }
+        return nounKey != nil && total.figure.category == nounKey
     }
 }

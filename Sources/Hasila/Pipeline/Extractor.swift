@@ -172,7 +172,7 @@ public struct Extractor: Sendable {
         }
         var drafts = FigureAssembler(grammar: grammar, trace: trace).assemble(mentions: mentions, tokens: tokens, text: text, paragraphs: paragraphs)
         InfectionReader(grammar: grammar, trace: trace).read(&drafts, tokens: tokens, scalars: text.scalars, seen: seen, outbreakBefore: &carry.outbreak)
-        CivilianReader(grammar: grammar, trace: trace).read(&drafts, tokens: tokens)
+        CivilianReader(grammar: grammar, trace: trace).read(&drafts, tokens: tokens, seen: seen)
         AccidentReader(grammar: grammar, trace: trace).read(&drafts, tokens: tokens, scalars: text.scalars, seen: seen, accidentBefore: &carry.accident)
         BreakdownLinker(grammar: grammar, trace: trace).link(&drafts, tokens: tokens) { position in
             let token = tokens[position]
