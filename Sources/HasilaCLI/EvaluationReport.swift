@@ -13,6 +13,7 @@ enum EvaluationReport {
         }
         var out = score("figures", e.figures)
         out += field("exact span", e.span) + field("qualifier", e.qualifier) + field("category", e.category) + field("parent", e.parent) + field("period", e.period)
+        out += field("actors", e.actors) + field("place", e.place) + field("country", e.country) + field("source", e.source)
         if e.dates.truePositives + e.dates.falseNegatives + e.dates.falsePositives > 0 {
             out += score("dates", e.dates) + field("value", e.dateValue)
         }
@@ -37,6 +38,7 @@ enum EvaluationReport {
             "figures": score(e.figures), "dates": score(e.dates),
             "span": field(e.span), "qualifier": field(e.qualifier), "category": field(e.category), "parent": field(e.parent), "period": field(e.period),
             "date_value": field(e.dateValue),
+            "actors": field(e.actors), "place": field(e.place), "country": field(e.country), "source": field(e.source),
             "category_confusion": e.categoryConfusion,
             "differences": e.differences.map {
                 ["kind": $0.kind.rawValue, "dimension": $0.dimension, "doc": $0.doc, "offset": $0.offset, "text": $0.text, "detail": $0.detail]

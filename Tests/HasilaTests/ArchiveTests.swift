@@ -163,6 +163,10 @@ final class ArchiveTests: XCTestCase {
                 if rec['kind'] == 'figure':
                     assert int(row['value']) == rec['value'] and row['qualifier'] == rec['qualifier']
                     assert (row['category'] or None) == rec['category'] and (row['parent'] or None) == rec['parent']
+                    assert row['actors'] == ';'.join(a['key'] for a in rec['actors']), (row, rec)
+                    for field in ('place', 'source'):
+                        assert (row[field] or None) == (rec[field]['key'] if rec[field] else None), (row, rec)
+                    assert (row['country'] or None) == rec['country']
                 else:
                     assert (row['value'] or None) == rec['value'] and row['relative'] == str(rec['relative']).lower()
             print('ok', len(rows))
@@ -182,15 +186,25 @@ final class ArchiveTests: XCTestCase {
             recs = [json.loads(l) for l in open(sys.argv[2], encoding='utf-8')]
             figs = {r[0]: r for r in db.execute('SELECT id, doc, value, text, start, "end", qualifier, category, parent FROM figures')}
             dates = {r[0]: r for r in db.execute('SELECT id, doc, text, start, "end", value, relative FROM dates')}
+            links = {r[0]: r[1:] for r in db.execute('SELECT id, place_key, place_text, place_start, place_end, country, '
+                                                       'source_key, source_text, source_start, source_end FROM figures')}
+            actors = {}
+            for r in db.execute('SELECT figure_id, key, text, start, "end" FROM figure_actors ORDER BY figure_id, position'):
+                actors.setdefault(r[0], []).append({'key': r[1], 'text': r[2], 'start': r[3], 'end': r[4]})
+            def name(row):
+                return None if row[0] is None else {'key': row[0], 'text': row[1], 'start': row[2], 'end': row[3]}
             assert len(figs) == sum(r['kind'] == 'figure' for r in recs)
             assert len(dates) == sum(r['kind'] == 'date' for r in recs)
             for r in recs:
                 if r['kind'] == 'figure':
                     assert figs[r['id']][1:] == (r['doc'], r['value'], r['text'], r['start'], r['end'], r['qualifier'], r['category'], r['parent']), r
+                    link = links[r['id']]
+                    assert (name(link[0:4]), link[4], name(link[5:9])) == (r['place'], r['country'], r['source']), r
+                    assert actors.get(r['id'], []) == r['actors'], r
                 else:
                     assert dates[r['id']][1:] == (r['doc'], r['text'], r['start'], r['end'], r['value'], int(r['relative'])), r
             indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-            assert {'figures_doc', 'figures_category', 'dates_doc'} <= indexes, indexes
+            assert {'figures_doc', 'figures_category', 'dates_doc', 'figure_actors_key', 'figure_actors_figure'} <= indexes, indexes
             docs = db.execute('SELECT count(*) FROM documents').fetchone()[0]
             print('ok', len(figs), docs)
             """

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Checks records against Schemas/record.schema.json: the keywords the schema uses (oneOf,
-/// type, const, enum, required, properties, minimum, minLength), enough to hold the output to
+/// type, const, enum, required, properties, items, minimum, minLength, pattern, local $ref), enough to hold the output to
 /// its contract without a JSON Schema package.
 struct RecordSchema {
     let schema: [String: Any]
@@ -17,6 +17,12 @@ struct RecordSchema {
     }
 
     private func validate(_ value: Any, against schema: [String: Any], path: String) -> [String] {
+        if let reference = schema["$ref"] as? String {
+            // Only local references into $defs: "#/$defs/NAME".
+            let name = String(reference.split(separator: "/").last ?? "")
+            guard let target = (self.schema["$defs"] as? [String: Any])?[name] as? [String: Any] else { return ["\(path): unknown $ref \(reference)"] }
+            return validate(value, against: target, path: path)
+        }
         if let options = schema["oneOf"] as? [[String: Any]] {
             let results = options.map { validate(value, against: $0, path: path) }
             let passing = results.filter(\.isEmpty).count
@@ -33,6 +39,12 @@ struct RecordSchema {
         }
         if let minimum = schema["minimum"] as? Int, let number = value as? Int, number < minimum { problems.append("\(path): below \(minimum)") }
         if let minLength = schema["minLength"] as? Int, let text = value as? String, text.count < minLength { problems.append("\(path): too short") }
+        if let pattern = schema["pattern"] as? String, let text = value as? String, text.range(of: pattern, options: .regularExpression) == nil {
+            problems.append("\(path): does not match \(pattern)")
+        }
+        if let items = schema["items"] as? [String: Any], let array = value as? [Any] {
+            for (index, item) in array.enumerated() { problems += validate(item, against: items, path: "\(path)[\(index)]") }
+        }
         if let object = value as? [String: Any] {
             for key in schema["required"] as? [String] ?? [] where object[key] == nil { problems.append("\(path).\(key): missing") }
             for (key, sub) in schema["properties"] as? [String: [String: Any]] ?? [:] {
@@ -58,6 +70,7 @@ struct RecordSchema {
             guard !isBoolean(value), let number = value as? NSNumber else { return false }
             return number.doubleValue == number.doubleValue.rounded()
         case "object": return value is [String: Any]
+        case "array": return value is [Any]
         default: return false
         }
     }

@@ -16,4 +16,22 @@ public struct Figure: Sendable, Equatable {
     public var parent: Int?
     public var period: Period?
     public var sentence: Range<Int>
+    /// Who the text holds responsible for the act the figure counts, in the order written (`ActorLinker`).
+    public var actors: [LinkedName] = []
+    /// Where it happened: a first-level division (ISO 3166-2) or a country (ISO 3166-1), or nil (`PlaceLinker`).
+    public var place: LinkedName?
+    /// ISO 3166-1 alpha-2, upper case: the place's country, else the document's; nil when neither is known.
+    public var country: String?
+    /// Who reports the figure: the nearest attribution in its sentence, else the document's first (`SourceLinker`).
+    public var source: LinkedName?
+}
+
+extension Figure {
+    /// Moves the linked names' spans by `offset` code points (a section's place in its document).
+    mutating func shiftLinkedNames(by offset: Int) {
+        func shift(_ name: inout LinkedName) { name.range = (name.range.lowerBound + offset)..<(name.range.upperBound + offset) }
+        for index in actors.indices { shift(&actors[index]) }
+        if place != nil { shift(&place!) }
+        if source != nil { shift(&source!) }
+    }
 }

@@ -39,6 +39,12 @@ public struct Evaluation: Sendable {
     public var parent = FieldAccuracy()
     public var period = FieldAccuracy()
     public var dateValue = FieldAccuracy()
+    /// Over matched figures whose gold gives the field: the actor keys (the whole list, in order),
+    /// the place key, the country and the source key.
+    public var actors = FieldAccuracy()
+    public var place = FieldAccuracy()
+    public var country = FieldAccuracy()
+    public var source = FieldAccuracy()
     /// Gold category × found category over matched figures ("null" for none): where categories go wrong.
     public var categoryConfusion: [String: [String: Int]] = [:]
     public var differences: [Difference] = []

@@ -52,6 +52,16 @@ public struct Evaluator {
                 check(\.parent, "parent", parentOK, item.parent.map(String.init) ?? "null", foundParent)
                 let got = figure.period.map { GoldPeriod(start: $0.start?.description, end: $0.end?.description) }
                 check(\.period, "period", got == item.period, describe(item.period), describe(got))
+                if let actors = item.actors {
+                    let found = figure.actors.map(\.key)
+                    check(\.actors, "actors", found == actors, describe(actors), describe(found))
+                }
+                for (field, name, want, got) in [(\Evaluation.place, "place", item.place, figure.place?.key),
+                                                  (\.country, "country", item.country, figure.country),
+                                                  (\.source, "source", item.source, figure.source?.key)] {
+                    guard let want else { continue }
+                    check(field, name, want == got, want ?? "null", got ?? "null")
+                }
             }
             guard scoreDates else { continue }
             let expectedDates = (datesByDoc[doc] ?? []).sorted { $0.offset < $1.offset }
@@ -86,6 +96,8 @@ public struct Evaluator {
         }
         return result
     }
+
+    private func describe(_ keys: [String]) -> String { "[" + keys.joined(separator: ", ") + "]" }
 
     private func describe(_ period: GoldPeriod?) -> String {
         guard let period else { return "null" }

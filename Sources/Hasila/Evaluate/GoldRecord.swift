@@ -10,6 +10,12 @@ public struct GoldFigure: Sendable, Equatable {
     public let category: String?
     public let parent: Int?
     public let period: GoldPeriod?
+    /// The actor keys in order; nil when the gold does not say (an older gold file), so they are not scored.
+    public var actors: [String]? = nil
+    /// The place key: nil when the gold does not say, `.some(nil)` when it says null. So are country and source.
+    public var place: String?? = nil
+    public var country: String?? = nil
+    public var source: String?? = nil
     public var range: Range<Int> { offset..<(offset + surface.unicodeScalars.count) }
 }
 
@@ -55,8 +61,22 @@ public enum GoldReader {
                     if let p = object["period"] as? [String: Any] {
                         period = GoldPeriod(start: p["start"] as? String, end: p["end"] as? String)
                     }
-                    figures.append(GoldFigure(doc: doc, offset: offset, surface: surface, value: value, qualifier: qualifier,
-                                              category: object["category"] as? String, parent: object["parent"] as? Int, period: period))
+                    var figure = GoldFigure(doc: doc, offset: offset, surface: surface, value: value, qualifier: qualifier,
+                                            category: object["category"] as? String, parent: object["parent"] as? Int, period: period)
+                    if let actors = object["actors"] {
+                        guard let keys = actors as? [String] else {
+                            throw HasilaError.badGold(path: path, line: index + 1, reason: "actors must be a list of keys (strings), [] for none")
+                        }
+                        figure.actors = keys
+                    }
+                    for (field, target) in [("place", \GoldFigure.place), ("country", \.country), ("source", \.source)] {
+                        guard let given = object[field] else { continue }
+                        guard given is NSNull || given is String else {
+                            throw HasilaError.badGold(path: path, line: index + 1, reason: "\(field) must be a key (a string) or null")
+                        }
+                        figure[keyPath: target] = .some(given as? String)
+                    }
+                    figures.append(figure)
                 } else if name.hasPrefix("dates") {
                     dates.append(GoldDate(doc: doc, offset: offset, surface: surface, value: object["value"] as? String,
                                           relative: object["relative"] as? Bool ?? false))

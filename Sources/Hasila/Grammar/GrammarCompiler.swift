@@ -466,12 +466,34 @@ struct GrammarCompiler {
         for expectation in example.expectations {
             let known = Int(expectation) != nil || GrammarCompiler.qualifierKeys.contains(expectation)
                 || grammar.tables.taxonomy.contains(expectation) || expectation == "null" || expectation == "relative"
-                || DateValue(iso: expectation) != nil
+                || DateValue(iso: expectation) != nil || GrammarCompiler.isLinkExpectation(expectation)
             if !known {
                 diagnostics.append(GrammarDiagnostic(code: .badExample, file: example.file, line: example.line, column: 1,
-                                                     message: "unknown expectation '\(expectation)'; expected a number, a qualifier, a category key, null, an ISO date or relative",
+                                                     message: "unknown expectation '\(expectation)'; expected a number, a qualifier, a category key, null, an ISO date, relative, "
+                                                        + "actor:KEY, place:CODE, country:CC or source:KEY (none for no such name; a country is two capitals, a place CC or CC-SUB)",
                                                      sourceLine: expectation))
             }
+        }
+    }
+}
+
+extension GrammarCompiler {
+    /// A well-formed expectation about a linked name: `actor:KEY`, `source:KEY`, `place:SY` or `place:SY-ID`,
+    /// `country:SY`, each also with `none`.
+    static func isLinkExpectation(_ expectation: String) -> Bool {
+        guard let colon = expectation.firstIndex(of: ":") else { return false }
+        let key = expectation[expectation.index(after: colon)...]
+        guard !key.isEmpty else { return false }
+        if key == "none" { return GrammarExampleRunner.isLinkExpectation(expectation) }
+        let capitals = { (part: Substring) in part.count == 2 && part.utf8.allSatisfy { (0x41...0x5A).contains($0) } }
+        switch expectation[..<colon] {
+        case "actor", "source": return !key.contains(" ")
+        case "country": return capitals(key)
+        case "place":
+            let parts = key.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count <= 2, capitals(parts[0]) else { return false }
+            return parts.count == 1 || (1...3).contains(parts[1].count) && parts[1].utf8.allSatisfy { (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) }
+        default: return false
         }
     }
 }

@@ -75,6 +75,7 @@ public struct Extractor: Sendable {
                 if base > 0 {
                     figure.range = (figure.range.lowerBound + base)..<(figure.range.upperBound + base)
                     figure.sentence = (figure.sentence.lowerBound + base)..<(figure.sentence.upperBound + base)
+                    figure.shiftLinkedNames(by: base)
                 }
                 if let parent = figure.parent { figure.parent = parent + figureBase }
                 result.figures.append(figure)

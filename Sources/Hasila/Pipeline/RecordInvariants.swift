@@ -75,6 +75,13 @@ public struct RecordInvariants: Sendable {
             if span(figure.range) != figure.text { problems.append("figure \(index): text \(figure.text.debugDescription) is not its span \(figure.range)") }
             if span(figure.sentence) == nil { problems.append("figure \(index): sentence \(figure.sentence) out of bounds") }
             if let parent = figure.parent, parent < 0 || parent >= extraction.figures.count { problems.append("figure \(index): parent \(parent) out of range") }
+            // Every actor, place and source is words of the document: its text is its span, inside the text.
+            for name in figure.actors + [figure.place, figure.source].compactMap({ $0 }) where span(name.range) != name.text || name.range.isEmpty {
+                problems.append("figure \(index): \(name.key) \(name.text.debugDescription) is not its span \(name.range)")
+            }
+            if let country = figure.country, country.utf8.count != 2 || !country.utf8.allSatisfy({ (0x41...0x5A).contains($0) }) {
+                problems.append("figure \(index): country \(country.debugDescription) is not an ISO 3166-1 alpha-2 code")
+            }
         }
         for (index, date) in extraction.dates.enumerated() where span(date.range) != date.text {
             problems.append("date \(index): text \(date.text.debugDescription) is not its span \(date.range)")

@@ -1,9 +1,11 @@
 /// Records as CSV (RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma,
 /// a quote or a line break). Figures and dates share one table; each column is a field of the
-/// JSON record, and a field a kind of record lacks is left empty.
+/// JSON record (`actors`, `place` and `source` by their keys, the actors joined by `;`), and a
+/// field a kind of record lacks is left empty.
 public final class CSVSink: RecordSink {
     public static let columns = ["kind", "id", "doc", "value", "text", "start", "end", "qualifier", "category", "noun", "parent",
-                                 "period_start", "period_end", "sentence_start", "sentence_end", "calendar", "relative",
+                                 "period_start", "period_end", "sentence_start", "sentence_end",
+                                 "actors", "place", "country", "source", "calendar", "relative",
                                  "range_start", "range_end", "path", "line", "error", "meta"]
     let output: AtomicOutput
     let includeDates: Bool
@@ -76,6 +78,11 @@ struct CSVRenderer: RecordRenderer {
             fields["parent"] = figure.parent.map { RecordWriter.figureID(document: doc, index: $0) }
             fields["period_start"] = figure.period?.start?.description
             fields["period_end"] = figure.period?.end?.description
+            // Keys only, the actors joined by ";": a spreadsheet filters on them; the spans are in the JSON lines.
+            fields["actors"] = figure.actors.map(\.key).joined(separator: ";")
+            fields["place"] = figure.place?.key
+            fields["country"] = figure.country
+            fields["source"] = figure.source?.key
             fields["meta"] = document.meta
             bytes += CSVRenderer.row(fields)
         }

@@ -161,6 +161,15 @@ final class JSONBuffer {
         byte(0x22)
     }
 
+    /// An actor, place or source: `{"key","text","start","end"}`.
+    func linkedName(_ name: LinkedName) {
+        raw("{\"key\":"); string(name.key)
+        key("text"); string(name.text)
+        key("start"); integer(name.range.lowerBound)
+        key("end"); integer(name.range.upperBound)
+        byte(0x7D)
+    }
+
     func bool(_ value: Bool) { value ? raw("true") : raw("false") }
 
     func key(_ name: StaticString) {

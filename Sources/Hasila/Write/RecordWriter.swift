@@ -62,6 +62,15 @@ public struct RecordWriter: RecordRenderer {
             json.raw("{\"start\":"); json.integer(figure.sentence.lowerBound)
             json.raw(",\"end\":"); json.integer(figure.sentence.upperBound)
             json.raw("}")
+            json.key("actors"); json.byte(0x5B)
+            for (n, actor) in figure.actors.enumerated() {
+                if n > 0 { json.byte(0x2C) }
+                json.linkedName(actor)
+            }
+            json.byte(0x5D)
+            json.key("place"); if let place = figure.place { json.linkedName(place) } else { json.raw("null") }
+            json.key("country"); json.optionalString(figure.country)
+            json.key("source"); if let source = figure.source { json.linkedName(source) } else { json.raw("null") }
             if let metaBytes { json.key("meta"); json.append(metaBytes) }
             json.raw("}\n")
         }

@@ -1,8 +1,9 @@
 import CSQLite
 import Foundation
 
-/// Records in one SQLite database (through the system SQLite): tables documents, figures and
-/// dates, indexed on doc and category; written under a temporary name and renamed at the end,
+/// Records in one SQLite database (through the system SQLite): tables documents, figures (with
+/// their place, country and source as columns), figure_actors (one row per actor of a figure, in
+/// order) and dates, indexed on doc, category, place, actor key and figure; written under a temporary name and renamed at the end,
 /// one transaction per batch. Resumable: the documents already committed are counted.
 public final class SQLiteSink: RecordSink {
     let path: String
@@ -11,6 +12,7 @@ public final class SQLiteSink: RecordSink {
     private var insertDocument: OpaquePointer?
     private var updateDocument: OpaquePointer?
     private var insertFigure: OpaquePointer?
+    private var insertActor: OpaquePointer?
     private var insertDate: OpaquePointer?
     private var insertError: OpaquePointer?
     let includeDates: Bool
@@ -28,26 +30,34 @@ public final class SQLiteSink: RecordSink {
             CREATE TABLE IF NOT EXISTS documents (doc TEXT PRIMARY KEY, path TEXT, line INTEGER, meta TEXT, figures INTEGER, dates INTEGER);
             CREATE TABLE IF NOT EXISTS figures (id TEXT PRIMARY KEY, doc TEXT NOT NULL, value INTEGER NOT NULL, text TEXT NOT NULL,
                 start INTEGER NOT NULL, "end" INTEGER NOT NULL, qualifier TEXT NOT NULL, category TEXT, noun TEXT, parent TEXT,
-                period_start TEXT, period_end TEXT, sentence_start INTEGER, sentence_end INTEGER);
+                period_start TEXT, period_end TEXT, sentence_start INTEGER, sentence_end INTEGER,
+                place_key TEXT, place_text TEXT, place_start INTEGER, place_end INTEGER, country TEXT,
+                source_key TEXT, source_text TEXT, source_start INTEGER, source_end INTEGER);
+            CREATE TABLE IF NOT EXISTS figure_actors (figure_id TEXT NOT NULL, position INTEGER NOT NULL, key TEXT NOT NULL,
+                text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, PRIMARY KEY (figure_id, position));
             CREATE TABLE IF NOT EXISTS dates (id TEXT PRIMARY KEY, doc TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL,
                 "end" INTEGER NOT NULL, value TEXT, calendar TEXT NOT NULL, relative INTEGER NOT NULL, range_start TEXT, range_end TEXT);
             CREATE TABLE IF NOT EXISTS errors (doc TEXT, path TEXT, line INTEGER, error TEXT);
             CREATE TABLE IF NOT EXISTS progress (documents INTEGER NOT NULL);
             CREATE INDEX IF NOT EXISTS figures_doc ON figures(doc);
             CREATE INDEX IF NOT EXISTS figures_category ON figures(category);
+            CREATE INDEX IF NOT EXISTS figures_place ON figures(place_key);
+            CREATE INDEX IF NOT EXISTS figure_actors_key ON figure_actors(key);
+            CREATE INDEX IF NOT EXISTS figure_actors_figure ON figure_actors(figure_id);
             CREATE INDEX IF NOT EXISTS dates_doc ON dates(doc);
             """)
         if resume { resumedDocuments = try count("SELECT COALESCE(MAX(documents), 0) FROM progress") }
         insertDocument = try prepare("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)")
         updateDocument = try prepare("UPDATE documents SET figures = ?, dates = ? WHERE doc = ?")
-        insertFigure = try prepare("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        insertFigure = try prepare("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        insertActor = try prepare("INSERT INTO figure_actors VALUES (?, ?, ?, ?, ?, ?)")
         insertDate = try prepare("INSERT INTO dates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         insertError = try prepare("INSERT INTO errors VALUES (?, ?, ?, ?)")
         try execute("BEGIN")
     }
 
     deinit {
-        for statement in [insertDocument, updateDocument, insertFigure, insertDate, insertError] { sqlite3_finalize(statement) }
+        for statement in [insertDocument, updateDocument, insertFigure, insertActor, insertDate, insertError] { sqlite3_finalize(statement) }
         sqlite3_close(database)
     }
 
@@ -110,7 +120,15 @@ public final class SQLiteSink: RecordSink {
                                    figure.range.lowerBound, figure.range.upperBound, figure.qualifier.rawValue, figure.category, figure.noun,
                                    figure.parent.map { RecordWriter.figureID(document: doc, index: $0) },
                                    figure.period?.start?.description, figure.period?.end?.description,
-                                   figure.sentence.lowerBound, figure.sentence.upperBound], record: "figure \(id) (\(document.path))")
+                                   figure.sentence.lowerBound, figure.sentence.upperBound,
+                                   figure.place?.key, figure.place?.text, figure.place?.range.lowerBound, figure.place?.range.upperBound,
+                                   figure.country,
+                                   figure.source?.key, figure.source?.text, figure.source?.range.lowerBound, figure.source?.range.upperBound],
+                    record: "figure \(id) (\(document.path))")
+            for (position, actor) in figure.actors.enumerated() {
+                try run(insertActor, [id, position + 1, actor.key, actor.text, actor.range.lowerBound, actor.range.upperBound],
+                        record: "actor \(position + 1) of figure \(id) (\(document.path))")
+            }
         }
         guard includeDates else { return }
         for (index, date) in extraction.dates.enumerated() {
@@ -131,8 +149,8 @@ public final class SQLiteSink: RecordSink {
 
     public func finish() throws {
         try execute("COMMIT; DROP TABLE progress;")
-        for statement in [insertDocument, updateDocument, insertFigure, insertDate, insertError] { sqlite3_finalize(statement) }
-        insertDocument = nil; updateDocument = nil; insertFigure = nil; insertDate = nil; insertError = nil
+        for statement in [insertDocument, updateDocument, insertFigure, insertActor, insertDate, insertError] { sqlite3_finalize(statement) }
+        insertDocument = nil; updateDocument = nil; insertFigure = nil; insertActor = nil; insertDate = nil; insertError = nil
         try execute("PRAGMA journal_mode = DELETE;")
         sqlite3_close(database)
         database = nil
