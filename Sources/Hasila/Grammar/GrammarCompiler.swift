@@ -279,6 +279,11 @@ struct GrammarCompiler {
             insert(statement, into: \.genericPeople, payload: 0, grammar: grammar)
         case "passage-group":
             insert(statement, into: \.passageGroups, payload: 0, grammar: grammar)
+        case _ where LinkCue.Kind(rawValue: statement.kind) != nil:
+            guard args.isEmpty else { fail(statement, .syntax, 1, "expected '\(statement.kind) = …' (no arguments)"); return }
+            let payload = grammar.tables.linkCuePayloads.count
+            grammar.tables.linkCuePayloads.append(LinkCue(kind: LinkCue.Kind(rawValue: statement.kind)!, rule: location(statement)))
+            insert(statement, into: \.linkCues, payload: payload, grammar: grammar)
         default:
             fail(statement, .unknownStatement, 1, "unknown rule kind '\(statement.kind)'; see Grammars/README.md for the kinds")
         }

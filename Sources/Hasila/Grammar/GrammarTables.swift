@@ -99,6 +99,10 @@ struct GrammarTables: Sendable {
     /// Words of harm done by an event (wounds, burns, a crash): an injury beside them is no infection.
     var harms = PhraseTrie()
 
+    /// The linking stage's cues (agent cues, attributions, hedges …), one trie; payloads index `linkCuePayloads`.
+    var linkCues = PhraseTrie()
+    var linkCuePayloads: [LinkCue] = []
+
     /// Stems that are clitic particles standing alone ("و" before "868", "ل" in "لـ 19").
     var particleStems: Set<Int32> = []
     var conjunctionStems: Set<Int32> = []
@@ -124,6 +128,7 @@ struct GrammarTables: Sendable {
             \.breakdownsAfter, \.totalsBefore, \.breakdownsBeforeForward, \.totalsForward, \.partitives, \.decoysAfter, \.decoysBefore,
             \.categories, \.dateWords, \.periodReferences, \.notDates, \.transparentWords, \.phraseStops,
             \.clauseQualifiers, \.cueGaps, \.clauseBoundaries, \.outbreaks, \.harms, \.accidents, \.incidents, \.genericPeople, \.passageGroups,
+            \.linkCues,
         ]
         precondition(paths.count <= 32, "a token's start mask holds 32 tries")
         startMasks = [UInt64](repeating: 0, count: lexicon.stems.count)

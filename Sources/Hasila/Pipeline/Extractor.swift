@@ -1,10 +1,14 @@
 /// Runs the stages on one document's text: normalise (with the offset map), tokenise,
-/// recognise dates and numbers, assemble figures, link breakdowns and periods.
+/// recognise dates and numbers, assemble figures, link breakdowns, periods, and the actors, place,
+/// country and source of each figure.
 ///
 /// Built once per run with a compiled grammar; safe to share between threads.
 public struct Extractor: Sendable {
     public let grammar: Grammar
     private let normalizer = Normalizer(options: .matching)
+    /// Finds the gazetteer's names (places, actors, sources) in a section's normalised text and tokens.
+    /// nil: no names, so no figure gets an actor, place or source (its country stays null too).
+    var findNames: (@Sendable (NormalizedText, [Token]) -> [NameMention])?
 
     /// Documents longer than this many code points are read a section at a time (see `extract`).
     let sectionLength: Int
@@ -36,6 +40,10 @@ public struct Extractor: Sendable {
         var outbreak = false
         /// An accident was named earlier in the document (AccidentReader).
         var accident = false
+        /// The document's country (its first place), once a section has named one.
+        var country: String?
+        /// The document's first attribution that names a body, in offsets of the whole document.
+        var source: LinkedName?
         var figures = 0
         var dates = 0
         var offset = 0
@@ -67,9 +75,9 @@ public struct Extractor: Sendable {
         var start = 0
         repeat {
             let end = scalars.count - start > sectionLength ? sectionEnd(scalars, from: start) : scalars.count
-            let part = extractSection(start == 0 && end == scalars.count ? scalars : Array(scalars[start..<end]),
-                                      document: document, carry: &continuation)
             let base = sectionStart + start
+            let part = extractSection(start == 0 && end == scalars.count ? scalars : Array(scalars[start..<end]),
+                                      document: document, carry: &continuation, base: base)
             let figureBase = continuation.figures
             for var figure in part.figures {
                 if base > 0 {
@@ -155,7 +163,7 @@ public struct Extractor: Sendable {
         return (result, decisions)
     }
 
-    private func extractSection(_ scalars: [UInt32], document: String, carry: inout Continuation, trace: DecisionTrace? = nil,
+    private func extractSection(_ scalars: [UInt32], document: String, carry: inout Continuation, base: Int = 0, trace: DecisionTrace? = nil,
                                 inspect: ((NormalizedText, [FigureDraft]) -> Void)? = nil) -> DocumentExtraction {
         let text = normalizer.normalize(scalars: scalars)
         let tokens = Tokenizer(lexicon: grammar.tables.lexicon).tokenize(text)
@@ -183,6 +191,7 @@ public struct Extractor: Sendable {
             }
             return grammar.isConjunction(token)
         }
+        linkNames(&drafts, text: text, tokens: tokens, carry: &carry, base: base, trace: trace)
         let linker = PeriodLinker(grammar: grammar, trace: trace)
         let periods = linker.periods(dates: &dates, tokens: tokens, scalars: text.scalars)
         linker.apply(periods, to: &drafts, tokens: tokens, lastPeriod: &carry.lastPeriod)
@@ -200,6 +209,22 @@ public struct Extractor: Sendable {
         }
         inspect?(text, drafts)
         return DocumentExtraction(document: document, figures: drafts.map(\.figure), dates: dates)
+    }
+
+    /// The actors, place, country and source of each figure (Link/): after breakdowns, which they follow.
+    /// `base` is the section's offset in its document: the document's first source is kept in whole-document offsets.
+    private func linkNames(_ drafts: inout [FigureDraft], text: NormalizedText, tokens: [Token], carry: inout Continuation, base: Int,
+                           trace: DecisionTrace?) {
+        guard let findNames, !drafts.isEmpty || carry.country == nil || carry.source == nil else { return }
+        let scene = LinkScene(grammar: grammar, text: text, tokens: tokens, mentions: findNames(text, tokens), countryBefore: carry.country)
+        carry.country = scene.country
+        let actors = ActorLinker(grammar: grammar, trace: trace)
+        actors.link(&drafts, scene: scene)
+        let heads = drafts.indices.map { actors.inheritedFrom($0, drafts) }
+        PlaceLinker(grammar: grammar, trace: trace).link(&drafts, scene: scene, heads: heads)
+        var source = carry.source.map { LinkedName(key: $0.key, text: $0.text, range: ($0.range.lowerBound - base)..<($0.range.upperBound - base)) }
+        SourceLinker(grammar: grammar, trace: trace).link(&drafts, scene: scene, documentSource: &source)
+        carry.source = source.map { LinkedName(key: $0.key, text: $0.text, range: ($0.range.lowerBound + base)..<($0.range.upperBound + base)) }
     }
 
     /// Extracts from a String (convenience for tests and small inputs).

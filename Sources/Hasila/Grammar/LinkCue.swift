@@ -1,0 +1,24 @@
+/// A cue word of the linking stage (Grammars/cues/actors.grammar, sources.grammar, places.grammar):
+/// what it says about the names near it, and where its rule was written (for `--explain`).
+struct LinkCue: Sendable {
+    enum Kind: String, Sendable, CaseIterable {
+        /// Names the doer of the act after it: "على يد X", "بنيران X", "جراء قصف X", "في سجون X".
+        case agent = "agent-cue"
+        /// Names the doer of the act before it: "X مسؤول عن N".
+        case agentAfter = "agent-after"
+        /// A clash with one side ("اشتباكات مع X") or between sides ("معارك بين A و B"): all named are actors.
+        case clash
+        /// A claim of responsibility: the claimer is the actor, not a source ("تبنى X", "أعلن X مسؤوليته").
+        case claim
+        /// An attribution verb or preposition: the body named after it is the source ("أفاد X", "بحسب X").
+        case attribution
+        /// An attribution to no named body ("مصادر محلية", "شهود عيان"): the figure's source is null.
+        case unnamedSource = "unnamed-source"
+        /// A hedge ("معظمها", "أغلبهم"): the actor or place after it is not the whole figure's.
+        case hedge
+    }
+
+    let kind: Kind
+    /// file:line of the rule.
+    let rule: String
+}

@@ -1,0 +1,128 @@
+/// Attaches to each figure the parties the text holds responsible for the act it counts
+/// (../shared/actors-and-places.md, "Actors").
+///
+/// In order: an agent or clash cue after the figure in its sentence ("مقتل 5 على يد X", "في اشتباكات مع X",
+/// "معارك بين A و B"), up to a breakdown of it or a new clause; else a claim in the clause; else the doer
+/// named before the figure in its clause ("قتلت قوات النظام 72 مدنيا"), unless an attribution names it
+/// (then it is the source). Names joined by و or a comma are listed together, in order. A hedge before the
+/// cue ("أغلبهم على يد X") gives none. A breakdown and an elided-noun list item that name no one take
+/// their total's or head's actors. A sentence that names no doer gives `[]`: never a guess.
+struct ActorLinker {
+    let grammar: Grammar
+    var trace: DecisionTrace?
+
+    /// How many words may stand between a cue and the first name it introduces ("على يد عناصر X").
+    static let cueReach = 3
+
+    func link(_ drafts: inout [FigureDraft], scene: LinkScene) {
+        var own = [Bool](repeating: false, count: drafts.count)
+        for index in drafts.indices {
+            if let actors = actors(of: index, drafts, scene: scene) {
+                drafts[index].figure.actors = actors.compactMap { scene.linked($0) }
+                own[index] = true
+            }
+        }
+        // Breakdowns and elided-noun items without their own take their total's or head's, in document order.
+        for index in drafts.indices where !own[index] {
+            if let head = inheritedFrom(index, drafts) {
+                drafts[index].figure.actors = drafts[head].figure.actors
+                trace?.note(drafts[index].mention.tokens.lowerBound, .actors, "a breakdown or list item takes its total's or head's actors",
+                            value: describe(drafts[index].figure.actors))
+            }
+        }
+    }
+
+    /// The total (parent) or the head of the elided-noun list this figure belongs to, if any.
+    func inheritedFrom(_ index: Int, _ drafts: [FigureDraft]) -> Int? {
+        if let parent = drafts[index].figure.parent { return parent }
+        guard drafts[index].elided else { return nil }
+        var head = index - 1
+        while head >= 0, drafts[head].elided, drafts[head].sentence == drafts[index].sentence { head -= 1 }
+        return head >= 0 && drafts[head].sentence == drafts[index].sentence ? head : nil
+    }
+
+    /// The figure's own actors, nil when its sentence names none for it (it may then inherit).
+    private func actors(of index: Int, _ drafts: [FigureDraft], scene: LinkScene) -> [LinkScene.Name]? {
+        let draft = drafts[index]
+        let sentence = scene.sentence(draft.sentence)
+        guard !sentence.isEmpty else { return nil }
+        // Forward: up to the first breakdown of this figure (its items name their own) or a new clause.
+        var limit = sentence.upperBound
+        for later in drafts.indices.dropFirst(index + 1) where drafts[later].sentence == draft.sentence {
+            if drafts[later].figure.parent == index { limit = min(limit, drafts[later].leadStart); break }
+        }
+        // From the counted noun's end: the phrase read after it may run over the cue ("مدنيين على يد …").
+        let from = min(max(draft.nounEnd ?? draft.mention.tokens.upperBound, draft.mention.tokens.upperBound), limit)
+        var hedgeEnd = -1
+        for cue in scene.cues(in: from..<limit) {
+            if let boundary = firstBoundary(in: from..<cue.tokens.lowerBound, scene: scene), boundary < cue.tokens.lowerBound { break }
+            switch cue.kind {
+            case .hedge:
+                hedgeEnd = cue.tokens.upperBound
+            case .agent, .clash, .claim:
+                let names = listed(after: cue.tokens.upperBound, limit: limit, scene: scene)
+                guard !names.isEmpty else { continue }
+                if hedgeEnd >= 0, cue.tokens.lowerBound - hedgeEnd <= 2 {
+                    note(draft, "a hedged doer is not the whole figure's", cue: cue, value: "[]")
+                    return []
+                }
+                note(draft, "\(cue.kind.rawValue) after the figure", cue: cue, names: names)
+                return names
+            default:
+                continue
+            }
+        }
+        // Backward: the doer named in the figure's clause before it.
+        let floor = max(sentence.lowerBound, min(draft.actFloor, draft.leadStart))
+        let before = floor..<draft.leadStart
+        guard !before.isEmpty else { return nil }
+        let cues = scene.cues(in: before)
+        let candidates = scene.names(in: before).filter { name in
+            // "أعلن X مسؤوليته": a claim makes X the actor, whatever verb stands before it.
+            let claimed = scene.cues(in: name.tokens.upperBound..<min(draft.leadStart, name.tokens.upperBound + 2)).contains { $0.kind == .claim }
+            return name.isActor && (claimed || !cues.contains { cue in
+                // "أفاد الجيش": a body an attribution names is the source; "معظمها … X": hedged.
+                (cue.kind == .attribution || cue.kind == .hedge || cue.kind == .unnamedSource)
+                    && cue.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - cue.tokens.upperBound <= 2
+            })
+        }
+        guard let last = candidates.last else { return nil }
+        // The group of names joined to the last one, in the order written.
+        var group = [last]
+        for name in candidates.dropLast().reversed() {
+            guard scene.joins(name.tokens.upperBound, group[0].tokens.lowerBound, grammar: grammar) else { break }
+            group.insert(name, at: 0)
+        }
+        note(draft, "the doer named before the figure in its clause", cue: nil, names: group)
+        return group
+    }
+
+    /// The actors a cue introduces: the first within `cueReach` words, then those joined to it.
+    private func listed(after start: Int, limit: Int, scene: LinkScene) -> [LinkScene.Name] {
+        var names: [LinkScene.Name] = []
+        for name in scene.names(in: start..<limit) where name.isActor {
+            if names.isEmpty {
+                guard name.tokens.lowerBound - start <= ActorLinker.cueReach else { break }
+            } else {
+                guard scene.joins(names[names.count - 1].tokens.upperBound, name.tokens.lowerBound, grammar: grammar) else { break }
+            }
+            names.append(name)
+        }
+        return names
+    }
+
+    /// The first clause boundary (فيما، بينما) in `range`, if any.
+    private func firstBoundary(in range: Range<Int>, scene: LinkScene) -> Int? {
+        for index in range where grammar.longest(grammar.tables.clauseBoundaries, in: scene.tokens, from: index) != nil { return index }
+        return nil
+    }
+
+    private func describe(_ names: [LinkedName]) -> String { "[" + names.map(\.key).joined(separator: ", ") + "]" }
+
+    private func note(_ draft: FigureDraft, _ reader: String, cue: LinkScene.Cue?, names: [LinkScene.Name] = [], value: String? = nil) {
+        guard let trace else { return }
+        let words = names.isEmpty ? cue?.tokens : (names[0].tokens.lowerBound..<names[names.count - 1].tokens.upperBound)
+        trace.note(draft.mention.tokens.lowerBound, .actors, reader, rule: cue?.rule, words: words,
+                   value: value ?? "[" + names.compactMap(\.key).joined(separator: ", ") + "]")
+    }
+}

@@ -1,0 +1,147 @@
+/// What the linkers read of one document (or section), prepared once: the gazetteer's names and the
+/// link cues as token ranges, and where each sentence's tokens begin and end.
+///
+/// The linkers decide per figure by looking at the names and cues of its sentence; this keeps every
+/// look-up a walk over a few tokens, so linking costs little beside the rest of the extraction.
+struct LinkScene {
+    struct Name {
+        let mention: NameMention
+        /// The tokens the name spans.
+        let tokens: Range<Int>
+        /// The key with any `*` filled with a country ("*.state" beside "السوري" → "sy.state"), nil when none is known.
+        var key: String?
+        var isActor: Bool { mention.kind == .actor }
+        var isPlace: Bool { mention.kind == .place || mention.kind == .town }
+    }
+
+    struct Cue {
+        let kind: LinkCue.Kind
+        let tokens: Range<Int>
+        let rule: String
+    }
+
+    let tokens: [Token]
+    let text: NormalizedText
+    let names: [Name]
+    let cues: [Cue]
+    /// First token and token after the last of each sentence, by sentence number (relative to `firstSentence`).
+    private let sentenceStarts: [Int]
+    private let sentenceEnds: [Int]
+    private let firstSentence: Int32
+    /// The document's country (upper case): its first place, else the one handed over by an earlier section.
+    let country: String?
+
+    init(grammar: Grammar, text: NormalizedText, tokens: [Token], mentions: [NameMention], countryBefore: String?) {
+        self.tokens = tokens
+        self.text = text
+        firstSentence = tokens.first?.sentence ?? 0
+        let count = tokens.isEmpty ? 0 : Int(tokens[tokens.count - 1].sentence - firstSentence) + 1
+        var starts = [Int](repeating: 0, count: count), ends = [Int](repeating: 0, count: count)
+        for (index, token) in tokens.enumerated() {
+            let s = Int(token.sentence - firstSentence)
+            if index == 0 || tokens[index - 1].sentence != token.sentence { starts[s] = index }
+            ends[s] = index + 1
+        }
+        sentenceStarts = starts
+        sentenceEnds = ends
+        // Names, in text order, as token ranges: the token holding its first code point to the one holding its last.
+        var found: [Name] = []
+        for mention in mentions.sorted(by: { $0.start < $1.start }) {
+            guard mention.end > mention.start, let first = LinkScene.token(containing: mention.start, in: tokens),
+                  let last = LinkScene.token(containing: mention.end - 1, in: tokens) else { continue }
+            found.append(Name(mention: mention, tokens: first..<(last + 1), key: mention.key))
+        }
+        country = countryBefore ?? found.first { $0.isPlace }.map { LinkScene.country(of: $0.mention.key) }
+        // "*" takes the country of a nationality adjective beside the name ("الجيش السوري"), else the document's.
+        for index in found.indices where found[index].mention.key.contains("*") {
+            let name = found[index]
+            let beside = found.first { other in
+                other.mention.kind == .nationality && (other.tokens.lowerBound == name.tokens.upperBound || other.tokens.upperBound == name.tokens.lowerBound)
+            }
+            let code = beside.map { LinkScene.country(of: $0.mention.key) } ?? country
+            found[index].key = code.map { name.mention.key.replacingOccurrences(of: "*", with: $0.lowercased()) }
+        }
+        names = found
+        var cues: [Cue] = []
+        if !grammar.tables.linkCues.isEmpty {
+            var index = 0
+            while index < tokens.count {
+                if let match = grammar.longest(grammar.tables.linkCues, in: tokens, from: index) {
+                    for payload in match.payloads.prefix(1) {
+                        let cue = grammar.tables.linkCuePayloads[payload]
+                        cues.append(Cue(kind: cue.kind, tokens: index..<match.end, rule: cue.rule))
+                    }
+                    index = match.end
+                } else { index += 1 }
+            }
+        }
+        self.cues = cues
+    }
+
+    /// The country code (upper case) of a place key: "SY-ID" → "SY", "SY" → "SY".
+    static func country(of key: String) -> String {
+        String(key.prefix { $0 != "-" }).uppercased()
+    }
+
+    /// The index of the token whose span holds `offset` (or the first after it), by binary search.
+    static func token(containing offset: Int, in tokens: [Token]) -> Int? {
+        var low = 0, high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(tokens[mid].end) <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low < tokens.count ? low : nil
+    }
+
+    /// The tokens of sentence `sentence`.
+    func sentence(_ sentence: Int32) -> Range<Int> {
+        let s = Int(sentence - firstSentence)
+        guard s >= 0, s < sentenceStarts.count else { return 0..<0 }
+        return sentenceStarts[s]..<sentenceEnds[s]
+    }
+
+    /// The names whose tokens lie inside `range`, in order.
+    func names(in range: Range<Int>) -> ArraySlice<Name> {
+        let first = lowerBound(names, range.lowerBound) { $0.tokens.lowerBound }
+        var last = first
+        while last < names.count, names[last].tokens.lowerBound < range.upperBound { last += 1 }
+        return names[first..<last].filter { $0.tokens.upperBound <= range.upperBound }[...]
+    }
+
+    /// The cues that begin inside `range`, in order.
+    func cues(in range: Range<Int>) -> ArraySlice<Cue> {
+        let first = lowerBound(cues, range.lowerBound) { $0.tokens.lowerBound }
+        var last = first
+        while last < cues.count, cues[last].tokens.lowerBound < range.upperBound { last += 1 }
+        return cues[first..<last]
+    }
+
+    private func lowerBound<T>(_ items: [T], _ value: Int, _ position: (T) -> Int) -> Int {
+        var low = 0, high = items.count
+        while low < high {
+            let mid = (low + high) / 2
+            if position(items[mid]) < value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The name as it goes on a record: its key and its words in the original text.
+    func linked(_ name: Name) -> LinkedName? {
+        guard let key = name.key else { return nil }
+        let range = text.originalRange(name.mention.start..<name.mention.end)
+        return LinkedName(key: key, text: text.originalText(range), range: range)
+    }
+
+    /// Only conjunctions, commas and clitic particles (and at most `filler` other words) stand between two token positions.
+    func joins(_ from: Int, _ to: Int, grammar: Grammar, filler: Int = 1) -> Bool {
+        guard from <= to else { return false }
+        var others = 0
+        for index in from..<to {
+            let token = tokens[index]
+            if grammar.isConjunction(token) || grammar.isComma(token, scalars: text.scalars) || grammar.isSkippable(token, scalars: text.scalars) { continue }
+            others += 1
+            if others > filler { return false }
+        }
+        return true
+    }
+}

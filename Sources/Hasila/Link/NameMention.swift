@@ -1,0 +1,22 @@
+/// A name of the gazetteer found in a document's normalised text (`NameFinder`): a place, a town, a
+/// nationality adjective, an actor or a source, by its key.
+///
+/// `start` and `end` are code-point offsets in the normalised text, like other mentions; a key may
+/// hold `*` ("*.state") that the linking stage fills with a country.
+public struct NameMention: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case place, town, nationality, actor, source
+    }
+
+    public var kind: Kind
+    public var key: String
+    public var start: Int
+    public var end: Int
+
+    public init(kind: Kind, key: String, start: Int, end: Int) {
+        self.kind = kind
+        self.key = key
+        self.start = start
+        self.end = end
+    }
+}

@@ -1,0 +1,95 @@
+/// Attaches to each figure where it happened and its country (../shared/actors-and-places.md, "Place").
+///
+/// The places of the figure's own part of its sentence (after it, up to the next figure: "30 في حلب و2 في
+/// إدلب") come first; else a breakdown or elided-noun item takes its total's or head's; else the places of
+/// the sentence that no other figure holds in its own part. Of these, one division (a town gives its
+/// division) is the place; several divisions of one country give the country; several countries give
+/// nothing. A hedged place ("معظمها في إدلب") is not the figure's. The country is the place's, else the
+/// document's (its first place), never one named as an actor or a source.
+struct PlaceLinker {
+    let grammar: Grammar
+    var trace: DecisionTrace?
+
+    /// `heads`: for each figure, the total or list head it inherits from when it names no place of its own.
+    func link(_ drafts: inout [FigureDraft], scene: LinkScene, heads: [Int?]) {
+        // Each figure's own part: from after its phrase to the next figure of its sentence.
+        var segments: [Range<Int>] = []
+        for index in drafts.indices {
+            let draft = drafts[index]
+            let sentence = scene.sentence(draft.sentence)
+            var end = sentence.upperBound
+            if index + 1 < drafts.count, drafts[index + 1].sentence == draft.sentence { end = max(drafts[index + 1].leadStart, draft.mention.tokens.upperBound) }
+            let start = min(draft.mention.tokens.upperBound, end)
+            segments.append(start..<end)
+        }
+        for index in drafts.indices {
+            let draft = drafts[index]
+            let sentence = scene.sentence(draft.sentence)
+            var place: LinkScene.Name?
+            var decided = false
+            let own = places(in: segments[index], scene: scene)
+            if !own.isEmpty {
+                (place, decided) = (choose(own), true)
+                note(draft, "a place in the figure's own part of its sentence", own)
+            } else if let head = heads[index] {
+                drafts[index].figure.place = drafts[head].figure.place
+                drafts[index].figure.country = drafts[head].figure.country
+                trace?.note(draft.mention.tokens.lowerBound, .place, "a breakdown or list item takes its total's or head's place",
+                            value: drafts[index].figure.place?.key ?? "null")
+                continue
+            } else {
+                let others = drafts.indices.filter { $0 != index && drafts[$0].sentence == draft.sentence }.map { segments[$0] }
+                let shared = places(in: sentence, scene: scene).filter { name in !others.contains { $0.contains(name.tokens.lowerBound) } }
+                // A total whose items each name a place ("قتل 40: 25 في حلب و15 في إدلب") is spread over them.
+                let items = drafts.indices.filter { heads[$0] == index }.flatMap { places(in: segments[$0], scene: scene) }
+                if !shared.isEmpty {
+                    (place, decided) = (choose(shared), true)
+                    note(draft, "the places of the figure's sentence", shared)
+                } else if !items.isEmpty {
+                    (place, decided) = (choose(items), true)
+                    note(draft, "the places of its breakdowns or list items", items)
+                }
+            }
+            drafts[index].figure.place = place.flatMap { scene.linked($0) }
+            if let place = drafts[index].figure.place {
+                drafts[index].figure.country = LinkScene.country(of: place.key)
+            } else if decided {
+                drafts[index].figure.country = nil   // places in several countries: no country either
+            } else {
+                drafts[index].figure.country = scene.country
+            }
+        }
+    }
+
+    /// The places (and towns) in `range` that no hedge stands just before.
+    private func places(in range: Range<Int>, scene: LinkScene) -> [LinkScene.Name] {
+        guard !range.isEmpty else { return [] }
+        let cues = scene.cues(in: max(0, range.lowerBound - 3)..<range.upperBound).filter { $0.kind == .hedge }
+        return scene.names(in: range).filter { name in
+            name.isPlace && name.key != nil && !cues.contains { $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2 }
+        }
+    }
+
+    /// The most specific place all the names agree on: one division, else their common country, else none.
+    /// A country and a division inside it give the division.
+    private func choose(_ names: [LinkScene.Name]) -> LinkScene.Name? {
+        let divisions = names.filter { $0.key!.contains("-") }
+        let countries = Set(names.map { LinkScene.country(of: $0.key!) })
+        guard countries.count == 1 else { return nil }
+        if divisions.isEmpty { return names[0] }
+        if Set(divisions.map { $0.key! }).count == 1 { return divisions[0] }
+        // Several divisions of one country: the country, named by a name that is the country, else by the
+        // words from the first division to the last ("في حلب وإدلب").
+        if let country = names.first(where: { !$0.key!.contains("-") }) { return country }
+        let first = divisions[0], last = divisions[divisions.count - 1]
+        let code = LinkScene.country(of: first.key!)
+        return LinkScene.Name(mention: NameMention(kind: .place, key: code, start: first.mention.start, end: last.mention.end),
+                              tokens: first.tokens.lowerBound..<last.tokens.upperBound, key: code)
+    }
+
+    private func note(_ draft: FigureDraft, _ reader: String, _ names: [LinkScene.Name]) {
+        guard let trace, let first = names.first, let last = names.last else { return }
+        trace.note(draft.mention.tokens.lowerBound, .place, reader, words: first.tokens.lowerBound..<last.tokens.upperBound,
+                   value: names.compactMap(\.key).joined(separator: ", "))
+    }
+}

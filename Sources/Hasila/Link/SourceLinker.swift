@@ -1,0 +1,64 @@
+/// Attaches to each figure who reports it (../shared/actors-and-places.md, "Source").
+///
+/// The attribution of the figure's sentence nearest the figure decides: the body it names ("أفاد X",
+/// "بحسب X", "وثقت X"), a source or an actor key; an attribution to an unnamed source ("مصادر محلية",
+/// "شهود عيان") gives null. A sentence with no attribution takes the document's first attribution that
+/// names a body. A claim of responsibility is no attribution.
+struct SourceLinker {
+    let grammar: Grammar
+    var trace: DecisionTrace?
+
+    /// How many words may stand between an attribution and the body it names ("قال المتحدث باسم X").
+    static let reach = 4
+
+    func link(_ drafts: inout [FigureDraft], scene: LinkScene, documentSource: inout LinkedName?) {
+        // Every attribution of the section, with what it names: a body, or nil for an unnamed source.
+        var attributions: [(cue: LinkScene.Cue, name: LinkScene.Name?)] = []
+        for (position, cue) in scene.cues.enumerated() where cue.kind == .attribution {
+            let sentence = scene.tokens[cue.tokens.lowerBound].sentence
+            let end = scene.sentence(sentence).upperBound
+            var named: LinkScene.Name?
+            var unnamed = false
+            for next in scene.cues.dropFirst(position + 1) {
+                guard next.tokens.lowerBound - cue.tokens.upperBound <= SourceLinker.reach, next.tokens.lowerBound < end else { break }
+                if next.kind == .unnamedSource { unnamed = true; break }
+                if next.kind == .claim { break }
+            }
+            if !unnamed {
+                named = scene.names(in: cue.tokens.upperBound..<min(end, cue.tokens.upperBound + SourceLinker.reach + 2)).first {
+                    ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil
+                        && $0.tokens.lowerBound - cue.tokens.upperBound <= SourceLinker.reach
+                }
+                // "أعلن X مسؤوليته": a claim, not an attribution.
+                if let body = named, scene.cues(in: body.tokens.upperBound..<min(end, body.tokens.upperBound + 2)).contains(where: { $0.kind == .claim }) {
+                    continue
+                }
+                guard named != nil else { continue }   // an attribution verb with no body after it ("قال إن"): says nothing
+            }
+            attributions.append((cue, named))
+        }
+        if documentSource == nil, let first = attributions.first(where: { $0.name != nil })?.name { documentSource = scene.linked(first) }
+        for index in drafts.indices {
+            let draft = drafts[index]
+            let figure = draft.mention.tokens
+            let nearest = attributions.filter { scene.tokens[$0.cue.tokens.lowerBound].sentence == draft.sentence }.min { a, b in
+                distance(a.cue.tokens, figure) < distance(b.cue.tokens, figure)
+            }
+            if let nearest {
+                drafts[index].figure.source = nearest.name.flatMap { scene.linked($0) }
+                trace?.note(figure.lowerBound, .source, nearest.name == nil ? "an unnamed source in the sentence" : "the nearest attribution in the sentence",
+                            rule: nearest.cue.rule, words: nearest.cue.tokens.lowerBound..<(nearest.name?.tokens.upperBound ?? nearest.cue.tokens.upperBound),
+                            value: drafts[index].figure.source?.key ?? "null")
+            } else {
+                drafts[index].figure.source = documentSource
+                if let source = documentSource {
+                    trace?.note(figure.lowerBound, .source, "the document's first attribution that names a body", value: source.key)
+                }
+            }
+        }
+    }
+
+    private func distance(_ a: Range<Int>, _ b: Range<Int>) -> Int {
+        a.upperBound <= b.lowerBound ? b.lowerBound - a.upperBound : max(0, a.lowerBound - b.upperBound)
+    }
+}

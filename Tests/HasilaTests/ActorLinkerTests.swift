@@ -1,0 +1,62 @@
+import XCTest
+@testable import Hasila
+
+/// The actors of a figure (../shared/actors-and-places.md, "Actors"), decided by `ActorLinker` from the
+/// cues of Grammars/cues/actors.grammar and the names of a small test gazetteer (`TestNames`).
+final class ActorLinkerTests: XCTestCase {
+    private let extractor = TestNames.standard.extractor()
+
+    /// The actor keys of the figure of that value.
+    private func actors(_ text: String, _ value: Int) throws -> [String] {
+        let figures = extractor.extract(text).figures
+        return try XCTUnwrap(figures.first { $0.value == value }, "no figure \(value) in «\(text)»: \(figures.map(\.value))").actors.map(\.key)
+    }
+
+    func testTheDoerNamedBeforeTheFigureInItsClause() throws {
+        XCTAssertEqual(try actors("قتلت قوات النظام 14 مدنيا في ريف إدلب.", 14), ["sy.state"])
+    }
+
+    func testAnAgentCueAfterTheFigureListsEveryPartyInOrder() throws {
+        XCTAssertEqual(try actors("قتل 9 مدنيين على يد قوات النظام والقوات الروسية في حلب.", 9), ["sy.state", "ru.state"])
+    }
+
+    func testEachItemOfAPerpetratorListHasItsOwnAndTheTotalNone() throws {
+        let text = "قتل 40 شخصا، منهم 25 على يد قوات النظام و15 على يد تنظيم الدولة."
+        XCTAssertEqual(try actors(text, 25), ["sy.state"])
+        XCTAssertEqual(try actors(text, 15), ["group.isis"])
+        XCTAssertEqual(try actors(text, 40), [])
+    }
+
+    func testAHedgedDoerIsNoActor() throws {
+        XCTAssertEqual(try actors("قتل 60 مدنيا أغلبهم على يد قوات النظام.", 60), [])
+    }
+
+    func testAClashWithOneSideAndABattleBetweenTwo() throws {
+        XCTAssertEqual(try actors("قتل 7 عناصر من قوات النظام في اشتباكات مع تنظيم الدولة.", 7), ["group.isis"])
+        XCTAssertEqual(try actors("قتل 12 شخصا في معارك بين قوات سوريا الديمقراطية وفصائل المعارضة.", 12), ["group.sdf", "group.opposition"])
+    }
+
+    func testNoDoerNamedGivesNone() throws {
+        XCTAssertEqual(try actors("توفي 3 أشخاص غرقا في نهر قرب حماة.", 3), [])
+    }
+
+    func testABreakdownTakesItsTotalsActors() throws {
+        XCTAssertEqual(try actors("قتل 30 مدنيا بنيران قوات النظام، بينهم 8 أطفال.", 8), ["sy.state"])
+    }
+
+    func testAStateKeyTakesTheCountryOfTheAdjectiveBesideIt() throws {
+        XCTAssertEqual(try actors("قتل 5 أشخاص بنيران الجيش العراقي قرب الموصل.", 5), ["iq.state"])
+    }
+
+    func testAClaimNamesTheActorAndABodyThatReportsIsNone() throws {
+        XCTAssertEqual(try actors("أعلن تنظيم الدولة مسؤوليته عن تفجير قتل 15 شخصا.", 15), ["group.isis"])
+        XCTAssertEqual(try actors("أفاد المرصد السوري بمقتل 11 مدنيا.", 11), [])
+    }
+
+    func testTheActorsSpanTheirWordsInTheOriginalText() throws {
+        let marked = MarkedText("قُتل 9 مدنيين على يد ⟦قوات النظام⟧ في حلب.")
+        let figure = try XCTUnwrap(extractor.extract(marked.text).figures.first)
+        XCTAssertEqual(figure.actors.map(\.range), marked.spans)
+        XCTAssertEqual(figure.actors.first?.text, "قوات النظام")
+    }
+}

@@ -1,0 +1,61 @@
+import XCTest
+@testable import Hasila
+
+/// The place and country of a figure (../shared/actors-and-places.md, "Place"), decided by `PlaceLinker`.
+final class PlaceLinkerTests: XCTestCase {
+    private let extractor = TestNames.standard.extractor()
+
+    private func figure(_ text: String, _ value: Int) throws -> Figure {
+        let figures = extractor.extract(text).figures
+        return try XCTUnwrap(figures.first { $0.value == value }, "no figure \(value) in «\(text)»: \(figures.map(\.value))")
+    }
+
+    func testAPlaceInTheSentenceAndItsCountry() throws {
+        let found = try figure("قتلت قوات النظام 14 مدنيا في ريف إدلب.", 14)
+        XCTAssertEqual(found.place?.key, "SY-ID")
+        XCTAssertEqual(found.place?.text, "إدلب")
+        XCTAssertEqual(found.country, "SY")
+    }
+
+    func testATownGivesItsDivisionAndKeepsItsOwnWords() throws {
+        let marked = MarkedText("قتل 6 مدنيين في قصف على ⟦دوما⟧.")
+        let found = try XCTUnwrap(extractor.extract(marked.text).figures.first)
+        XCTAssertEqual(found.place?.key, "SY-RD")
+        XCTAssertEqual(found.place.map { [$0.range] }, marked.spans)
+    }
+
+    func testItemsOfAListByPlaceEachTakeTheirOwnAndTheTotalTheCountry() throws {
+        let text = "قتل 40 مدنيا: 25 في حلب و15 في إدلب."
+        XCTAssertEqual(try figure(text, 25).place?.key, "SY-HL")
+        XCTAssertEqual(try figure(text, 15).place?.key, "SY-ID")
+        XCTAssertEqual(try figure(text, 40).place?.key, "SY")
+    }
+
+    func testSeveralDivisionsOfOneCountryGiveTheCountry() throws {
+        let found = try figure("قتل 20 شخصا في غارات على حلب وإدلب.", 20)
+        XCTAssertEqual(found.place?.key, "SY")
+        XCTAssertEqual(found.country, "SY")
+    }
+
+    func testSeveralCountriesGiveNoPlaceAndNoCountry() throws {
+        let found = try figure("قتل 11 شخصا في هجمات شهدتها سوريا والعراق.", 11)
+        XCTAssertNil(found.place)
+        XCTAssertNil(found.country)
+    }
+
+    func testAHedgedPlaceIsNotTheFiguresButTheDocumentKeepsItsCountry() throws {
+        let found = try figure("قتل 50 مدنيا معظمهم في حلب.", 50)
+        XCTAssertNil(found.place)
+        XCTAssertEqual(found.country, "SY")
+    }
+
+    func testASentenceWithoutAPlaceTakesTheDocumentsCountry() throws {
+        let found = try figure("وصل وفد أممي إلى العراق أمس. وقتل 3 أشخاص في انفجار.", 3)
+        XCTAssertNil(found.place)
+        XCTAssertEqual(found.country, "IQ")
+    }
+
+    func testABreakdownTakesItsTotalsPlace() throws {
+        XCTAssertEqual(try figure("قتل 30 مدنيا في تعز، بينهم 8 أطفال.", 8).place?.key, "YE-TA")
+    }
+}

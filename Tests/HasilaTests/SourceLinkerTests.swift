@@ -1,0 +1,40 @@
+import XCTest
+@testable import Hasila
+
+/// The source of a figure (../shared/actors-and-places.md, "Source"), decided by `SourceLinker`.
+final class SourceLinkerTests: XCTestCase {
+    private let extractor = TestNames.standard.extractor()
+
+    private func source(_ text: String, _ value: Int) throws -> String? {
+        let figures = extractor.extract(text).figures
+        return try XCTUnwrap(figures.first { $0.value == value }, "no figure \(value) in «\(text)»: \(figures.map(\.value))").source?.key
+    }
+
+    func testAnAttributionVerbOrPrepositionNamesTheBody() throws {
+        XCTAssertEqual(try source("وثقت الشبكة السورية لحقوق الإنسان مقتل 80 مدنيا.", 80), "org.snhr")
+        XCTAssertEqual(try source("قتل 5 مدنيين في حلب بحسب المرصد السوري.", 5), "org.sohr")
+    }
+
+    func testASentenceWithoutAttributionTakesTheDocumentsFirst() throws {
+        XCTAssertEqual(try source("أفاد المرصد السوري بمقتل 12 مدنيا. وأصيب 30 آخرون في حلب.", 30), "org.sohr")
+        XCTAssertEqual(try source("قتل 4 أشخاص في حماة. وقالت الأمم المتحدة إن القتال مستمر.", 4), "org.un")
+    }
+
+    func testAnUnnamedSourceInTheSentenceGivesNull() throws {
+        XCTAssertNil(try source("أفاد المرصد السوري بمقتل 12 مدنيا. وقال ناشطون إن 4 أطفال قتلوا.", 4))
+    }
+
+    func testAMinistryTakesTheDocumentsCountry() throws {
+        XCTAssertEqual(try source("أعلنت وزارة الصحة في اليمن وفاة 7 أشخاص.", 7), "gov.ye.health")
+    }
+
+    func testAClaimIsNoAttribution() throws {
+        XCTAssertNil(try source("أعلن تنظيم الدولة مسؤوليته عن تفجير قتل 15 شخصا.", 15))
+    }
+
+    func testTheNearestAttributionOfTheSentenceWins() throws {
+        let text = "قال الدفاع المدني إن 9 أشخاص قتلوا في حلب، فيما وثق المرصد السوري مقتل 14 آخرين."
+        XCTAssertEqual(try source(text, 14), "org.sohr")
+        XCTAssertEqual(try source("قال الدفاع المدني في سوريا إن 9 أشخاص قتلوا.", 9), "gov.sy.emergency")
+    }
+}
