@@ -14,6 +14,13 @@ enum FigureExplanation {
             out += "  expected: qualifier \(gold.qualifier), category \(gold.category ?? "null"), parent \(gold.parent.map(String.init) ?? "null"), "
                 + "period \(period(gold.period?.start, gold.period?.end))\n"
         }
+        let actors = "[" + figure.actors.map(\.key).joined(separator: ", ") + "]"
+        out += "  found:    actors \(actors), place \(figure.place?.key ?? "null"), country \(figure.country ?? "null"), source \(figure.source?.key ?? "null")\n"
+        if let gold, gold.actors != nil || gold.place != nil || gold.country != nil || gold.source != nil {
+            func given(_ value: String??) -> String { value.map { $0 ?? "null" } ?? "-" }
+            out += "  expected: actors \(gold.actors.map { "[" + $0.joined(separator: ", ") + "]" } ?? "-"), place \(given(gold.place)), "
+                + "country \(given(gold.country)), source \(given(gold.source))\n"
+        }
         if decisions.isEmpty { out += "  no rule decided anything: an exact figure with no category, parent or period\n" }
         for decision in decisions {
             var line = "  \(decision.field.rawValue): \(decision.value) <- \(decision.reader)"

@@ -59,4 +59,17 @@ final class ActorLinkerTests: XCTestCase {
         XCTAssertEqual(figure.actors.map(\.range), marked.spans)
         XCTAssertEqual(figure.actors.first?.text, "قوات النظام")
     }
+
+    func testACueAfterAListNamesTheDoerOfEveryItem() throws {
+        let text = "سقط 90 قتيلا بينهم 20 طفلا على يد قوات النظام وحليفته روسيا."
+        XCTAssertEqual(try actors(text, 90), ["sy.state", "ru.state"])
+        XCTAssertEqual(try actors(text, 20), ["sy.state", "ru.state"])
+        XCTAssertEqual(try actors("قتل 30 مدنيا و5 أطفال بنيران فصائل المعارضة.", 30), ["group.opposition"])
+    }
+
+    func testAVerbWithAPronounAgreesWithTheFigureBeforeItOnly() throws {
+        let text = "نفذت 12 هجوما بقذائف الهاون وهجوما واحدا شنته قوات النظام."
+        XCTAssertEqual(try actors(text, 1), ["sy.state"])
+        XCTAssertEqual(try actors(text, 12), [])
+    }
 }

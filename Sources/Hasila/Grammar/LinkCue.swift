@@ -4,6 +4,9 @@ struct LinkCue: Sendable {
     enum Kind: String, Sendable, CaseIterable {
         /// Names the doer of the act after it: "على يد X", "بنيران X", "جراء قصف X", "في سجون X".
         case agent = "agent-cue"
+        /// A verb whose pronoun agrees with the nearest figure before it, naming its doer after it:
+        /// "وهجوما واحدا شنته X" gives X to that one figure only.
+        case agentVerb = "agent-verb"
         /// Names the doer of the act before it: "X مسؤول عن N".
         case agentAfter = "agent-after"
         /// A clash with one side ("اشتباكات مع X") or between sides ("معارك بين A و B"): all named are actors.

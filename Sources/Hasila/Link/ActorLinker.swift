@@ -46,31 +46,22 @@ struct ActorLinker {
         let draft = drafts[index]
         let sentence = scene.sentence(draft.sentence)
         guard !sentence.isEmpty else { return nil }
-        // Forward: up to the first breakdown of this figure (its items name their own) or a new clause.
-        var limit = sentence.upperBound
-        for later in drafts.indices.dropFirst(index + 1) where drafts[later].sentence == draft.sentence {
-            if drafts[later].figure.parent == index { limit = min(limit, drafts[later].leadStart); break }
+        // Forward, in the figure's own part of the sentence: up to the next figure.
+        if let found = cued(in: segment(index, drafts, scene: scene), draft, scene: scene, kinds: [.agent, .agentVerb, .clash, .claim]) {
+            return found
         }
-        // From the counted noun's end: the phrase read after it may run over the cue ("مدنيين على يد …").
-        let from = min(max(draft.nounEnd ?? draft.mention.tokens.upperBound, draft.mention.tokens.upperBound), limit)
-        var hedgeEnd = -1
-        for cue in scene.cues(in: from..<limit) {
-            if let boundary = firstBoundary(in: from..<cue.tokens.lowerBound, scene: scene), boundary < cue.tokens.lowerBound { break }
-            switch cue.kind {
-            case .hedge:
-                hedgeEnd = cue.tokens.upperBound
-            case .agent, .clash, .claim:
-                let names = listed(after: cue.tokens.upperBound, limit: limit, scene: scene)
-                guard !names.isEmpty else { continue }
-                if hedgeEnd >= 0, cue.tokens.lowerBound - hedgeEnd <= 2 {
-                    note(draft, "a hedged doer is not the whole figure's", cue: cue, value: "[]")
-                    return []
-                }
-                note(draft, "\(cue.kind.rawValue) after the figure", cue: cue, names: names)
-                return names
-            default:
-                continue
+        // The list the figure opens (its breakdowns, the items joined to it): a cue after its last item
+        // names the doer of all, unless an item has a cue of its own ("منهم 25 على يد X و15 على يد Y").
+        var last = index
+        while last + 1 < drafts.count, drafts[last + 1].sentence == draft.sentence,
+              drafts[last + 1].figure.parent == index || drafts[last + 1].conjoined || drafts[last + 1].figure.parent == drafts[last].figure.parent && last > index {
+            last += 1
+            if last + 1 < drafts.count, drafts[last + 1].sentence == draft.sentence, drafts[last + 1].conjoined || drafts[last + 1].figure.parent == index {
+                if cued(in: segment(last, drafts, scene: scene), draft, scene: scene, kinds: [.agent, .agentVerb, .clash], quiet: true) != nil { return nil }
             }
+        }
+        if last > index, let found = cued(in: segment(last, drafts, scene: scene), draft, scene: scene, kinds: [.agent, .clash], shared: true) {
+            return found
         }
         // Backward: the doer named in the figure's clause before it.
         let floor = max(sentence.lowerBound, min(draft.actFloor, draft.leadStart))
@@ -86,9 +77,9 @@ struct ActorLinker {
                     && cue.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - cue.tokens.upperBound <= 2
             })
         }
-        guard let last = candidates.last else { return nil }
+        guard let lastName = candidates.last else { return nil }
         // The group of names joined to the last one, in the order written.
-        var group = [last]
+        var group = [lastName]
         for name in candidates.dropLast().reversed() {
             guard scene.joins(name.tokens.upperBound, group[0].tokens.lowerBound, grammar: grammar) else { break }
             group.insert(name, at: 0)
@@ -97,14 +88,53 @@ struct ActorLinker {
         return group
     }
 
+    /// The tokens after a figure's counted noun up to the next figure of its sentence (or its end, or a new clause).
+    private func segment(_ index: Int, _ drafts: [FigureDraft], scene: LinkScene) -> Range<Int> {
+        let draft = drafts[index]
+        var limit = scene.sentence(draft.sentence).upperBound
+        if index + 1 < drafts.count, drafts[index + 1].sentence == draft.sentence { limit = drafts[index + 1].leadStart }
+        // From the counted noun's end: the phrase read after it may run over the cue ("مدنيين على يد …").
+        let from = max(draft.nounEnd ?? draft.mention.tokens.upperBound, draft.mention.tokens.upperBound)
+        guard from < limit else { return from..<from }
+        if let boundary = firstBoundary(in: from..<limit, scene: scene) { limit = boundary }
+        return from..<limit
+    }
+
+    /// The actors named by the first cue of `kinds` in `range` that introduces any; `[]` when a hedge stands
+    /// just before that cue; nil when no cue names anyone.
+    private func cued(in range: Range<Int>, _ draft: FigureDraft, scene: LinkScene, kinds: Set<LinkCue.Kind>,
+                      shared: Bool = false, quiet: Bool = false) -> [LinkScene.Name]? {
+        guard !range.isEmpty else { return nil }
+        var hedgeEnd = -1
+        for cue in scene.cues(in: range) {
+            if cue.kind == .hedge { hedgeEnd = cue.tokens.upperBound; continue }
+            guard kinds.contains(cue.kind) else { continue }
+            let names = listed(after: cue.tokens.upperBound, limit: scene.sentence(draft.sentence).upperBound, scene: scene)
+            guard !names.isEmpty else { continue }
+            if quiet { return names }
+            if hedgeEnd >= 0, cue.tokens.lowerBound - hedgeEnd <= 2 {
+                note(draft, "a hedged doer is not the whole figure's", cue: cue, value: "[]")
+                return []
+            }
+            note(draft, shared ? "\(cue.kind.rawValue) after the list the figure opens" : "\(cue.kind.rawValue) after the figure", cue: cue, names: names)
+            return names
+        }
+        return nil
+    }
+
     /// The actors a cue introduces: the first within `cueReach` words, then those joined to it.
     private func listed(after start: Int, limit: Int, scene: LinkScene) -> [LinkScene.Name] {
         var names: [LinkScene.Name] = []
-        for name in scene.names(in: start..<limit) where name.isActor {
+        for var name in scene.names(in: start..<limit) where name.isActor || name.isPlace {
             if names.isEmpty {
-                guard name.tokens.lowerBound - start <= ActorLinker.cueReach else { break }
+                guard name.isActor, name.tokens.lowerBound - start <= ActorLinker.cueReach else { if name.isActor { break } else { continue } }
             } else {
                 guard scene.joins(names[names.count - 1].tokens.upperBound, name.tokens.lowerBound, grammar: grammar) else { break }
+                // "على يد قوات النظام وحليفته روسيا": a country listed with the doers is its state.
+                if name.isPlace {
+                    guard let key = name.key, !key.contains("-") else { break }
+                    name.key = key.lowercased() + ".state"
+                }
             }
             names.append(name)
         }

@@ -8,8 +8,9 @@ struct SourceLinker {
     let grammar: Grammar
     var trace: DecisionTrace?
 
-    /// How many words may stand between an attribution and the body it names ("قال المتحدث باسم X").
-    static let reach = 4
+    /// How many words may stand between an attribution and the body it names ("قال مدير X"); a name
+    /// further on belongs to what is reported ("بحسب التقرير فقد قتلت X" credits no X).
+    static let reach = 2
 
     func link(_ drafts: inout [FigureDraft], scene: LinkScene, documentSource: inout LinkedName?) {
         // Every attribution of the section, with what it names: a body, or nil for an unnamed source.
