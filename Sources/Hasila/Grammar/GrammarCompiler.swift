@@ -279,6 +279,16 @@ struct GrammarCompiler {
             insert(statement, into: \.genericPeople, payload: 0, grammar: grammar)
         case "passage-group":
             insert(statement, into: \.passageGroups, payload: 0, grammar: grammar)
+        case "place", "nationality", "actor", "source":
+            let town = statement.kind == "place" && args.count == 2 && args[1] == "town"
+            guard args.count == 1 || town, !args[0].isEmpty else {
+                fail(statement, .syntax, 1, "expected '\(statement.kind) KEY = names'\(statement.kind == "place" ? " or 'place KEY town = names'" : "")"); return
+            }
+            let kind: NameMention.Kind = town ? .town : statement.kind == "place" ? .place : statement.kind == "nationality" ? .nationality
+                : statement.kind == "actor" ? .actor : .source
+            let payload = grammar.tables.namePayloads.count
+            grammar.tables.namePayloads.append(NameEntry(kind: kind, key: args[0]))
+            insert(statement, into: \.names, payload: payload, grammar: grammar)
         case _ where LinkCue.Kind(rawValue: statement.kind) != nil:
             guard args.isEmpty else { fail(statement, .syntax, 1, "expected '\(statement.kind) = …' (no arguments)"); return }
             let payload = grammar.tables.linkCuePayloads.count

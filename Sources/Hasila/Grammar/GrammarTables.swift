@@ -102,6 +102,9 @@ struct GrammarTables: Sendable {
     /// The linking stage's cues (agent cues, attributions, hedges …), one trie; payloads index `linkCuePayloads`.
     var linkCues = PhraseTrie()
     var linkCuePayloads: [LinkCue] = []
+    /// The gazetteer: places, towns, nationality adjectives, actors and sources; payloads index `namePayloads`.
+    var names = PhraseTrie()
+    var namePayloads: [NameEntry] = []
 
     /// Stems that are clitic particles standing alone ("و" before "868", "ل" in "لـ 19").
     var particleStems: Set<Int32> = []
@@ -128,7 +131,7 @@ struct GrammarTables: Sendable {
             \.breakdownsAfter, \.totalsBefore, \.breakdownsBeforeForward, \.totalsForward, \.partitives, \.decoysAfter, \.decoysBefore,
             \.categories, \.dateWords, \.periodReferences, \.notDates, \.transparentWords, \.phraseStops,
             \.clauseQualifiers, \.cueGaps, \.clauseBoundaries, \.outbreaks, \.harms, \.accidents, \.incidents, \.genericPeople, \.passageGroups,
-            \.linkCues,
+            \.linkCues, \.names,
         ]
         precondition(paths.count <= 32, "a token's start mask holds 32 tries")
         startMasks = [UInt64](repeating: 0, count: lexicon.stems.count)

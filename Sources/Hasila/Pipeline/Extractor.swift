@@ -7,7 +7,7 @@ public struct Extractor: Sendable {
     public let grammar: Grammar
     private let normalizer = Normalizer(options: .matching)
     /// Finds the gazetteer's names (places, actors, sources) in a section's normalised text and tokens.
-    /// nil: no names, so no figure gets an actor, place or source (its country stays null too).
+    /// The grammar's own (`NameFinder`) unless a test puts a small gazetteer of its own in its place.
     var findNames: (@Sendable (NormalizedText, [Token]) -> [NameMention])?
 
     /// Documents longer than this many code points are read a section at a time (see `extract`).
@@ -23,6 +23,8 @@ public struct Extractor: Sendable {
     /// section, and at least 2 Mi code points) is where a section without a blank line is cut anyway.
     public init(grammar: Grammar, sectionLength: Int, longestSection: Int? = nil) {
         self.grammar = grammar
+        let names = NameFinder(grammar: grammar)
+        findNames = { names.find(text: $0, tokens: $1) }
         self.sectionLength = max(1, sectionLength)
         let longest = longestSection ?? max(2 << 20, sectionLength.multipliedReportingOverflow(by: 2).overflow ? Int.max : sectionLength * 2)
         self.longestSection = max(self.sectionLength, longest)
