@@ -2,7 +2,7 @@ import XCTest
 @testable import Hasila
 
 /// ../shared/gold/seeds must come out exactly: every figure with its value, span, qualifier,
-/// category, parent and period, and every date. Skips when ../shared is absent (a user's clone).
+/// category, parent, period, actors, place, country and source, and every date. Skips when ../shared is absent (a user's clone).
 final class SeedGoldTests: XCTestCase {
     private func seeds() throws -> (extractions: [DocumentExtraction], figures: [GoldFigure], dates: [GoldDate]) {
         try XCTSkipUnless(SharedMaterial.hasShared, "../shared is not here")
@@ -27,6 +27,22 @@ final class SeedGoldTests: XCTestCase {
                 XCTAssertEqual(figure.parent.map { extraction.figures[$0].range.lowerBound }, item.parent, at)
                 XCTAssertEqual(figure.period?.start?.description, item.period?.start, at)
                 XCTAssertEqual(figure.period?.end?.description, item.period?.end, at)
+            }
+        }
+    }
+
+    func testEveryFigureOfTheSeedsHasItsActorsPlaceCountryAndSource() throws {
+        try XCTSkipIf(TestGrammar.shared.tables.names.isEmpty, "the grammars have no gazetteer (Grammars/places, actors, sources) yet")
+        let (extractions, gold, _) = try seeds()
+        XCTAssertEqual(gold.filter { $0.actors != nil && $0.place != nil && $0.country != nil && $0.source != nil }.count, 26)
+        for extraction in extractions {
+            let expected = gold.filter { $0.doc == extraction.document }.sorted { $0.offset < $1.offset }
+            for (figure, item) in zip(extraction.figures, expected) {
+                let at = "\(item.doc)@\(item.offset) «\(item.surface)»"
+                XCTAssertEqual(figure.actors.map(\.key), item.actors, at)
+                XCTAssertEqual(figure.place?.key, item.place ?? nil, at)
+                XCTAssertEqual(figure.country, item.country ?? nil, at)
+                XCTAssertEqual(figure.source?.key, item.source ?? nil, at)
             }
         }
     }

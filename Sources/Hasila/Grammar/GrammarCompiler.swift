@@ -288,7 +288,19 @@ struct GrammarCompiler {
                 : statement.kind == "actor" ? .actor : .source
             let payload = grammar.tables.namePayloads.count
             grammar.tables.namePayloads.append(NameEntry(kind: kind, key: args[0]))
-            insert(statement, into: \.names, payload: payload, grammar: grammar)
+            for sequence in sequences(statement, grammar: grammar) where !sequence.contains(PhraseTrie.numberSlot) {
+                grammar.tables.names.insert(sequence, payload: payload)
+                // A name written with its article also takes the other article forms of clitics.grammar ("لل" for
+                // "ل" + "ال": "للهلال الأحمر"), which the clitic table cannot make from a stem that holds its article.
+                let first = grammar.tables.lexicon.stem(sequence[0])
+                let articles = grammar.tables.articleStems.map { grammar.tables.lexicon.stem($0) }
+                for article in articles where first.hasPrefix(article) && first.count > article.count + 1 {
+                    for other in articles where other != article {
+                        let joined = grammar.tables.lexicon.register(stem: other + first.dropFirst(article.count), classes: ["conjunction"])
+                        grammar.tables.names.insert([joined] + sequence.dropFirst(), payload: payload)
+                    }
+                }
+            }
         case _ where LinkCue.Kind(rawValue: statement.kind) != nil:
             guard args.isEmpty else { fail(statement, .syntax, 1, "expected '\(statement.kind) = …' (no arguments)"); return }
             let payload = grammar.tables.linkCuePayloads.count

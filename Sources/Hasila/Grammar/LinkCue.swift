@@ -15,6 +15,9 @@ struct LinkCue: Sendable {
         case claim
         /// An attribution verb or preposition: the body named after it is the source ("أفاد X", "بحسب X").
         case attribution
+        /// Who speaks for a body, between an attribution and the body ("قال المتحدث الرسمي باسم X", "بحسب مدير X"):
+        /// the body is the source.
+        case spokesman
         /// An attribution to no named body ("مصادر محلية", "شهود عيان"): the figure's source is null.
         case unnamedSource = "unnamed-source"
         /// A hedge ("معظمها", "أغلبهم"): the actor or place after it is not the whole figure's.

@@ -26,9 +26,19 @@ struct SourceLinker {
                 if next.kind == .claim { break }
             }
             if !unnamed {
-                named = scene.names(in: cue.tokens.upperBound..<min(end, cue.tokens.upperBound + SourceLinker.reach + 2)).first {
+                // Who speaks for the body stands between: "قال المتحدث الرسمي باسم X".
+                var from = cue.tokens.upperBound
+                for next in scene.cues.dropFirst(position + 1) {
+                    guard next.kind == .spokesman, next.tokens.lowerBound - from <= 1 else { break }
+                    from = next.tokens.upperBound
+                }
+                named = scene.names(in: from..<min(end, from + SourceLinker.reach + 2)).first {
                     ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil
-                        && $0.tokens.lowerBound - cue.tokens.upperBound <= SourceLinker.reach
+                        && $0.tokens.lowerBound - from <= SourceLinker.reach
+                }
+                // A state's forces that report are its security body ("قال الجيش" → gov.<cc>.security).
+                if let key = named?.key, key.hasSuffix(".state"), named?.mention.kind == .actor {
+                    named?.key = "gov." + key.dropLast(6) + ".security"
                 }
                 // "أعلن X مسؤوليته": a claim, not an attribution.
                 if let body = named, scene.cues(in: body.tokens.upperBound..<min(end, body.tokens.upperBound + 2)).contains(where: { $0.kind == .claim }) {
