@@ -13,6 +13,8 @@ struct ActorLinker {
 
     /// How many words may stand between a cue and the first name it introduces ("على يد عناصر X").
     static let cueReach = 3
+    /// How many words may stand between a doer named before the figure and the figure ("شن X خلال العام 300 غارة").
+    static let doerReach = 4
 
     func link(_ drafts: inout [FigureDraft], scene: LinkScene) {
         var own = [Bool](repeating: false, count: drafts.count)
@@ -68,7 +70,12 @@ struct ActorLinker {
         let before = floor..<draft.leadStart
         guard !before.isEmpty else { return nil }
         let cues = scene.cues(in: before)
+        // Only a doer close before the figure, in the same comma-free stretch ("قتلت قوات النظام 14"): a name
+        // further back, or behind a comma, is what the clause says of something else ("تحت سيطرة X، ما أدى لمقتل").
+        let commas = before.filter { grammar.isComma(scene.tokens[$0], scalars: scene.text.scalars) }
         let candidates = scene.names(in: before).filter { name in
+            guard draft.leadStart - name.tokens.upperBound <= ActorLinker.doerReach,
+                  !commas.contains(where: { $0 >= name.tokens.upperBound }) else { return false }
             // "أعلن X مسؤوليته": a claim makes X the actor, whatever verb stands before it.
             let claimed = scene.cues(in: name.tokens.upperBound..<min(draft.leadStart, name.tokens.upperBound + 2)).contains { $0.kind == .claim }
             return name.isActor && (claimed || !cues.contains { cue in
@@ -106,11 +113,15 @@ struct ActorLinker {
                       shared: Bool = false, quiet: Bool = false) -> [LinkScene.Name]? {
         guard !range.isEmpty else { return nil }
         var hedgeEnd = -1
+        var namelessEnd: Int?
         for cue in scene.cues(in: range) {
             if cue.kind == .hedge { hedgeEnd = cue.tokens.upperBound; continue }
             guard kinds.contains(cue.kind) else { continue }
+            // A cue that names no doer ("جراء هذا الاعتداء") ends the search, unless another follows at once
+            // ("بأسلحة كيميائية شنته X").
+            if let end = namelessEnd, cue.tokens.lowerBound - end > ActorLinker.cueReach { return nil }
             let names = listed(after: cue.tokens.upperBound, limit: scene.sentence(draft.sentence).upperBound, scene: scene)
-            guard !names.isEmpty else { continue }
+            guard !names.isEmpty else { namelessEnd = cue.tokens.upperBound; continue }
             if quiet { return names }
             if hedgeEnd >= 0, cue.tokens.lowerBound - hedgeEnd <= 2 {
                 note(draft, "a hedged doer is not the whole figure's", cue: cue, value: "[]")
