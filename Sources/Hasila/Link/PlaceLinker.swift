@@ -2,7 +2,7 @@
 ///
 /// The places of the figure's own part of its sentence (after it, up to the next figure: "30 في حلب و2 في
 /// إدلب") come first; else a breakdown or elided-noun item takes its total's or head's; else the places of
-/// the sentence that no other figure holds in its own part. Of these, one division (a town gives its
+/// its clause that no other figure holds in its own part. Of these, one division (a town gives its
 /// division) is the place; several divisions of one country give the country; several countries give
 /// nothing. A hedged place ("معظمها في إدلب") is not the figure's. The country is the place's, else the
 /// document's (its first place), never one named as an actor or a source.
@@ -13,18 +13,23 @@ struct PlaceLinker {
     /// `heads`: for each figure, the total or list head it inherits from when it names no place of its own.
     func link(_ drafts: inout [FigureDraft], scene: LinkScene, heads: [Int?]) {
         // Each figure's own part: from after its phrase to the next figure of its sentence.
+        // Each figure's clause too: a place across فيما or a reported أن is another clause's.
         var segments: [Range<Int>] = []
+        var clauses: [Range<Int>] = []
         for index in drafts.indices {
             let draft = drafts[index]
             let sentence = scene.sentence(draft.sentence)
-            var end = sentence.upperBound
-            if index + 1 < drafts.count, drafts[index + 1].sentence == draft.sentence { end = max(drafts[index + 1].leadStart, draft.mention.tokens.upperBound) }
-            let start = min(draft.mention.tokens.upperBound, end)
-            segments.append(start..<end)
+            let at = min(max(draft.mention.tokens.upperBound, sentence.lowerBound), sentence.upperBound)
+            let boundaryAfter = (at..<sentence.upperBound).first { isBoundary($0, scene) } ?? sentence.upperBound
+            let boundaryBefore = (sentence.lowerBound..<min(draft.leadStart, at)).last { isBoundary($0, scene) } ?? sentence.lowerBound
+            clauses.append(boundaryBefore..<boundaryAfter)
+            var end = boundaryAfter
+            if index + 1 < drafts.count, drafts[index + 1].sentence == draft.sentence { end = min(end, max(drafts[index + 1].leadStart, at)) }
+            segments.append(min(at, end)..<end)
         }
         for index in drafts.indices {
             let draft = drafts[index]
-            let sentence = scene.sentence(draft.sentence)
+            let sentence = clauses[index]
             var place: LinkScene.Name?
             var decided = false
             let own = places(in: segments[index], scene: scene)
@@ -59,6 +64,11 @@ struct PlaceLinker {
                 drafts[index].figure.country = scene.country
             }
         }
+    }
+
+    private func isBoundary(_ index: Int, _ scene: LinkScene) -> Bool {
+        grammar.canStart(grammar.tables.clauseBoundaries, scene.tokens[index])
+            && grammar.longest(grammar.tables.clauseBoundaries, in: scene.tokens, from: index) != nil
     }
 
     /// The places (and towns) in `range` that no hedge stands just before.
