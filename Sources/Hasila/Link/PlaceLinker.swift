@@ -34,7 +34,7 @@ struct PlaceLinker {
             var decided = false
             let own = places(in: segments[index], scene: scene)
             if !own.isEmpty {
-                (place, decided) = (choose(own), true)
+                (place, decided) = (choose(own, scene: scene), true)
                 note(draft, "a place in the figure's own part of its sentence", own)
             } else if let head = heads[index] {
                 drafts[index].figure.place = drafts[head].figure.place
@@ -48,10 +48,10 @@ struct PlaceLinker {
                 // A total whose items each name a place ("قتل 40: 25 في حلب و15 في إدلب") is spread over them.
                 let items = drafts.indices.filter { heads[$0] == index }.flatMap { places(in: segments[$0], scene: scene) }
                 if !shared.isEmpty {
-                    (place, decided) = (choose(shared), true)
+                    (place, decided) = (choose(shared, scene: scene), true)
                     note(draft, "the places of the figure's sentence", shared)
                 } else if !items.isEmpty {
-                    (place, decided) = (choose(items), true)
+                    (place, decided) = (choose(items, scene: scene), true)
                     note(draft, "the places of its breakdowns or list items", items)
                 }
             }
@@ -82,10 +82,22 @@ struct PlaceLinker {
 
     /// The most specific place all the names agree on: one division, else their common country, else none.
     /// A country and a division inside it give the division.
-    private func choose(_ names: [LinkScene.Name]) -> LinkScene.Name? {
+    private func choose(_ names: [LinkScene.Name], scene: LinkScene) -> LinkScene.Name? {
+        var names = names
+        var countries = Set(names.map { LinkScene.country(of: $0.key!) })
+        if countries.count > 1 {
+            // Places of several countries listed together ("في سوريا والعراق"): spread, no place. Otherwise the
+            // first names where it happened and a later one of another country says something else of it
+            // ("في بلدة X جنوب تركيا قرب الحدود مع سوريا").
+            let listed = zip(names, names.dropFirst()).contains { a, b in
+                LinkScene.country(of: a.key!) != LinkScene.country(of: b.key!) && scene.joins(a.tokens.upperBound, b.tokens.lowerBound, grammar: grammar, filler: 0)
+            }
+            guard !listed else { return nil }
+            let first = LinkScene.country(of: names[0].key!)
+            names = names.filter { LinkScene.country(of: $0.key!) == first }
+            countries = [first]
+        }
         let divisions = names.filter { $0.key!.contains("-") }
-        let countries = Set(names.map { LinkScene.country(of: $0.key!) })
-        guard countries.count == 1 else { return nil }
         if divisions.isEmpty { return names[0] }
         if Set(divisions.map { $0.key! }).count == 1 { return divisions[0] }
         // Several divisions of one country: the country, named by a name that is the country, else by the
