@@ -116,6 +116,8 @@ struct ActorLinker {
         var namelessEnd: Int?
         for cue in scene.cues(in: range) {
             if cue.kind == .hedge { hedgeEnd = cue.tokens.upperBound; continue }
+            // An attribution begins another report ("، كشف مصدر … عن قصف X"): its doers are not this figure's.
+            if cue.kind == .attribution { return nil }
             guard kinds.contains(cue.kind) else { continue }
             // A cue that names no doer ("جراء هذا الاعتداء") ends the search, unless another follows at once
             // ("بأسلحة كيميائية شنته X").
