@@ -16,11 +16,15 @@ struct ActorLinker {
     /// How many words may stand between a doer named before the figure and the figure ("شن X خلال العام 300 غارة").
     static let doerReach = 4
 
-    func link(_ drafts: inout [FigureDraft], scene: LinkScene) {
+    /// Returns the first tokens of the places that it took as actors ("وحليفته روسيا"): they are no place.
+    @discardableResult
+    func link(_ drafts: inout [FigureDraft], scene: LinkScene) -> Set<Int> {
         var own = [Bool](repeating: false, count: drafts.count)
+        var placesTaken: Set<Int> = []
         for index in drafts.indices {
             if let actors = actors(of: index, drafts, scene: scene) {
                 drafts[index].figure.actors = actors.compactMap { scene.linked($0) }
+                for name in actors where name.isPlace { placesTaken.insert(name.tokens.lowerBound) }
                 own[index] = true
             }
         }
@@ -32,6 +36,7 @@ struct ActorLinker {
                             value: describe(drafts[index].figure.actors))
             }
         }
+        return placesTaken
     }
 
     /// The total (parent) or the head of the elided-noun list this figure belongs to, if any.
@@ -74,8 +79,11 @@ struct ActorLinker {
         // further back, or behind a comma, is what the clause says of something else ("تحت سيطرة X، ما أدى لمقتل").
         let commas = before.filter { grammar.isComma(scene.tokens[$0], scalars: scene.text.scalars) }
         let candidates = scene.names(in: before).filter { name in
-            guard draft.leadStart - name.tokens.upperBound <= ActorLinker.doerReach,
-                  !commas.contains(where: { $0 >= name.tokens.upperBound }) else { return false }
+            // A doer an agent cue names stands anywhere in the clause ("الانتهاكات التي ارتكبتها X منذ …، أسفرت عن مقتل").
+            let cued = cues.contains { [.agent, .agentVerb].contains($0.kind) && $0.tokens.upperBound <= name.tokens.lowerBound
+                && name.tokens.lowerBound - $0.tokens.upperBound <= ActorLinker.cueReach }
+            guard cued || draft.leadStart - name.tokens.upperBound <= ActorLinker.doerReach,
+                  cued || !commas.contains(where: { $0 >= name.tokens.upperBound }) else { return false }
             // "أعلن X مسؤوليته": a claim makes X the actor, whatever verb stands before it.
             let claimed = scene.cues(in: name.tokens.upperBound..<min(draft.leadStart, name.tokens.upperBound + 2)).contains { $0.kind == .claim }
             return name.isActor && (claimed || !cues.contains { cue in

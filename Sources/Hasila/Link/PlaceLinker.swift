@@ -6,12 +6,20 @@
 /// division) is the place; several divisions of one country give the country; several countries give
 /// nothing. A hedged place ("معظمها في إدلب") is not the figure's. The country is the place's, else the
 /// document's (its first place), never one named as an actor or a source.
-struct PlaceLinker {
+final class PlaceLinker {
     let grammar: Grammar
-    var trace: DecisionTrace?
+    let trace: DecisionTrace?
+    private var actorNames: Set<Int> = []
+
+    init(grammar: Grammar, trace: DecisionTrace?) {
+        self.grammar = grammar
+        self.trace = trace
+    }
 
     /// `heads`: for each figure, the total or list head it inherits from when it names no place of its own.
-    func link(_ drafts: inout [FigureDraft], scene: LinkScene, heads: [Int?]) {
+    /// `actorNames`: the first tokens of names the actors took (a country listed with the doers is no place).
+    func link(_ drafts: inout [FigureDraft], scene: LinkScene, heads: [Int?], actorNames: Set<Int> = []) {
+        self.actorNames = actorNames
         // Each figure's own part: from after its phrase to the next figure of its sentence.
         // Each figure's clause too: a place across فيما or a reported أن is another clause's.
         var segments: [Range<Int>] = []
@@ -27,6 +35,7 @@ struct PlaceLinker {
             if index + 1 < drafts.count, drafts[index + 1].sentence == draft.sentence { end = min(end, max(drafts[index + 1].leadStart, at)) }
             segments.append(min(at, end)..<end)
         }
+        var inheriting: [Int] = []
         for index in drafts.indices {
             let draft = drafts[index]
             let sentence = clauses[index]
@@ -36,11 +45,8 @@ struct PlaceLinker {
             if !own.isEmpty {
                 (place, decided) = (choose(own, scene: scene), true)
                 note(draft, "a place in the figure's own part of its sentence", own)
-            } else if let head = heads[index] {
-                drafts[index].figure.place = drafts[head].figure.place
-                drafts[index].figure.country = drafts[head].figure.country
-                trace?.note(draft.mention.tokens.lowerBound, .place, "a breakdown or list item takes its total's or head's place",
-                            value: drafts[index].figure.place?.key ?? "null")
+            } else if heads[index] != nil {
+                inheriting.append(index)   // once every figure's own place is known (a total may come after its part)
                 continue
             } else {
                 let others = drafts.indices.filter { $0 != index && drafts[$0].sentence == draft.sentence }.map { segments[$0] }
@@ -64,6 +70,16 @@ struct PlaceLinker {
                 drafts[index].figure.country = scene.country
             }
         }
+        // Breakdowns and list items take their total's or head's, which may itself inherit (followed a few steps).
+        for index in inheriting {
+            var head = heads[index]!
+            var steps = 0
+            while inheriting.contains(head), let next = heads[head], next != index, steps < 8 { head = next; steps += 1 }
+            drafts[index].figure.place = drafts[head].figure.place
+            drafts[index].figure.country = drafts[head].figure.country ?? (drafts[head].figure.place == nil ? scene.country : nil)
+            trace?.note(drafts[index].mention.tokens.lowerBound, .place, "a breakdown or list item takes its total's or head's place",
+                        value: drafts[index].figure.place?.key ?? "null")
+        }
     }
 
     private func isBoundary(_ index: Int, _ scene: LinkScene) -> Bool {
@@ -76,7 +92,7 @@ struct PlaceLinker {
         guard !range.isEmpty else { return [] }
         let cues = scene.cues(in: max(0, range.lowerBound - 3)..<range.upperBound).filter { $0.kind == .hedge }
         return scene.names(in: range).filter { name in
-            name.isPlace && name.key != nil && !cues.contains { $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2 }
+            name.isPlace && name.key != nil && !actorNames.contains(name.tokens.lowerBound) && !cues.contains { $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2 }
         }
     }
 

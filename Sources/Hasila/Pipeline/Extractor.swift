@@ -221,9 +221,9 @@ public struct Extractor: Sendable {
         let scene = LinkScene(grammar: grammar, text: text, tokens: tokens, mentions: findNames(text, tokens), countryBefore: carry.country)
         carry.country = scene.country
         let actors = ActorLinker(grammar: grammar, trace: trace)
-        actors.link(&drafts, scene: scene)
+        let placesTaken = actors.link(&drafts, scene: scene)
         let heads = drafts.indices.map { actors.inheritedFrom($0, drafts) }
-        PlaceLinker(grammar: grammar, trace: trace).link(&drafts, scene: scene, heads: heads)
+        PlaceLinker(grammar: grammar, trace: trace).link(&drafts, scene: scene, heads: heads, actorNames: placesTaken)
         var source = carry.source.map { LinkedName(key: $0.key, text: $0.text, range: ($0.range.lowerBound - base)..<($0.range.upperBound - base)) }
         SourceLinker(grammar: grammar, trace: trace).link(&drafts, scene: scene, documentSource: &source)
         carry.source = source.map { LinkedName(key: $0.key, text: $0.text, range: ($0.range.lowerBound + base)..<($0.range.upperBound + base)) }
