@@ -22,14 +22,19 @@ struct LinkScene {
 
     let tokens: [Token]
     let text: NormalizedText
-    let names: [Name]
+    private(set) var names: [Name]
     let cues: [Cue]
     /// First token and token after the last of each sentence, by sentence number (relative to `firstSentence`).
     private let sentenceStarts: [Int]
     private let sentenceEnds: [Int]
     private let firstSentence: Int32
-    /// The document's country (upper case): its first place, else the one handed over by an earlier section.
+    /// The country (upper case) of the document's first place: handed over by an earlier section, else this
+    /// section's first, nil when neither has one.
     let country: String?
+    /// The country handed over by an earlier section.
+    private let countryBefore: String?
+    /// Index of the first token of each paragraph (a line), in order.
+    private let paragraphStarts: [Int]
 
     init(grammar: Grammar, text: NormalizedText, tokens: [Token], mentions: [NameMention], countryBefore: String?) {
         self.tokens = tokens
@@ -44,6 +49,8 @@ struct LinkScene {
         }
         sentenceStarts = starts
         sentenceEnds = ends
+        paragraphStarts = tokens.indices.filter { $0 == 0 || tokens[$0].lineBreakBefore }
+        self.countryBefore = countryBefore
         // Names, in text order, as token ranges: the token holding its first code point to the one holding its last.
         var found: [Name] = []
         for mention in mentions.sorted(by: { $0.start < $1.start }) {
@@ -52,15 +59,6 @@ struct LinkScene {
             found.append(Name(mention: mention, tokens: first..<(last + 1), key: mention.key))
         }
         country = countryBefore ?? found.first { $0.isPlace }.map { LinkScene.country(of: $0.mention.key) }
-        // "*" takes the country of a nationality adjective beside the name ("الجيش السوري"), else the document's.
-        for index in found.indices where found[index].mention.key.contains("*") {
-            let name = found[index]
-            let beside = found.first { other in
-                other.mention.kind == .nationality && (other.tokens.lowerBound == name.tokens.upperBound || other.tokens.upperBound == name.tokens.lowerBound)
-            }
-            let code = beside.map { LinkScene.country(of: $0.mention.key) } ?? country
-            found[index].key = code.map { name.mention.key.replacingOccurrences(of: "*", with: $0.lowercased()) }
-        }
         names = found
         var cues: [Cue] = []
         if !grammar.tables.linkCues.isEmpty {
@@ -76,6 +74,38 @@ struct LinkScene {
             }
         }
         self.cues = cues
+        // "*" takes the country of a nationality adjective beside the name ("الجيش السوري"), else the document's.
+        for index in found.indices where found[index].mention.key.contains("*") {
+            let name = found[index]
+            let beside: Name? = found.first { (other: Name) -> Bool in
+                guard other.mention.kind == .nationality else { return false }
+                return other.tokens.lowerBound == name.tokens.upperBound || other.tokens.upperBound == name.tokens.lowerBound
+            }
+            let adjective: String? = beside.map { LinkScene.country(of: $0.mention.key) }
+            let code: String? = adjective ?? documentCountry(at: name.tokens.lowerBound)
+            found[index].key = code.map { name.mention.key.replacingOccurrences(of: "*", with: $0.lowercased()) }
+        }
+        names = found
+    }
+
+    /// The document's country as a figure at `token` knows it: the country of the document's first place before
+    /// it, else of the first place later in its paragraph. Reading order, so a long document read in sections
+    /// (cut between paragraphs) gives every figure the same country as reading it whole.
+    func documentCountry(at token: Int) -> String? {
+        if let countryBefore { return countryBefore }
+        guard let first = names.first(where: { $0.isPlace && $0.key != nil }) else { return nil }
+        if first.tokens.lowerBound <= token { return LinkScene.country(of: first.mention.key) }
+        return first.tokens.lowerBound < paragraphEnd(of: token) ? LinkScene.country(of: first.mention.key) : nil
+    }
+
+    /// The token after the last of the paragraph that holds `token`.
+    func paragraphEnd(of token: Int) -> Int {
+        var low = 0, high = paragraphStarts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if paragraphStarts[mid] <= token { low = mid + 1 } else { high = mid }
+        }
+        return low < paragraphStarts.count ? paragraphStarts[low] : tokens.count
     }
 
     /// The country code (upper case) of a place key: "SY-ID" → "SY", "SY" → "SY".

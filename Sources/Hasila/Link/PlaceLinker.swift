@@ -67,7 +67,7 @@ final class PlaceLinker {
             } else if decided {
                 drafts[index].figure.country = nil   // places in several countries: no country either
             } else {
-                drafts[index].figure.country = scene.country
+                drafts[index].figure.country = scene.documentCountry(at: draft.mention.tokens.lowerBound)
             }
         }
         // Breakdowns and list items take their total's or head's, which may itself inherit (followed a few steps).
@@ -76,7 +76,7 @@ final class PlaceLinker {
             var steps = 0
             while inheriting.contains(head), let next = heads[head], next != index, steps < 8 { head = next; steps += 1 }
             drafts[index].figure.place = drafts[head].figure.place
-            drafts[index].figure.country = drafts[head].figure.country ?? (drafts[head].figure.place == nil ? scene.country : nil)
+            drafts[index].figure.country = drafts[head].figure.country ?? (drafts[head].figure.place == nil ? scene.documentCountry(at: drafts[index].mention.tokens.lowerBound) : nil)
             trace?.note(drafts[index].mention.tokens.lowerBound, .place, "a breakdown or list item takes its total's or head's place",
                         value: drafts[index].figure.place?.key ?? "null")
         }

@@ -52,7 +52,16 @@ struct SourceLinker {
             }
             attributions.append((cue, named))
         }
-        if documentSource == nil, let first = attributions.first(where: { $0.name != nil })?.name { documentSource = scene.linked(first) }
+        // The document's first attribution that names a body, as a figure knows it in reading order: one before it,
+        // else the first later in its paragraph (so a document read in sections gives what reading it whole does).
+        let before = documentSource
+        let firstNamed = attributions.first { $0.name != nil }
+        if documentSource == nil, let name = firstNamed?.name { documentSource = scene.linked(name) }
+        func sourceOfDocument(at token: Int) -> LinkedName? {
+            if let before { return before }
+            guard let first = firstNamed, let name = first.name else { return nil }
+            return first.cue.tokens.lowerBound <= token || first.cue.tokens.lowerBound < scene.paragraphEnd(of: token) ? scene.linked(name) : nil
+        }
         for index in drafts.indices {
             let draft = drafts[index]
             let figure = draft.mention.tokens
@@ -65,8 +74,8 @@ struct SourceLinker {
                             rule: nearest.cue.rule, words: nearest.cue.tokens.lowerBound..<(nearest.name?.tokens.upperBound ?? nearest.cue.tokens.upperBound),
                             value: drafts[index].figure.source?.key ?? "null")
             } else {
-                drafts[index].figure.source = documentSource
-                if let source = documentSource {
+                drafts[index].figure.source = sourceOfDocument(at: figure.lowerBound)
+                if let source = drafts[index].figure.source {
                     trace?.note(figure.lowerBound, .source, "the document's first attribution that names a body", value: source.key)
                 }
             }
