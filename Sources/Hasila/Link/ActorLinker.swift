@@ -59,16 +59,18 @@ struct ActorLinker {
         }
         // The list the figure opens (its breakdowns, the items joined to it): a cue after its last item
         // names the doer of all, unless an item has a cue of its own ("منهم 25 على يد X و15 على يد Y").
-        var last = index
-        while last + 1 < drafts.count, drafts[last + 1].sentence == draft.sentence,
-              drafts[last + 1].figure.parent == index || drafts[last + 1].conjoined || drafts[last + 1].figure.parent == drafts[last].figure.parent && last > index {
-            last += 1
-            if last + 1 < drafts.count, drafts[last + 1].sentence == draft.sentence, drafts[last + 1].conjoined || drafts[last + 1].figure.parent == index {
-                if cued(in: segment(last, drafts, scene: scene), draft, scene: scene, kinds: [.agent, .agentVerb, .clash], quiet: true) != nil { return nil }
-            }
+        var items: [Int] = []
+        var next = index + 1
+        while next < drafts.count, drafts[next].sentence == draft.sentence, drafts[next].figure.parent == index || drafts[next].conjoined {
+            items.append(next)
+            next += 1
         }
-        if last > index, let found = cued(in: segment(last, drafts, scene: scene), draft, scene: scene, kinds: [.agent, .clash], shared: true) {
-            return found
+        if let last = items.last {
+            for item in items.dropLast()
+            where cued(in: segment(item, drafts, scene: scene), draft, scene: scene, kinds: [.agent, .agentVerb, .clash], quiet: true) != nil {
+                return nil
+            }
+            if let found = cued(in: segment(last, drafts, scene: scene), draft, scene: scene, kinds: [.agent, .clash], shared: true) { return found }
         }
         // Backward: the doer named in the figure's clause before it.
         let floor = max(sentence.lowerBound, min(draft.actFloor, draft.leadStart))
@@ -149,6 +151,8 @@ struct ActorLinker {
         for var name in scene.names(in: start..<limit) where name.isActor || name.isPlace {
             if names.isEmpty {
                 guard name.isActor, name.tokens.lowerBound - start <= ActorLinker.cueReach else { if name.isActor { break } else { continue } }
+                // Another cue between is the one that names it ("بأسلحة كيميائية شنته X" is the verb's doer).
+                guard scene.cues(in: start..<name.tokens.lowerBound).isEmpty else { break }
             } else {
                 guard scene.joins(names[names.count - 1].tokens.upperBound, name.tokens.lowerBound, grammar: grammar) else { break }
                 // "على يد قوات النظام وحليفته روسيا": a country listed with the doers is its state.
