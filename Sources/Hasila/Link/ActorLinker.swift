@@ -21,8 +21,9 @@ struct ActorLinker {
     func link(_ drafts: inout [FigureDraft], scene: LinkScene) -> Set<Int> {
         var own = [Bool](repeating: false, count: drafts.count)
         var placesTaken: Set<Int> = []
+        let targets = drafts.map(\.linkTarget)
         for index in drafts.indices {
-            if let actors = actors(of: index, drafts, scene: scene) {
+            if let actors = actors(of: index, targets, scene: scene) {
                 drafts[index].figure.actors = actors.compactMap { scene.linked($0) }
                 for name in actors where name.isPlace { placesTaken.insert(name.tokens.lowerBound) }
                 own[index] = true
@@ -30,9 +31,9 @@ struct ActorLinker {
         }
         // Breakdowns and elided-noun items without their own take their total's or head's, in document order.
         for index in drafts.indices where !own[index] {
-            if let head = inheritedFrom(index, drafts) {
+            if let head = inheritedFrom(index, targets) {
                 drafts[index].figure.actors = drafts[head].figure.actors
-                trace?.note(drafts[index].mention.tokens.lowerBound, .actors, "a breakdown or list item takes its total's or head's actors",
+                trace?.note(targets[index].tokens.lowerBound, .actors, "a breakdown or list item takes its total's or head's actors",
                             value: describe(drafts[index].figure.actors))
             }
         }
@@ -40,16 +41,16 @@ struct ActorLinker {
     }
 
     /// The total (parent) or the head of the elided-noun list this figure belongs to, if any.
-    func inheritedFrom(_ index: Int, _ drafts: [FigureDraft]) -> Int? {
-        if let parent = drafts[index].figure.parent { return parent }
-        guard drafts[index].elided else { return nil }
+    func inheritedFrom(_ index: Int, _ targets: [LinkTarget]) -> Int? {
+        if let parent = targets[index].parent { return parent }
+        guard targets[index].elided else { return nil }
         var head = index - 1
-        while head >= 0, drafts[head].elided, drafts[head].sentence == drafts[index].sentence { head -= 1 }
-        return head >= 0 && drafts[head].sentence == drafts[index].sentence ? head : nil
+        while head >= 0, targets[head].elided, targets[head].sentence == targets[index].sentence { head -= 1 }
+        return head >= 0 && targets[head].sentence == targets[index].sentence ? head : nil
     }
 
     /// The figure's own actors, nil when its sentence names none for it (it may then inherit).
-    private func actors(of index: Int, _ drafts: [FigureDraft], scene: LinkScene) -> [LinkScene.Name]? {
+    private func actors(of index: Int, _ drafts: [LinkTarget], scene: LinkScene) -> [LinkScene.Name]? {
         let draft = drafts[index]
         let sentence = scene.sentence(draft.sentence)
         guard !sentence.isEmpty else { return nil }
@@ -61,7 +62,7 @@ struct ActorLinker {
         // names the doer of all, unless an item has a cue of its own ("منهم 25 على يد X و15 على يد Y").
         var items: [Int] = []
         var next = index + 1
-        while next < drafts.count, drafts[next].sentence == draft.sentence, drafts[next].figure.parent == index || drafts[next].conjoined {
+        while next < drafts.count, drafts[next].sentence == draft.sentence, drafts[next].parent == index || drafts[next].conjoined {
             items.append(next)
             next += 1
         }
@@ -106,12 +107,12 @@ struct ActorLinker {
     }
 
     /// The tokens after a figure's counted noun up to the next figure of its sentence (or its end, or a new clause).
-    private func segment(_ index: Int, _ drafts: [FigureDraft], scene: LinkScene) -> Range<Int> {
+    private func segment(_ index: Int, _ drafts: [LinkTarget], scene: LinkScene) -> Range<Int> {
         let draft = drafts[index]
         var limit = scene.sentence(draft.sentence).upperBound
         if index + 1 < drafts.count, drafts[index + 1].sentence == draft.sentence { limit = drafts[index + 1].leadStart }
         // From the counted noun's end: the phrase read after it may run over the cue ("مدنيين على يد …").
-        let from = max(draft.nounEnd ?? draft.mention.tokens.upperBound, draft.mention.tokens.upperBound)
+        let from = max(draft.nounEnd ?? draft.tokens.upperBound, draft.tokens.upperBound)
         guard from < limit else { return from..<from }
         if let boundary = firstBoundary(in: from..<limit, scene: scene) { limit = boundary }
         return from..<limit
@@ -119,7 +120,7 @@ struct ActorLinker {
 
     /// The actors named by the first cue of `kinds` in `range` that introduces any; `[]` when a hedge stands
     /// just before that cue; nil when no cue names anyone.
-    private func cued(in range: Range<Int>, _ draft: FigureDraft, scene: LinkScene, kinds: Set<LinkCue.Kind>,
+    private func cued(in range: Range<Int>, _ draft: LinkTarget, scene: LinkScene, kinds: Set<LinkCue.Kind>,
                       shared: Bool = false, quiet: Bool = false) -> [LinkScene.Name]? {
         guard !range.isEmpty else { return nil }
         var hedgeEnd = -1
@@ -174,10 +175,10 @@ struct ActorLinker {
 
     private func describe(_ names: [LinkedName]) -> String { "[" + names.map(\.key).joined(separator: ", ") + "]" }
 
-    private func note(_ draft: FigureDraft, _ reader: String, cue: LinkScene.Cue?, names: [LinkScene.Name] = [], value: String? = nil) {
+    private func note(_ draft: LinkTarget, _ reader: String, cue: LinkScene.Cue?, names: [LinkScene.Name] = [], value: String? = nil) {
         guard let trace else { return }
         let words = names.isEmpty ? cue?.tokens : (names[0].tokens.lowerBound..<names[names.count - 1].tokens.upperBound)
-        trace.note(draft.mention.tokens.lowerBound, .actors, reader, rule: cue?.rule, words: words,
+        trace.note(draft.tokens.lowerBound, .actors, reader, rule: cue?.rule, words: words,
                    value: value ?? "[" + names.compactMap(\.key).joined(separator: ", ") + "]")
     }
 }

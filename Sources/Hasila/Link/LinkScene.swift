@@ -64,7 +64,8 @@ struct LinkScene {
         if !grammar.tables.linkCues.isEmpty {
             var index = 0
             while index < tokens.count {
-                if let match = grammar.longest(grammar.tables.linkCues, in: tokens, from: index) {
+                if tokens[index].kind == .word, grammar.canStart(grammar.tables.linkCues, tokens[index]),
+                   let match = grammar.longest(grammar.tables.linkCues, in: tokens, from: index) {
                     for payload in match.payloads.prefix(1) {
                         let cue = grammar.tables.linkCuePayloads[payload]
                         cues.append(Cue(kind: cue.kind, tokens: index..<match.end, rule: cue.rule))
@@ -135,7 +136,9 @@ struct LinkScene {
         let first = lowerBound(names, range.lowerBound) { $0.tokens.lowerBound }
         var last = first
         while last < names.count, names[last].tokens.lowerBound < range.upperBound { last += 1 }
-        return names[first..<last].filter { $0.tokens.upperBound <= range.upperBound }[...]
+        // Names never overlap (the finder moves on after each), so only the last may run past the range.
+        if last > first, names[last - 1].tokens.upperBound > range.upperBound { last -= 1 }
+        return names[first..<last]
     }
 
     /// The cues that begin inside `range`, in order.

@@ -20,24 +20,25 @@ final class PlaceLinker {
     /// `actorNames`: the first tokens of names the actors took (a country listed with the doers is no place).
     func link(_ drafts: inout [FigureDraft], scene: LinkScene, heads: [Int?], actorNames: Set<Int> = []) {
         self.actorNames = actorNames
+        let targets = drafts.map(\.linkTarget)
         // Each figure's own part: from after its phrase to the next figure of its sentence.
         // Each figure's clause too: a place across فيما or a reported أن is another clause's.
         var segments: [Range<Int>] = []
         var clauses: [Range<Int>] = []
         for index in drafts.indices {
-            let draft = drafts[index]
+            let draft = targets[index]
             let sentence = scene.sentence(draft.sentence)
-            let at = min(max(draft.mention.tokens.upperBound, sentence.lowerBound), sentence.upperBound)
+            let at = min(max(draft.tokens.upperBound, sentence.lowerBound), sentence.upperBound)
             let boundaryAfter = (at..<sentence.upperBound).first { isBoundary($0, scene) } ?? sentence.upperBound
             let boundaryBefore = (sentence.lowerBound..<min(draft.leadStart, at)).last { isBoundary($0, scene) } ?? sentence.lowerBound
             clauses.append(boundaryBefore..<boundaryAfter)
             var end = boundaryAfter
-            if index + 1 < drafts.count, drafts[index + 1].sentence == draft.sentence { end = min(end, max(drafts[index + 1].leadStart, at)) }
+            if index + 1 < drafts.count, targets[index + 1].sentence == draft.sentence { end = min(end, max(targets[index + 1].leadStart, at)) }
             segments.append(min(at, end)..<end)
         }
         var inheriting: [Int] = []
         for index in drafts.indices {
-            let draft = drafts[index]
+            let draft = targets[index]
             let sentence = clauses[index]
             var place: LinkScene.Name?
             var decided = false
@@ -49,7 +50,7 @@ final class PlaceLinker {
                 inheriting.append(index)   // once every figure's own place is known (a total may come after its part)
                 continue
             } else {
-                let others = drafts.indices.filter { $0 != index && drafts[$0].sentence == draft.sentence }.map { segments[$0] }
+                let others = drafts.indices.filter { $0 != index && targets[$0].sentence == draft.sentence }.map { segments[$0] }
                 let shared = places(in: sentence, scene: scene).filter { name in !others.contains { $0.contains(name.tokens.lowerBound) } }
                 // A total whose items each name a place ("قتل 40: 25 في حلب و15 في إدلب") is spread over them.
                 let items = drafts.indices.filter { heads[$0] == index }.flatMap { places(in: segments[$0], scene: scene) }
@@ -67,7 +68,7 @@ final class PlaceLinker {
             } else if decided {
                 drafts[index].figure.country = nil   // places in several countries: no country either
             } else {
-                drafts[index].figure.country = scene.documentCountry(at: draft.mention.tokens.lowerBound)
+                drafts[index].figure.country = scene.documentCountry(at: draft.tokens.lowerBound)
             }
         }
         // Breakdowns and list items take their total's or head's, which may itself inherit (followed a few steps).
@@ -76,8 +77,8 @@ final class PlaceLinker {
             var steps = 0
             while inheriting.contains(head), let next = heads[head], next != index, steps < 8 { head = next; steps += 1 }
             drafts[index].figure.place = drafts[head].figure.place
-            drafts[index].figure.country = drafts[head].figure.country ?? (drafts[head].figure.place == nil ? scene.documentCountry(at: drafts[index].mention.tokens.lowerBound) : nil)
-            trace?.note(drafts[index].mention.tokens.lowerBound, .place, "a breakdown or list item takes its total's or head's place",
+            drafts[index].figure.country = drafts[head].figure.country ?? (drafts[head].figure.place == nil ? scene.documentCountry(at: targets[index].tokens.lowerBound) : nil)
+            trace?.note(targets[index].tokens.lowerBound, .place, "a breakdown or list item takes its total's or head's place",
                         value: drafts[index].figure.place?.key ?? "null")
         }
     }
@@ -125,9 +126,9 @@ final class PlaceLinker {
                               tokens: first.tokens.lowerBound..<last.tokens.upperBound, key: code)
     }
 
-    private func note(_ draft: FigureDraft, _ reader: String, _ names: [LinkScene.Name]) {
+    private func note(_ draft: LinkTarget, _ reader: String, _ names: [LinkScene.Name]) {
         guard let trace, let first = names.first, let last = names.last else { return }
-        trace.note(draft.mention.tokens.lowerBound, .place, reader, words: first.tokens.lowerBound..<last.tokens.upperBound,
+        trace.note(draft.tokens.lowerBound, .place, reader, words: first.tokens.lowerBound..<last.tokens.upperBound,
                    value: names.compactMap(\.key).joined(separator: ", "))
     }
 }

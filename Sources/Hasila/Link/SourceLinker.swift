@@ -63,8 +63,8 @@ struct SourceLinker {
             return first.cue.tokens.lowerBound <= token || first.cue.tokens.lowerBound < scene.paragraphEnd(of: token) ? scene.linked(name) : nil
         }
         for index in drafts.indices {
-            let draft = drafts[index]
-            let figure = draft.mention.tokens
+            let draft = drafts[index].linkTarget
+            let figure = draft.tokens
             let nearest = attributions.filter { scene.tokens[$0.cue.tokens.lowerBound].sentence == draft.sentence }.min { a, b in
                 distance(a.cue.tokens, figure) < distance(b.cue.tokens, figure)
             }

@@ -222,7 +222,8 @@ public struct Extractor: Sendable {
         carry.country = scene.country
         let actors = ActorLinker(grammar: grammar, trace: trace)
         let placesTaken = actors.link(&drafts, scene: scene)
-        let heads = drafts.indices.map { actors.inheritedFrom($0, drafts) }
+        let targets = drafts.map(\.linkTarget)
+        let heads = drafts.indices.map { actors.inheritedFrom($0, targets) }
         PlaceLinker(grammar: grammar, trace: trace).link(&drafts, scene: scene, heads: heads, actorNames: placesTaken)
         var source = carry.source.map { LinkedName(key: $0.key, text: $0.text, range: ($0.range.lowerBound - base)..<($0.range.upperBound - base)) }
         SourceLinker(grammar: grammar, trace: trace).link(&drafts, scene: scene, documentSource: &source)
