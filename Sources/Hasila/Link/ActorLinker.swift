@@ -114,7 +114,7 @@ struct ActorLinker {
         // From the counted noun's end: the phrase read after it may run over the cue ("مدنيين على يد …").
         let from = max(draft.nounEnd ?? draft.tokens.upperBound, draft.tokens.upperBound)
         guard from < limit else { return from..<from }
-        if let boundary = firstBoundary(in: from..<limit, scene: scene) { limit = boundary }
+        if let boundary = scene.firstBoundary(in: from..<limit) { limit = boundary }
         return from..<limit
     }
 
@@ -165,12 +165,6 @@ struct ActorLinker {
             names.append(name)
         }
         return names
-    }
-
-    /// The first clause boundary (فيما، بينما) in `range`, if any.
-    private func firstBoundary(in range: Range<Int>, scene: LinkScene) -> Int? {
-        for index in range where grammar.longest(grammar.tables.clauseBoundaries, in: scene.tokens, from: index) != nil { return index }
-        return nil
     }
 
     private func describe(_ names: [LinkedName]) -> String { "[" + names.map(\.key).joined(separator: ", ") + "]" }

@@ -24,6 +24,8 @@ struct LinkScene {
     let text: NormalizedText
     private(set) var names: [Name]
     let cues: [Cue]
+    /// The tokens that open a new clause (`clause-boundary` rules: فيما، بينما، أن), in order.
+    let boundaries: [Int]
     /// First token and token after the last of each sentence, by sentence number (relative to `firstSentence`).
     private let sentenceStarts: [Int]
     private let sentenceEnds: [Int]
@@ -75,6 +77,13 @@ struct LinkScene {
             }
         }
         self.cues = cues
+        var boundaries: [Int] = []
+        let clauseTrie = grammar.tables.clauseBoundaries
+        for index in tokens.indices where tokens[index].kind == .word && grammar.canStart(clauseTrie, tokens[index])
+            && grammar.longest(clauseTrie, in: tokens, from: index) != nil {
+            boundaries.append(index)
+        }
+        self.boundaries = boundaries
         // "*" takes the country of a nationality adjective beside the name ("الجيش السوري"), else the document's.
         for index in found.indices where found[index].mention.key.contains("*") {
             let name = found[index]
@@ -107,6 +116,18 @@ struct LinkScene {
             if paragraphStarts[mid] <= token { low = mid + 1 } else { high = mid }
         }
         return low < paragraphStarts.count ? paragraphStarts[low] : tokens.count
+    }
+
+    /// The first token in `range` that opens a new clause, if any.
+    func firstBoundary(in range: Range<Int>) -> Int? {
+        let at = lowerBound(boundaries, range.lowerBound) { $0 }
+        return at < boundaries.count && boundaries[at] < range.upperBound ? boundaries[at] : nil
+    }
+
+    /// The last token in `range` that opens a new clause, if any.
+    func lastBoundary(in range: Range<Int>) -> Int? {
+        let at = lowerBound(boundaries, range.upperBound) { $0 }
+        return at > 0 && boundaries[at - 1] >= range.lowerBound ? boundaries[at - 1] : nil
     }
 
     /// The country code (upper case) of a place key: "SY-ID" → "SY", "SY" → "SY".

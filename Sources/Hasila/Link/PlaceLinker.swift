@@ -29,8 +29,8 @@ final class PlaceLinker {
             let draft = targets[index]
             let sentence = scene.sentence(draft.sentence)
             let at = min(max(draft.tokens.upperBound, sentence.lowerBound), sentence.upperBound)
-            let boundaryAfter = (at..<sentence.upperBound).first { isBoundary($0, scene) } ?? sentence.upperBound
-            let boundaryBefore = (sentence.lowerBound..<min(draft.leadStart, at)).last { isBoundary($0, scene) } ?? sentence.lowerBound
+            let boundaryAfter = scene.firstBoundary(in: at..<sentence.upperBound) ?? sentence.upperBound
+            let boundaryBefore = scene.lastBoundary(in: sentence.lowerBound..<max(sentence.lowerBound, min(draft.leadStart, at))) ?? sentence.lowerBound
             clauses.append(boundaryBefore..<boundaryAfter)
             var end = boundaryAfter
             if index + 1 < drafts.count, targets[index + 1].sentence == draft.sentence { end = min(end, max(targets[index + 1].leadStart, at)) }
@@ -81,11 +81,6 @@ final class PlaceLinker {
             trace?.note(targets[index].tokens.lowerBound, .place, "a breakdown or list item takes its total's or head's place",
                         value: drafts[index].figure.place?.key ?? "null")
         }
-    }
-
-    private func isBoundary(_ index: Int, _ scene: LinkScene) -> Bool {
-        grammar.canStart(grammar.tables.clauseBoundaries, scene.tokens[index])
-            && grammar.longest(grammar.tables.clauseBoundaries, in: scene.tokens, from: index) != nil
     }
 
     /// The places (and towns) in `range` that no hedge stands just before.

@@ -33,9 +33,8 @@ struct SourceLinker {
                     from = next.tokens.upperBound
                 }
                 // What is reported begins at a clause boundary ("قال إن X قتل"): a name after it is not the speaker.
-                let stop = (from..<min(end, from + SourceLinker.reach + 2)).first {
-                    grammar.longest(grammar.tables.clauseBoundaries, in: scene.tokens, from: $0) != nil
-                } ?? min(end, from + SourceLinker.reach + 2)
+                let window = from..<max(from, min(end, from + SourceLinker.reach + 2))
+                let stop = scene.firstBoundary(in: window) ?? window.upperBound
                 named = scene.names(in: from..<stop).first {
                     ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil
                         && $0.tokens.lowerBound - from <= SourceLinker.reach
