@@ -128,3 +128,58 @@ final class GrammarValidationTests: XCTestCase {
         XCTAssertEqual(replacedRun.first?["qualifier"] as? String, "exact")
     }
 }
+
+/// Gazetteer rules (`place`, `place … town`, `nationality`, `actor`, `source`): keys of the wrong shape, towns of
+/// unknown divisions and names given two keys stop the load at their file, line and column.
+final class GazetteerValidationTests: XCTestCase {
+    private func diagnostics(_ text: String) -> [GrammarDiagnostic] {
+        let folder = TemporaryFolder()
+        let bundled = SharedMaterial.grammars
+        for relative in FileManager.default.enumerator(atPath: bundled)!.compactMap({ $0 as? String }) where relative.hasSuffix(".grammar") {
+            folder.write(relative, try! String(contentsOfFile: bundled + "/" + relative, encoding: .utf8))
+        }
+        folder.write("places/zz-mine.grammar", text)
+        do {
+            _ = try GrammarLoader.load(directory: folder.path)
+            return []
+        } catch HasilaError.grammar(let found) {
+            return found
+        } catch {
+            XCTFail("unexpected error \(error)")
+            return []
+        }
+    }
+
+    func testAPlaceKeyMustBeAnISOCode() {
+        let found = diagnostics("# mine\nplace Syria = بلاد الشام\n")
+        XCTAssertEqual(found.map(\.code), [.badNameKey])
+        XCTAssertEqual(found.first?.line, 2)
+        XCTAssertEqual(found.first?.column, 7)
+        XCTAssertTrue(found.first?.description.contains("mine.grammar:2:7: error G008") ?? false, found.first?.description ?? "")
+        XCTAssertEqual(diagnostics("place SY-idlib = بلاد\n").map(\.code), [.badNameKey])
+        XCTAssertEqual(diagnostics("nationality sy = شامي\n").map(\.code), [.badNameKey])
+    }
+
+    func testActorAndSourceKeysHaveTheDocumentedShapes() {
+        XCTAssertEqual(diagnostics("actor group.ISIS = خلية\n").map(\.code), [.badNameKey])
+        XCTAssertEqual(diagnostics("actor syria.state = خلية\n").map(\.code), [.badNameKey])
+        XCTAssertEqual(diagnostics("actor org.sohr = خلية\n").map(\.code), [.badNameKey], "a monitor is a source, not a doer")
+        XCTAssertEqual(diagnostics("source gov.sy.police = خلية\n").map(\.code), [.badNameKey], "police is the security body")
+        XCTAssertEqual(diagnostics("source unknown = خلية\n").map(\.code), [.badNameKey])
+        XCTAssertEqual(diagnostics("actor ke.state = قوة الدفاع الكينية\nactor individual = قاتل مأجور\nsource gov.*.local = عمدة المدينة\n"
+                                   + "source group.houthis = المكتب الإعلامي للجماعة\nsource media.my_paper = صحيفتنا\n").map(\.code), [])
+    }
+
+    func testATownNeedsAKnownDivision() {
+        let found = diagnostics("place ZW-MA town = بلدة هادئة\n")
+        XCTAssertEqual(found.map(\.code), [.unknownDivision])
+        XCTAssertTrue(found.first?.message.contains("ZW-MA") ?? false)
+    }
+
+    func testANameWithTwoKeysOfOneKindIsReported() {
+        let found = diagnostics("# a town of Hama that is Idlib's name\nplace SY-HM town = إدلب\n")
+        XCTAssertEqual(found.map(\.code), [.duplicate])
+        XCTAssertEqual(found.first?.line, 2)
+        XCTAssertTrue(found.first?.message.contains("SY-ID") ?? false, found.first?.message ?? "")
+    }
+}

@@ -7,6 +7,8 @@ struct GrammarCompiler {
     let statements: [GrammarStatement]
     private(set) var diagnostics: [GrammarDiagnostic] = []
     private var defines: [String: GrammarStatement] = [:]
+    /// The keys of every `place` rule (not towns), known before any rule compiles: a town's division may be defined in any file.
+    private var placeKeys: Set<String> = []
     private let raw = NormalizationTable.shared([])
     private let matching = Normalizer(options: .matching)
 
@@ -49,6 +51,8 @@ struct GrammarCompiler {
                 } else { defines[statement.arguments[0]] = statement }
             case "key":
                 grammar.tables.taxonomy.insert(statement.arguments[0])
+            case "place" where statement.arguments.count == 1:
+                placeKeys.insert(statement.arguments[0])
             default: break
             }
         }
@@ -284,11 +288,24 @@ struct GrammarCompiler {
             guard args.count == 1 || town, !args[0].isEmpty else {
                 fail(statement, .syntax, 1, "expected '\(statement.kind) KEY = names'\(statement.kind == "place" ? " or 'place KEY town = names'" : "")"); return
             }
+            if let problem = NameKeyShape.problem(kind: statement.kind, key: args[0]) {
+                fail(statement, .badNameKey, column(of: args[0], in: statement), problem); return
+            }
+            if town, !placeKeys.contains(args[0]) {
+                fail(statement, .unknownDivision, column(of: args[0], in: statement),
+                     "no 'place \(args[0]) = …' rule names the division of these towns; write that rule first (in Grammars/places/)"); return
+            }
             let kind: NameMention.Kind = town ? .town : statement.kind == "place" ? .place : statement.kind == "nationality" ? .nationality
                 : statement.kind == "actor" ? .actor : .source
             let payload = grammar.tables.namePayloads.count
-            grammar.tables.namePayloads.append(NameEntry(kind: kind, key: args[0]))
+            grammar.tables.namePayloads.append(NameEntry(kind: kind, key: args[0], rule: location(statement)))
             for sequence in sequences(statement, grammar: grammar) where !sequence.contains(PhraseTrie.numberSlot) {
+                if let other = clashingName(sequence, kind: kind, key: args[0], grammar: grammar) {
+                    let words = sequence.map { grammar.tables.lexicon.stem($0) }.joined(separator: " ")
+                    fail(statement, .duplicate, rightColumn(statement),
+                         "'\(words)' is already \(other.key) (\(other.rule)); a name may have one key of a kind: write it under one rule, or make one of them longer")
+                    return
+                }
                 grammar.tables.names.insert(sequence, payload: payload)
                 // A name written with its article also takes the other article forms of clitics.grammar ("لل" for
                 // "ل" + "ال": "للهلال الأحمر"), which the clitic table cannot make from a stem that holds its article.
@@ -309,6 +326,22 @@ struct GrammarCompiler {
         default:
             fail(statement, .unknownStatement, 1, "unknown rule kind '\(statement.kind)'; see Grammars/README.md for the kinds")
         }
+    }
+
+    /// The entry of another key that already names this word sequence with the same kind (a town and a place
+    /// count as one kind: both give a figure its place), or nil.
+    private func clashingName(_ sequence: [Int32], kind: NameMention.Kind, key: String, grammar: GrammarBuilder) -> NameEntry? {
+        var node = PhraseTrie.root
+        for id in sequence {
+            guard let next = grammar.tables.names.child(node, id) else { return nil }
+            node = next
+        }
+        let family: (NameMention.Kind) -> Int = { $0 == .town ? NameFinder.priority(.place) : NameFinder.priority($0) }
+        for payload in grammar.tables.names.payloads(at: node) {
+            let entry = grammar.tables.namePayloads[payload]
+            if family(entry.kind) == family(kind) && entry.key != key { return entry }
+        }
+        return nil
     }
 
     /// A `dual-of` rule: each singular's dual forms count two of what the singular names. The dual word alone

@@ -9,6 +9,10 @@ public struct GrammarDiagnostic: Error, CustomStringConvertible, Equatable, Send
         case badExample = "G005"
         case duplicate = "G006"
         case unknownStatement = "G007"
+        /// A gazetteer rule's key has not the shape of its kind (an ISO 3166 code, an actor or source key).
+        case badNameKey = "G008"
+        /// A `place KEY town` rule names a division that no `place` rule defines.
+        case unknownDivision = "G009"
     }
     public let code: Code
     public let file: String
