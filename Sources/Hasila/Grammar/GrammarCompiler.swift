@@ -299,6 +299,8 @@ struct GrammarCompiler {
                 : statement.kind == "actor" ? .actor : .source
             let payload = grammar.tables.namePayloads.count
             grammar.tables.namePayloads.append(NameEntry(kind: kind, key: args[0], rule: location(statement)))
+            grammar.tables.lexicon.registeringNames = true
+            defer { grammar.tables.lexicon.registeringNames = false }
             for sequence in sequences(statement, grammar: grammar) where !sequence.contains(PhraseTrie.numberSlot) {
                 if let other = clashingName(sequence, kind: kind, key: args[0], grammar: grammar) {
                     let words = sequence.map { grammar.tables.lexicon.stem($0) }.joined(separator: " ")

@@ -77,8 +77,21 @@ public struct Lexicon: Sendable {
     }
 
     /// Registers a stem (normalised) and its forms; `classes` limits which prefix classes it takes (nil: all).
+    /// Set while the gazetteer's rules (place, actor, source …) register their words.
+    var registeringNames = false
+    /// Stems registered by the gazetteer's rules, and by every other rule: a stem only a name uses reads
+    /// after the readings of grammar words, so that a name never hides one ("وان", a province, is also "و" + "أن").
+    private var nameStems: Set<Int32> = []
+    private var ruleStems: Set<Int32> = []
+
     @discardableResult
     mutating func register(stem: String, classes: [String]?) -> Int32 {
+        let id = registerStem(stem, classes: classes)
+        if registeringNames { nameStems.insert(id) } else { ruleStems.insert(id) }
+        return id
+    }
+
+    private mutating func registerStem(_ stem: String, classes: [String]?) -> Int32 {
         let id: Int32
         let classKey = classes?.joined(separator: " ") ?? "*"
         if let existing = stemIndex[stem] {
@@ -138,9 +151,14 @@ public struct Lexicon: Sendable {
 
     /// Freezes the forms' readings into one array; call once after every stem is registered.
     mutating func seal() {
-        // Readings with fewer clitics come first: the plainer reading of a form is the likelier one.
+        // Readings with fewer clitics come first: the plainer reading of a form is the likelier one; but a
+        // stem only names use comes after the grammar's words.
+        let namesOnly = nameStems.subtracting(ruleStems)
+        func rank(_ analysis: Analysis) -> Int {
+            (namesOnly.contains(analysis.stem) ? 16 : 0) + analysis.prefixClasses.nonzeroBitCount
+        }
         for index in forms.indices {
-            let sorted = pending[index].sorted { $0.prefixClasses.nonzeroBitCount < $1.prefixClasses.nonzeroBitCount }
+            let sorted = pending[index].count < 2 ? pending[index] : pending[index].sorted { rank($0) < rank($1) }
             forms[index].start = Int32(analyses.count)
             forms[index].count = Int32(sorted.count)
             analyses.append(contentsOf: sorted)
