@@ -159,7 +159,7 @@ struct ActorLinker {
                 // "على يد قوات النظام وحليفته روسيا": a country listed with the doers is its state.
                 if name.isPlace {
                     guard let key = name.key, !key.contains("-") else { break }
-                    name.key = key.lowercased() + ".state"
+                    name.key = LinkScene.filling("*.state", with: key)
                 }
             }
             names.append(name)

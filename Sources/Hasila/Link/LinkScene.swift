@@ -35,6 +35,8 @@ struct LinkScene {
     let country: String?
     /// The country handed over by an earlier section.
     private let countryBefore: String?
+    /// The index in `names` of the section's first place.
+    private var firstPlace: Int?
     /// Index of the first token of each paragraph (a line), in order.
     private let paragraphStarts: [Int]
 
@@ -60,7 +62,8 @@ struct LinkScene {
                   let last = LinkScene.token(containing: mention.end - 1, in: tokens) else { continue }
             found.append(Name(mention: mention, tokens: first..<(last + 1), key: mention.key))
         }
-        country = countryBefore ?? found.first { $0.isPlace }.map { LinkScene.country(of: $0.mention.key) }
+        firstPlace = found.firstIndex { $0.isPlace }
+        country = countryBefore ?? firstPlace.map { LinkScene.country(of: found[$0].mention.key) }
         names = found
         var cues: [Cue] = []
         if !grammar.tables.linkCues.isEmpty {
@@ -85,7 +88,7 @@ struct LinkScene {
         }
         self.boundaries = boundaries
         // "*" takes the country of a nationality adjective beside the name ("الجيش السوري"), else the document's.
-        for index in found.indices where found[index].mention.key.contains("*") {
+        for index in found.indices where found[index].mention.key.utf8.contains(0x2A) {
             let name = found[index]
             let beside: Name? = found.first { (other: Name) -> Bool in
                 guard other.mention.kind == .nationality else { return false }
@@ -93,7 +96,7 @@ struct LinkScene {
             }
             let adjective: String? = beside.map { LinkScene.country(of: $0.mention.key) }
             let code: String? = adjective ?? documentCountry(at: name.tokens.lowerBound)
-            found[index].key = code.map { name.mention.key.replacingOccurrences(of: "*", with: $0.lowercased()) }
+            found[index].key = code.map { LinkScene.filling(name.mention.key, with: $0) }
         }
         names = found
     }
@@ -103,7 +106,8 @@ struct LinkScene {
     /// (cut between paragraphs) gives every figure the same country as reading it whole.
     func documentCountry(at token: Int) -> String? {
         if let countryBefore { return countryBefore }
-        guard let first = names.first(where: { $0.isPlace && $0.key != nil }) else { return nil }
+        guard let firstPlace, firstPlace < names.count else { return nil }
+        let first = names[firstPlace]
         if first.tokens.lowerBound <= token { return LinkScene.country(of: first.mention.key) }
         return first.tokens.lowerBound < paragraphEnd(of: token) ? LinkScene.country(of: first.mention.key) : nil
     }
@@ -130,9 +134,24 @@ struct LinkScene {
         return at > 0 && boundaries[at - 1] >= range.lowerBound ? boundaries[at - 1] : nil
     }
 
-    /// The country code (upper case) of a place key: "SY-ID" → "SY", "SY" → "SY".
+    /// The country code of a place key (upper case, as ISO writes them): "SY-ID" → "SY", "SY" → "SY".
     static func country(of key: String) -> String {
-        String(key.prefix { $0 != "-" }).uppercased()
+        guard let dash = key.utf8.firstIndex(of: 0x2D) else { return key }
+        return String(key[..<dash])
+    }
+
+    /// A key with its `*` replaced by the country, lower case: "gov.*.health" and "SY" → "gov.sy.health".
+    static func filling(_ key: String, with country: String) -> String {
+        var out = ""
+        out.reserveCapacity(key.utf8.count + 2)
+        for scalar in key.unicodeScalars {
+            if scalar == "*" {
+                for letter in country.unicodeScalars {
+                    out.unicodeScalars.append((0x41...0x5A).contains(letter.value) ? Unicode.Scalar(letter.value + 0x20)! : letter)
+                }
+            } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
     }
 
     /// The index of the token whose span holds `offset` (or the first after it), by binary search.

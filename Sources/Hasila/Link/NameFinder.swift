@@ -24,24 +24,44 @@ public struct NameFinder: Sendable {
         let trie = grammar.tables.names
         guard !trie.isEmpty else { return [] }
         let entries = grammar.tables.namePayloads
+        let analyses = grammar.tables.lexicon.analyses
         var mentions: [NameMention] = []
+        // Depth-first over the readings of the words from `index`, without recursion or closures: the finder
+        // asks at every word that can begin a name (many can, in a large gazetteer), so this walk is a hot path.
+        var stack: [(node: Int32, at: Int)] = []
+        stack.reserveCapacity(16)
+        var ends: [(end: Int, node: Int32)] = []
         var index = 0
         while index < tokens.count {
             guard tokens[index].kind == .word, grammar.canStart(trie, tokens[index]) else { index += 1; continue }
-            let found = grammar.matches(trie, in: tokens, from: index)
-            guard let end = found.last?.end else { index += 1; continue }
+            stack.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
+            stack.append((PhraseTrie.root, index))
+            var longest = -1
+            while let (node, at) = stack.popLast() {
+                guard at < tokens.count else { continue }
+                for reading in tokens[at].analyses {
+                    guard let child = trie.child(node, analyses[Int(reading)].stem) else { continue }
+                    if trie.hasPayload(child) {
+                        ends.append((at + 1, child))
+                        longest = max(longest, at + 1)
+                    }
+                    stack.append((child, at + 1))
+                }
+            }
+            guard longest > index else { index += 1; continue }
             // Every reading that reaches the longest end: the best kind among them.
             var best: NameEntry?
-            for match in found where match.end == end {
-                for payload in match.payloads {
+            for (end, node) in ends where end == longest {
+                for payload in trie.payloads(at: node) {
                     let entry = entries[payload]
                     if best.map({ NameFinder.priority(entry.kind) < NameFinder.priority($0.kind) }) ?? true { best = entry }
                 }
             }
             guard let entry = best else { index += 1; continue }
             let start = Int(tokens[index].start) + grammar.prefixLength(tokens[index], beginning: trie)
-            mentions.append(NameMention(kind: entry.kind, key: entry.key, start: start, end: Int(tokens[end - 1].end)))
-            index = end
+            mentions.append(NameMention(kind: entry.kind, key: entry.key, start: start, end: Int(tokens[longest - 1].end)))
+            index = longest
         }
         return mentions
     }

@@ -50,10 +50,15 @@ final class PlaceLinker {
                 inheriting.append(index)   // once every figure's own place is known (a total may come after its part)
                 continue
             } else {
-                let others = drafts.indices.filter { $0 != index && targets[$0].sentence == draft.sentence }.map { segments[$0] }
-                let shared = places(in: sentence, scene: scene).filter { name in !others.contains { $0.contains(name.tokens.lowerBound) } }
+                // The figures of the same sentence stand next to this one in document order.
+                var first = index, last = index
+                while first > 0, targets[first - 1].sentence == draft.sentence { first -= 1 }
+                while last + 1 < targets.count, targets[last + 1].sentence == draft.sentence { last += 1 }
+                let shared = places(in: sentence, scene: scene).filter { name in
+                    !(first...last).contains { $0 != index && segments[$0].contains(name.tokens.lowerBound) }
+                }
                 // A total whose items each name a place ("قتل 40: 25 في حلب و15 في إدلب") is spread over them.
-                let items = drafts.indices.filter { heads[$0] == index }.flatMap { places(in: segments[$0], scene: scene) }
+                let items = shared.isEmpty ? (first...last).filter { heads[$0] == index }.flatMap { places(in: segments[$0], scene: scene) } : []
                 if !shared.isEmpty {
                     (place, decided) = (choose(shared, scene: scene), true)
                     note(draft, "the places of the figure's sentence", shared)
@@ -86,9 +91,13 @@ final class PlaceLinker {
     /// The places (and towns) in `range` that no hedge stands just before.
     private func places(in range: Range<Int>, scene: LinkScene) -> [LinkScene.Name] {
         guard !range.isEmpty else { return [] }
-        let cues = scene.cues(in: max(0, range.lowerBound - 3)..<range.upperBound).filter { $0.kind == .hedge }
-        return scene.names(in: range).filter { name in
-            name.isPlace && name.key != nil && !actorNames.contains(name.tokens.lowerBound) && !cues.contains { $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2 }
+        let names = scene.names(in: range)
+        guard names.contains(where: { $0.isPlace }) else { return [] }
+        let cues = scene.cues(in: max(0, range.lowerBound - 3)..<range.upperBound)
+        return names.filter { name in
+            name.isPlace && name.key != nil && !actorNames.contains(name.tokens.lowerBound) && !cues.contains {
+                $0.kind == .hedge && $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2
+            }
         }
     }
 
