@@ -7,7 +7,7 @@ final class LinkedSectionTests: XCTestCase {
     private func extractor(sectionLength: Int) -> Extractor {
         var extractor = Extractor(grammar: TestGrammar.shared, sectionLength: sectionLength)
         let names = TestNames.standard
-        extractor.findNames = { text, _ in names.find(text) }
+        extractor.findNames = { text, tokens, range in names.find(text, tokens: tokens, in: range) }
         return extractor
     }
 

@@ -35,11 +35,18 @@ struct TestNames {
         return found.sorted { $0.start < $1.start }
     }
 
+    /// The names within `range` of the tokens.
+    func find(_ text: NormalizedText, tokens: [Token], in range: Range<Int>) -> [NameMention] {
+        guard !range.isEmpty else { return [] }
+        let start = Int(tokens[range.lowerBound].start), end = Int(tokens[range.upperBound - 1].end)
+        return find(text).filter { $0.start >= start && $0.end <= end }
+    }
+
     /// An extractor of the bundled grammars that finds these names.
     func extractor() -> Extractor {
         var extractor = Extractor(grammar: TestGrammar.shared)
         let names = self
-        extractor.findNames = { text, _ in names.find(text) }
+        extractor.findNames = { text, tokens, range in names.find(text, tokens: tokens, in: range) }
         return extractor
     }
 

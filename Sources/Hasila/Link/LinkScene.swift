@@ -23,82 +23,130 @@ struct LinkScene {
     let tokens: [Token]
     let text: NormalizedText
     private(set) var names: [Name]
-    let cues: [Cue]
+    private(set) var cues: [Cue]
     /// The tokens that open a new clause (`clause-boundary` rules: فيما، بينما، أن), in order.
-    let boundaries: [Int]
-    /// First token and token after the last of each sentence, by sentence number (relative to `firstSentence`).
-    private let sentenceStarts: [Int]
-    private let sentenceEnds: [Int]
-    private let firstSentence: Int32
+    private(set) var boundaries: [Int]
+    /// The sentences read, by number: those that hold a figure, and those read from the section's start until
+    /// a place and an attribution that names a body were met.
+    private var sentences: [Int32: Range<Int>]
     /// The country (upper case) of the document's first place: handed over by an earlier section, else this
     /// section's first, nil when neither has one.
-    let country: String?
+    private(set) var country: String?
     /// The country handed over by an earlier section.
     private let countryBefore: String?
     /// The index in `names` of the section's first place.
     private var firstPlace: Int?
-    /// Index of the first token of each paragraph (a line), in order.
-    private let paragraphStarts: [Int]
 
-    init(grammar: Grammar, text: NormalizedText, tokens: [Token], mentions: [NameMention], countryBefore: String?) {
+    private let grammar: Grammar
+    private let findNames: (Range<Int>) -> [NameMention]
+    /// The first token after the sentences read from the section's start.
+    private(set) var prefixEnd = 0
+
+    /// Reads the names and cues of the sentences the linkers need, not of the whole section: the sentences of
+    /// `figureTokens` and, from the section's start, those up to the document's first place (unless
+    /// `countryBefore` already says it); `readNextSentence` reads on (for the document's first source).
+    /// `findNames` finds the gazetteer's names in a range of tokens.
+    init(grammar: Grammar, text: NormalizedText, tokens: [Token], figureTokens: [Int], countryBefore: String?,
+         findNames: @escaping (Range<Int>) -> [NameMention]) {
         self.tokens = tokens
         self.text = text
-        firstSentence = tokens.first?.sentence ?? 0
-        let count = tokens.isEmpty ? 0 : Int(tokens[tokens.count - 1].sentence - firstSentence) + 1
-        var starts = [Int](repeating: 0, count: count), ends = [Int](repeating: 0, count: count)
-        for (index, token) in tokens.enumerated() {
-            let s = Int(token.sentence - firstSentence)
-            if index == 0 || tokens[index - 1].sentence != token.sentence { starts[s] = index }
-            ends[s] = index + 1
-        }
-        sentenceStarts = starts
-        sentenceEnds = ends
-        paragraphStarts = tokens.indices.filter { $0 == 0 || tokens[$0].lineBreakBefore }
+        self.grammar = grammar
+        self.findNames = findNames
         self.countryBefore = countryBefore
-        // Names, in text order, as token ranges: the token holding its first code point to the one holding its last.
+        sentences = [:]
+        names = []
+        cues = []
+        boundaries = []
+        country = countryBefore
+        // From the start: sentences until the document's first place is met.
+        var needPlace = countryBefore == nil
+        while needPlace, let range = readNextSentence() {
+            if names.contains(where: { $0.isPlace && $0.tokens.lowerBound >= range.lowerBound }) { needPlace = false }
+        }
+        // The sentences of the figures.
+        for token in figureTokens where token < tokens.count && sentences[tokens[token].sentence] == nil {
+            read(sentence(around: token))
+        }
+    }
+
+    private func sentence(around token: Int) -> Range<Int> {
+        let number = tokens[token].sentence
+        var first = token, last = token + 1
+        while first > 0, tokens[first - 1].sentence == number { first -= 1 }
+        while last < tokens.count, tokens[last].sentence == number { last += 1 }
+        return first..<last
+    }
+
+    /// Reads the first sentence after those read from the section's start (skipping any read already), and
+    /// returns it; nil at the section's end.
+    @discardableResult
+    mutating func readNextSentence() -> Range<Int>? {
+        while prefixEnd < tokens.count {
+            let range = sentence(around: prefixEnd)
+            prefixEnd = range.upperBound
+            if sentences[tokens[range.lowerBound].sentence] == nil {
+                read(range)
+                return range
+            }
+        }
+        return nil
+    }
+
+    /// Reads the names, cues and clause boundaries of one sentence, keeping each list in text order.
+    private mutating func read(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        sentences[tokens[range.lowerBound].sentence] = range
+        let cueTrie = grammar.tables.linkCues, clauseTrie = grammar.tables.clauseBoundaries
         var found: [Name] = []
-        for mention in mentions.sorted(by: { $0.start < $1.start }) {
+        for mention in findNames(range) {
+            // As token ranges: the token holding its first code point to the one holding its last.
             guard mention.end > mention.start, let first = LinkScene.token(containing: mention.start, in: tokens),
                   let last = LinkScene.token(containing: mention.end - 1, in: tokens) else { continue }
             found.append(Name(mention: mention, tokens: first..<(last + 1), key: mention.key))
         }
-        firstPlace = found.firstIndex { $0.isPlace }
-        country = countryBefore ?? firstPlace.map { LinkScene.country(of: found[$0].mention.key) }
-        names = found
-        var cues: [Cue] = []
-        if !grammar.tables.linkCues.isEmpty {
-            var index = 0
-            while index < tokens.count {
-                if tokens[index].kind == .word, grammar.canStart(grammar.tables.linkCues, tokens[index]),
-                   let match = grammar.longest(grammar.tables.linkCues, in: tokens, from: index) {
-                    for payload in match.payloads.prefix(1) {
-                        let cue = grammar.tables.linkCuePayloads[payload]
-                        cues.append(Cue(kind: cue.kind, tokens: index..<match.end, rule: cue.rule))
-                    }
-                    index = match.end
-                } else { index += 1 }
-            }
+        var newCues: [Cue] = []
+        var newBoundaries: [Int] = []
+        func isBoundary(_ index: Int) -> Bool {
+            tokens[index].kind == .word && grammar.canStart(clauseTrie, tokens[index]) && grammar.longest(clauseTrie, in: tokens, from: index) != nil
         }
-        self.cues = cues
-        var boundaries: [Int] = []
-        let clauseTrie = grammar.tables.clauseBoundaries
-        for index in tokens.indices where tokens[index].kind == .word && grammar.canStart(clauseTrie, tokens[index])
-            && grammar.longest(clauseTrie, in: tokens, from: index) != nil {
-            boundaries.append(index)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let token = tokens[index]
+            if isBoundary(index) { newBoundaries.append(index) }
+            if token.kind == .word, grammar.canStart(cueTrie, token),
+               let match = grammar.longest(cueTrie, in: tokens, from: index, limit: range.upperBound), let payload = match.payloads.first {
+                let cue = grammar.tables.linkCuePayloads[payload]
+                newCues.append(Cue(kind: cue.kind, tokens: index..<match.end, rule: cue.rule))
+                // A boundary inside a cue ("أن" of "بحسب ما أفاد … أن") is still one.
+                for inner in (index + 1)..<match.end where isBoundary(inner) { newBoundaries.append(inner) }
+                index = match.end
+            } else { index += 1 }
         }
-        self.boundaries = boundaries
+        let appended = names.last.map { $0.tokens.lowerBound < range.lowerBound } ?? true
+        names += found
+        cues += newCues
+        boundaries += newBoundaries
+        if !appended {
+            names.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+            cues.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+            boundaries.sort()
+        }
+        firstPlace = names.firstIndex { $0.isPlace }
+        if countryBefore == nil { country = firstPlace.map { LinkScene.country(of: names[$0].mention.key) } }
         // "*" takes the country of a nationality adjective beside the name ("الجيش السوري"), else the document's.
-        for index in found.indices where found[index].mention.key.utf8.contains(0x2A) {
-            let name = found[index]
-            let beside: Name? = found.first { (other: Name) -> Bool in
+        // Names read before with no country yet may have one now (a place later in their paragraph).
+        for index in names.indices where names[index].key == nil
+            || (names[index].tokens.lowerBound >= range.lowerBound && names[index].tokens.upperBound <= range.upperBound
+                && names[index].mention.key.utf8.contains(0x2A)) {
+            let name = names[index]
+            let beside: Name? = names.first { (other: Name) -> Bool in
                 guard other.mention.kind == .nationality else { return false }
                 return other.tokens.lowerBound == name.tokens.upperBound || other.tokens.upperBound == name.tokens.lowerBound
             }
             let adjective: String? = beside.map { LinkScene.country(of: $0.mention.key) }
             let code: String? = adjective ?? documentCountry(at: name.tokens.lowerBound)
-            found[index].key = code.map { LinkScene.filling(name.mention.key, with: $0) }
+            names[index].key = code.map { LinkScene.filling(name.mention.key, with: $0) }
         }
-        names = found
     }
 
     /// The document's country as a figure at `token` knows it: the country of the document's first place before
@@ -112,14 +160,11 @@ struct LinkScene {
         return first.tokens.lowerBound < paragraphEnd(of: token) ? LinkScene.country(of: first.mention.key) : nil
     }
 
-    /// The token after the last of the paragraph that holds `token`.
+    /// The token after the last of the paragraph (the line) that holds `token`.
     func paragraphEnd(of token: Int) -> Int {
-        var low = 0, high = paragraphStarts.count
-        while low < high {
-            let mid = (low + high) / 2
-            if paragraphStarts[mid] <= token { low = mid + 1 } else { high = mid }
-        }
-        return low < paragraphStarts.count ? paragraphStarts[low] : tokens.count
+        var index = token + 1
+        while index < tokens.count, !tokens[index].lineBreakBefore { index += 1 }
+        return index
     }
 
     /// The first token in `range` that opens a new clause, if any.
@@ -164,11 +209,9 @@ struct LinkScene {
         return low < tokens.count ? low : nil
     }
 
-    /// The tokens of sentence `sentence`.
+    /// The tokens of sentence `sentence` (one the scene read; empty otherwise).
     func sentence(_ sentence: Int32) -> Range<Int> {
-        let s = Int(sentence - firstSentence)
-        guard s >= 0, s < sentenceStarts.count else { return 0..<0 }
-        return sentenceStarts[s]..<sentenceEnds[s]
+        sentences[sentence] ?? 0..<0
     }
 
     /// The names whose tokens lie inside `range`, in order.

@@ -21,6 +21,11 @@ public struct NameFinder: Sendable {
     }
 
     public func find(text: NormalizedText, tokens: [Token]) -> [NameMention] {
+        find(text: text, tokens: tokens, in: 0..<tokens.count)
+    }
+
+    /// The names that begin and end within `range` of the tokens (the linking stage reads only the sentences it needs).
+    public func find(text: NormalizedText, tokens: [Token], in range: Range<Int>) -> [NameMention] {
         let trie = grammar.tables.names
         guard !trie.isEmpty else { return [] }
         let entries = grammar.tables.namePayloads
@@ -31,15 +36,16 @@ public struct NameFinder: Sendable {
         var stack: [(node: Int32, at: Int)] = []
         stack.reserveCapacity(16)
         var ends: [(end: Int, node: Int32)] = []
-        var index = 0
-        while index < tokens.count {
+        let limit = min(range.upperBound, tokens.count)
+        var index = max(0, range.lowerBound)
+        while index < limit {
             guard tokens[index].kind == .word, grammar.canStart(trie, tokens[index]) else { index += 1; continue }
             stack.removeAll(keepingCapacity: true)
             ends.removeAll(keepingCapacity: true)
             stack.append((PhraseTrie.root, index))
             var longest = -1
             while let (node, at) = stack.popLast() {
-                guard at < tokens.count else { continue }
+                guard at < limit else { continue }
                 for reading in tokens[at].analyses {
                     guard let child = trie.child(node, analyses[Int(reading)].stem) else { continue }
                     if trie.hasPayload(child) {

@@ -12,10 +12,51 @@ struct SourceLinker {
     /// further on belongs to what is reported ("بحسب التقرير فقد قتلت X" credits no X).
     static let reach = 2
 
-    func link(_ drafts: inout [FigureDraft], scene: LinkScene, documentSource: inout LinkedName?) {
-        // Every attribution of the section, with what it names: a body, or nil for an unnamed source.
+    /// `scene` reads on from the section's start until an attribution names a body, when its sentences so far
+    /// hold none: the document's first such attribution is every later figure's fallback.
+    func link(_ drafts: inout [FigureDraft], scene: inout LinkScene, documentSource: inout LinkedName?) {
+        var attributions = self.attributions(in: scene, from: 0)
+        // In reading order: on until the sentences read from the start reach the first attribution that names a body.
+        while documentSource == nil, scene.prefixEnd <= (attributions.first { $0.name != nil }?.cue.tokens.lowerBound ?? Int.max),
+              let range = scene.readNextSentence() {
+            let start = scene.cues.firstIndex { $0.tokens.lowerBound >= range.lowerBound } ?? scene.cues.count
+            let more = self.attributions(in: scene, from: start).filter { range.contains($0.cue.tokens.lowerBound) }
+            attributions = (attributions + more).sorted { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound }
+        }
+        // The document's first attribution that names a body, as a figure knows it in reading order: one before it,
+        // else the first later in its paragraph (so a document read in sections gives what reading it whole does).
+        let before = documentSource
+        let firstNamed = attributions.first { $0.name != nil }
+        if documentSource == nil, let name = firstNamed?.name { documentSource = scene.linked(name) }
+        func sourceOfDocument(at token: Int) -> LinkedName? {
+            if let before { return before }
+            guard let first = firstNamed, let name = first.name else { return nil }
+            return first.cue.tokens.lowerBound <= token || first.cue.tokens.lowerBound < scene.paragraphEnd(of: token) ? scene.linked(name) : nil
+        }
+        for index in drafts.indices {
+            let draft = drafts[index].linkTarget
+            let figure = draft.tokens
+            let nearest = attributions.filter { scene.tokens[$0.cue.tokens.lowerBound].sentence == draft.sentence }.min { a, b in
+                distance(a.cue.tokens, figure) < distance(b.cue.tokens, figure)
+            }
+            if let nearest {
+                drafts[index].figure.source = nearest.name.flatMap { scene.linked($0) }
+                trace?.note(figure.lowerBound, .source, nearest.name == nil ? "an unnamed source in the sentence" : "the nearest attribution in the sentence",
+                            rule: nearest.cue.rule, words: nearest.cue.tokens.lowerBound..<(nearest.name?.tokens.upperBound ?? nearest.cue.tokens.upperBound),
+                            value: drafts[index].figure.source?.key ?? "null")
+            } else {
+                drafts[index].figure.source = sourceOfDocument(at: figure.lowerBound)
+                if let source = drafts[index].figure.source {
+                    trace?.note(figure.lowerBound, .source, "the document's first attribution that names a body", value: source.key)
+                }
+            }
+        }
+    }
+
+    /// Every attribution of the scene from its `start`-th cue on, with what it names: a body, or nil for an unnamed source.
+    private func attributions(in scene: LinkScene, from start: Int) -> [(cue: LinkScene.Cue, name: LinkScene.Name?)] {
         var attributions: [(cue: LinkScene.Cue, name: LinkScene.Name?)] = []
-        for (position, cue) in scene.cues.enumerated() where cue.kind == .attribution {
+        for (position, cue) in scene.cues.enumerated().dropFirst(start) where cue.kind == .attribution {
             let sentence = scene.tokens[cue.tokens.lowerBound].sentence
             let end = scene.sentence(sentence).upperBound
             var named: LinkScene.Name?
@@ -51,34 +92,7 @@ struct SourceLinker {
             }
             attributions.append((cue, named))
         }
-        // The document's first attribution that names a body, as a figure knows it in reading order: one before it,
-        // else the first later in its paragraph (so a document read in sections gives what reading it whole does).
-        let before = documentSource
-        let firstNamed = attributions.first { $0.name != nil }
-        if documentSource == nil, let name = firstNamed?.name { documentSource = scene.linked(name) }
-        func sourceOfDocument(at token: Int) -> LinkedName? {
-            if let before { return before }
-            guard let first = firstNamed, let name = first.name else { return nil }
-            return first.cue.tokens.lowerBound <= token || first.cue.tokens.lowerBound < scene.paragraphEnd(of: token) ? scene.linked(name) : nil
-        }
-        for index in drafts.indices {
-            let draft = drafts[index].linkTarget
-            let figure = draft.tokens
-            let nearest = attributions.filter { scene.tokens[$0.cue.tokens.lowerBound].sentence == draft.sentence }.min { a, b in
-                distance(a.cue.tokens, figure) < distance(b.cue.tokens, figure)
-            }
-            if let nearest {
-                drafts[index].figure.source = nearest.name.flatMap { scene.linked($0) }
-                trace?.note(figure.lowerBound, .source, nearest.name == nil ? "an unnamed source in the sentence" : "the nearest attribution in the sentence",
-                            rule: nearest.cue.rule, words: nearest.cue.tokens.lowerBound..<(nearest.name?.tokens.upperBound ?? nearest.cue.tokens.upperBound),
-                            value: drafts[index].figure.source?.key ?? "null")
-            } else {
-                drafts[index].figure.source = sourceOfDocument(at: figure.lowerBound)
-                if let source = drafts[index].figure.source {
-                    trace?.note(figure.lowerBound, .source, "the document's first attribution that names a body", value: source.key)
-                }
-            }
-        }
+        return attributions
     }
 
     private func distance(_ a: Range<Int>, _ b: Range<Int>) -> Int {

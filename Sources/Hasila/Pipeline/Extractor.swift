@@ -8,7 +8,7 @@ public struct Extractor: Sendable {
     private let normalizer = Normalizer(options: .matching)
     /// Finds the gazetteer's names (places, actors, sources) in a section's normalised text and tokens.
     /// The grammar's own (`NameFinder`) unless a test puts a small gazetteer of its own in its place.
-    var findNames: (@Sendable (NormalizedText, [Token]) -> [NameMention])?
+    var findNames: (@Sendable (NormalizedText, [Token], Range<Int>) -> [NameMention])?
 
     /// Documents longer than this many code points are read a section at a time (see `extract`).
     let sectionLength: Int
@@ -24,7 +24,7 @@ public struct Extractor: Sendable {
     public init(grammar: Grammar, sectionLength: Int, longestSection: Int? = nil) {
         self.grammar = grammar
         let names = NameFinder(grammar: grammar)
-        findNames = { names.find(text: $0, tokens: $1) }
+        findNames = { names.find(text: $0, tokens: $1, in: $2) }
         self.sectionLength = max(1, sectionLength)
         let longest = longestSection ?? max(2 << 20, sectionLength.multipliedReportingOverflow(by: 2).overflow ? Int.max : sectionLength * 2)
         self.longestSection = max(self.sectionLength, longest)
@@ -218,7 +218,8 @@ public struct Extractor: Sendable {
     private func linkNames(_ drafts: inout [FigureDraft], text: NormalizedText, tokens: [Token], carry: inout Continuation, base: Int,
                            trace: DecisionTrace?) {
         guard let findNames, !drafts.isEmpty || carry.country == nil || carry.source == nil else { return }
-        let scene = LinkScene(grammar: grammar, text: text, tokens: tokens, mentions: findNames(text, tokens), countryBefore: carry.country)
+        var scene = LinkScene(grammar: grammar, text: text, tokens: tokens, figureTokens: drafts.map(\.mention.tokens.lowerBound),
+                              countryBefore: carry.country) { findNames(text, tokens, $0) }
         carry.country = scene.country
         let actors = ActorLinker(grammar: grammar, trace: trace)
         let placesTaken = actors.link(&drafts, scene: scene)
@@ -226,7 +227,8 @@ public struct Extractor: Sendable {
         let heads = drafts.indices.map { actors.inheritedFrom($0, targets) }
         PlaceLinker(grammar: grammar, trace: trace).link(&drafts, scene: scene, heads: heads, actorNames: placesTaken)
         var source = carry.source.map { LinkedName(key: $0.key, text: $0.text, range: ($0.range.lowerBound - base)..<($0.range.upperBound - base)) }
-        SourceLinker(grammar: grammar, trace: trace).link(&drafts, scene: scene, documentSource: &source)
+        SourceLinker(grammar: grammar, trace: trace).link(&drafts, scene: &scene, documentSource: &source)
+        carry.country = scene.country
         carry.source = source.map { LinkedName(key: $0.key, text: $0.text, range: ($0.range.lowerBound + base)..<($0.range.upperBound + base)) }
     }
 
