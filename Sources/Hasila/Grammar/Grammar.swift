@@ -23,10 +23,11 @@ public final class Grammar: @unchecked Sendable {
 
     /// The clitic prefix of a token read as the first word of a phrase of `trie` ("و" of "والأسبوع"),
     /// which stays outside a mention's surface (rules 2 and 7). Zero when no reading begins one.
-    func prefixLength(_ token: Token, beginning trie: PhraseTrie) -> Int {
+    /// `names`: read the gazetteer's readings too (the name finder's).
+    func prefixLength(_ token: Token, beginning trie: PhraseTrie, names: Bool = false) -> Int {
         let bit: UInt64 = trie.id >= 0 ? 1 << UInt64(trie.id) : 0
         var shortest: Int?
-        for index in token.analyses {
+        for index in names ? token.nameAnalyses : token.analyses {
             let analysis = tables.lexicon.analyses[Int(index)]
             guard bit == 0 || tables.startMasks[Int(analysis.stem)] & bit != 0 else { continue }
             shortest = min(shortest ?? Int.max, Int(analysis.prefixLength))

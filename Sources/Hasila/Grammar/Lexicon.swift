@@ -29,7 +29,7 @@ public struct Lexicon: Sendable {
     /// form with the same hash. Plain integers, so a look-up retains nothing.
     /// `starts`: bit i set when one of its readings begins a phrase of trie i (`GrammarTables.sealTries`),
     /// handed to its tokens so that "can this word begin a date, a cue …?" is one bit test.
-    private var forms: [(offset: Int32, length: Int32, start: Int32, count: Int32, next: Int32, starts: UInt32)] = []
+    private var forms: [(offset: Int32, length: Int32, start: Int32, count: Int32, next: Int32, starts: UInt32, all: Int32)] = []
     /// Every form's code points, one after another.
     private var formScalars: [UInt32] = []
     /// One bit per hash bucket that some form falls in: most words of a text are not in the
@@ -143,7 +143,7 @@ public struct Lexicon: Sendable {
         }
         let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
         filter[bit >> 6] |= 1 << UInt64(bit & 63)
-        forms.append((Int32(formScalars.count), Int32(form.count), 0, 0, formIndex[hash] ?? -1, ~0))
+        forms.append((Int32(formScalars.count), Int32(form.count), 0, 0, formIndex[hash] ?? -1, ~0, 0))
         formScalars.append(contentsOf: form)
         formIndex[hash] = Int32(forms.count - 1)
         pending.append([analysis])
@@ -160,7 +160,9 @@ public struct Lexicon: Sendable {
         for index in forms.indices {
             let sorted = pending[index].count < 2 ? pending[index] : pending[index].sorted { rank($0) < rank($1) }
             forms[index].start = Int32(analyses.count)
-            forms[index].count = Int32(sorted.count)
+            // The grammar's readings first; a word only names use is no word of the other rules (their walks never see it).
+            forms[index].count = Int32(sorted.filter { !namesOnly.contains($0.stem) }.count)
+            forms[index].all = Int32(sorted.count)
             analyses.append(contentsOf: sorted)
         }
         pending = []
@@ -180,9 +182,10 @@ public struct Lexicon: Sendable {
     /// The readings of a word given as normalised scalars (empty when the grammars do not know it), and
     /// which tries one of them begins a phrase of (its form's `starts`). Needs a sealed lexicon.
     @inline(__always)
-    func lookup(_ scalars: UnsafeBufferPointer<UInt32>, hash: UInt64) -> (analyses: Range<Int32>, starts: UInt32) {
+    /// `namesEnd`: the end of all its readings, those of the gazetteer's names included (after `analyses`).
+    func lookup(_ scalars: UnsafeBufferPointer<UInt32>, hash: UInt64) -> (analyses: Range<Int32>, starts: UInt32, namesEnd: Int32) {
         let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
-        guard filter.withUnsafeBufferPointer({ $0[bit >> 6] }) & (1 << UInt64(bit & 63)) != 0 else { return (0..<0, 0) }
+        guard filter.withUnsafeBufferPointer({ $0[bit >> 6] }) & (1 << UInt64(bit & 63)) != 0 else { return (0..<0, 0, 0) }
         precondition(!slots.isEmpty, "look-ups need a sealed lexicon")
         let fingerprint = hash >> 32
         return slots.withUnsafeBufferPointer { slots in
@@ -191,13 +194,13 @@ public struct Lexicon: Sendable {
                     var slot = Int(truncatingIfNeeded: hash) & slotMask
                     while true {
                         let entry = slots[slot]
-                        if entry == 0 { return (0..<0, 0) }
+                        if entry == 0 { return (0..<0, 0, 0) }
                         if entry >> 32 == fingerprint {
                             var index = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
                             while index >= 0 {
                                 let form = forms[Int(index)]
                                 if Int(form.length) == scalars.count && equal(pool.baseAddress! + Int(form.offset), scalars) {
-                                    return (form.start..<(form.start + form.count), form.starts)
+                                    return (form.start..<(form.start + form.count), form.starts, form.start + form.all)
                                 }
                                 index = form.next
                             }
@@ -213,7 +216,7 @@ public struct Lexicon: Sendable {
     mutating func sealStarts(_ stemMasks: [UInt64]) {
         for index in forms.indices {
             var mask: UInt64 = 0
-            for reading in forms[index].start..<(forms[index].start + forms[index].count) { mask |= stemMasks[Int(analyses[Int(reading)].stem)] }
+            for reading in forms[index].start..<(forms[index].start + forms[index].all) { mask |= stemMasks[Int(analyses[Int(reading)].stem)] }
             forms[index].starts = UInt32(truncatingIfNeeded: mask)
         }
     }

@@ -41,6 +41,8 @@ struct LinkScene {
     private let findNames: (Range<Int>) -> [NameMention]
     /// The first token after the sentences read from the section's start.
     private(set) var prefixEnd = 0
+    /// How many names wait for a country to fill their `*`.
+    private var unresolved = 0
 
     /// Reads the names and cues of the sentences the linkers need, not of the whole section: the sentences of
     /// `figureTokens` and, from the section's start, those up to the document's first place (unless
@@ -79,13 +81,15 @@ struct LinkScene {
 
     /// Reads the first sentence after those read from the section's start (skipping any read already), and
     /// returns it; nil at the section's end.
+    /// With `onlyAttributed`, a sentence's names are read only when it holds an attribution (the search for
+    /// the document's first source needs no other).
     @discardableResult
-    mutating func readNextSentence() -> Range<Int>? {
+    mutating func readNextSentence(onlyAttributed: Bool = false) -> Range<Int>? {
         while prefixEnd < tokens.count {
             let range = sentence(around: prefixEnd)
             prefixEnd = range.upperBound
             if sentences[tokens[range.lowerBound].sentence] == nil {
-                read(range)
+                read(range, onlyAttributed: onlyAttributed)
                 return range
             }
         }
@@ -93,17 +97,12 @@ struct LinkScene {
     }
 
     /// Reads the names, cues and clause boundaries of one sentence, keeping each list in text order.
-    private mutating func read(_ range: Range<Int>) {
+    private mutating func read(_ range: Range<Int>, onlyAttributed: Bool = false) {
         guard !range.isEmpty else { return }
         sentences[tokens[range.lowerBound].sentence] = range
         let cueTrie = grammar.tables.linkCues, clauseTrie = grammar.tables.clauseBoundaries
         var found: [Name] = []
-        for mention in findNames(range) {
-            // As token ranges: the token holding its first code point to the one holding its last.
-            guard mention.end > mention.start, let first = LinkScene.token(containing: mention.start, in: tokens),
-                  let last = LinkScene.token(containing: mention.end - 1, in: tokens) else { continue }
-            found.append(Name(mention: mention, tokens: first..<(last + 1), key: mention.key))
-        }
+        var mentions: [NameMention] = []
         var newCues: [Cue] = []
         var newBoundaries: [Int] = []
         func isBoundary(_ index: Int) -> Bool {
@@ -122,6 +121,13 @@ struct LinkScene {
                 index = match.end
             } else { index += 1 }
         }
+        if !onlyAttributed || newCues.contains(where: { $0.kind == .attribution }) { mentions = findNames(range) }
+        for mention in mentions {
+            // As token ranges: the token holding its first code point to the one holding its last.
+            guard mention.end > mention.start, let first = LinkScene.token(containing: mention.start, in: tokens),
+                  let last = LinkScene.token(containing: mention.end - 1, in: tokens) else { continue }
+            found.append(Name(mention: mention, tokens: first..<(last + 1), key: mention.key))
+        }
         let appended = names.last.map { $0.tokens.lowerBound < range.lowerBound } ?? true
         names += found
         cues += newCues
@@ -131,10 +137,16 @@ struct LinkScene {
             cues.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
             boundaries.sort()
         }
-        firstPlace = names.firstIndex { $0.isPlace }
-        if countryBefore == nil { country = firstPlace.map { LinkScene.country(of: names[$0].mention.key) } }
+        let placeBefore = firstPlace.map { names[$0].tokens.lowerBound }
+        if found.contains(where: { $0.isPlace }) || firstPlace == nil || !appended {
+            firstPlace = names.firstIndex { $0.isPlace }
+            if countryBefore == nil { country = firstPlace.map { LinkScene.country(of: names[$0].mention.key) } }
+        }
+        let placeChanged = firstPlace.map { names[$0].tokens.lowerBound } != placeBefore
+        guard found.contains(where: { $0.mention.key.utf8.contains(0x2A) }) || (placeChanged && unresolved > 0) else { return }
         // "*" takes the country of a nationality adjective beside the name ("الجيش السوري"), else the document's.
         // Names read before with no country yet may have one now (a place later in their paragraph).
+        unresolved = 0
         for index in names.indices where names[index].key == nil
             || (names[index].tokens.lowerBound >= range.lowerBound && names[index].tokens.upperBound <= range.upperBound
                 && names[index].mention.key.utf8.contains(0x2A)) {
@@ -146,6 +158,7 @@ struct LinkScene {
             let adjective: String? = beside.map { LinkScene.country(of: $0.mention.key) }
             let code: String? = adjective ?? documentCountry(at: name.tokens.lowerBound)
             names[index].key = code.map { LinkScene.filling(name.mention.key, with: $0) }
+            if names[index].key == nil { unresolved += 1 }
         }
     }
 
@@ -223,6 +236,9 @@ struct LinkScene {
         if last > first, names[last - 1].tokens.upperBound > range.upperBound { last -= 1 }
         return names[first..<last]
     }
+
+    /// The index of the first cue that begins at or after `token`.
+    func firstCue(from token: Int) -> Int { lowerBound(cues, token) { $0.tokens.lowerBound } }
 
     /// The cues that begin inside `range`, in order.
     func cues(in range: Range<Int>) -> ArraySlice<Cue> {

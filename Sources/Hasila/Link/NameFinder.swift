@@ -46,7 +46,7 @@ public struct NameFinder: Sendable {
             var longest = -1
             while let (node, at) = stack.popLast() {
                 guard at < limit else { continue }
-                for reading in tokens[at].analyses {
+                for reading in tokens[at].nameAnalyses {
                     guard let child = trie.child(node, analyses[Int(reading)].stem) else { continue }
                     if trie.hasPayload(child) {
                         ends.append((at + 1, child))
@@ -65,7 +65,7 @@ public struct NameFinder: Sendable {
                 }
             }
             guard let entry = best else { index += 1; continue }
-            let start = Int(tokens[index].start) + grammar.prefixLength(tokens[index], beginning: trie)
+            let start = Int(tokens[index].start) + grammar.prefixLength(tokens[index], beginning: trie, names: true)
             mentions.append(NameMention(kind: entry.kind, key: entry.key, start: start, end: Int(tokens[longest - 1].end)))
             index = longest
         }

@@ -18,10 +18,11 @@ struct SourceLinker {
         var attributions = self.attributions(in: scene, from: 0)
         // In reading order: on until the sentences read from the start reach the first attribution that names a body.
         while documentSource == nil, scene.prefixEnd <= (attributions.first { $0.name != nil }?.cue.tokens.lowerBound ?? Int.max),
-              let range = scene.readNextSentence() {
-            let start = scene.cues.firstIndex { $0.tokens.lowerBound >= range.lowerBound } ?? scene.cues.count
-            let more = self.attributions(in: scene, from: start).filter { range.contains($0.cue.tokens.lowerBound) }
-            attributions = (attributions + more).sorted { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound }
+              let range = scene.readNextSentence(onlyAttributed: true) {
+            let first = scene.firstCue(from: range.lowerBound)
+            guard first < scene.cues.count, scene.cues[first].tokens.lowerBound < range.upperBound else { continue }
+            let more = self.attributions(in: scene, from: first, before: range.upperBound)
+            if !more.isEmpty { attributions = (attributions + more).sorted { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound } }
         }
         // The document's first attribution that names a body, as a figure knows it in reading order: one before it,
         // else the first later in its paragraph (so a document read in sections gives what reading it whole does).
@@ -54,9 +55,10 @@ struct SourceLinker {
     }
 
     /// Every attribution of the scene from its `start`-th cue on, with what it names: a body, or nil for an unnamed source.
-    private func attributions(in scene: LinkScene, from start: Int) -> [(cue: LinkScene.Cue, name: LinkScene.Name?)] {
+    private func attributions(in scene: LinkScene, from start: Int, before end: Int = Int.max) -> [(cue: LinkScene.Cue, name: LinkScene.Name?)] {
         var attributions: [(cue: LinkScene.Cue, name: LinkScene.Name?)] = []
         for (position, cue) in scene.cues.enumerated().dropFirst(start) where cue.kind == .attribution {
+            if cue.tokens.lowerBound >= end { break }
             let sentence = scene.tokens[cue.tokens.lowerBound].sentence
             let end = scene.sentence(sentence).upperBound
             var named: LinkScene.Name?

@@ -20,10 +20,14 @@ public struct Token: Sendable {
     let analyses: Range<Int32>
     /// The sentence this token belongs to (0-based): sentences end at . ! ? ؟ and line breaks.
     public let sentence: Int32
+    /// The end of its readings with those of the gazetteer's names (which follow `analyses`): only the name
+    /// finder reads them, so a word that is only a name is an unknown word to every other rule.
+    let namesEnd: Int32
 
-    // Fields ordered so that a token takes 28 bytes: the tokens of a long text are a large array.
+    // Fields ordered so that a token stays small: the tokens of a long text are a large array.
     init(kind: Kind, start: Int32, end: Int32, analyses: Range<Int32>, starts: UInt32, spaceBefore: Bool, sentence: Int32,
-         lineBreakBefore: Bool) {
+         lineBreakBefore: Bool, namesEnd: Int32? = nil) {
+        self.namesEnd = max(namesEnd ?? analyses.upperBound, analyses.upperBound)
         self.kind = kind
         self.spaceBefore = spaceBefore
         self.lineBreakBefore = lineBreakBefore
@@ -36,4 +40,6 @@ public struct Token: Sendable {
 
     public var range: Range<Int> { Int(start)..<Int(end) }
     var isKnown: Bool { !analyses.isEmpty }
+    /// Its readings, the gazetteer's names' included.
+    var nameAnalyses: Range<Int32> { analyses.lowerBound..<namesEnd }
 }

@@ -73,6 +73,7 @@ public struct Tokenizer: Sendable {
                     let start = index
                     let kind: Token.Kind
                     var analyses: Range<Int32> = 0..<0
+                    var namesEnd: Int32 = 0
                     var starts: UInt32 = 0
                     if cls == CharacterClass.digit.rawValue {
                         index += 1
@@ -101,10 +102,10 @@ public struct Tokenizer: Sendable {
                             kind = .punctuation
                             if cls != other { endsSentence = true }
                         }
-                        (analyses, starts) = lexicon.lookup(UnsafeBufferPointer(rebasing: buffer[start..<index]), hash: hash)
+                        (analyses, starts, namesEnd) = lexicon.lookup(UnsafeBufferPointer(rebasing: buffer[start..<index]), hash: hash)
                     }
                     tokens.append(Token(kind: kind, start: Int32(start), end: Int32(index), analyses: analyses, starts: starts,
-                                        spaceBefore: spaceBefore, sentence: sentence, lineBreakBefore: lineBreakBefore))
+                                        spaceBefore: spaceBefore, sentence: sentence, lineBreakBefore: lineBreakBefore, namesEnd: namesEnd))
                     spaceBefore = false
                     lineBreakBefore = false
                 }
