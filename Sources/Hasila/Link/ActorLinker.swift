@@ -75,8 +75,9 @@ struct ActorLinker {
         }
         // Backward: the doer named in the figure's clause before it.
         let floor = max(sentence.lowerBound, min(draft.actFloor, draft.leadStart))
+        // A lead that begins before its number's sentence (a cue across a full stop) has no clause before it here.
+        guard floor < draft.leadStart else { return nil }
         let before = floor..<draft.leadStart
-        guard !before.isEmpty else { return nil }
         let cues = scene.cues(in: before)
         // Only a doer close before the figure, in the same comma-free stretch ("قتلت قوات النظام 14"): a name
         // further back, or behind a comma, is what the clause says of something else ("تحت سيطرة X، ما أدى لمقتل").
