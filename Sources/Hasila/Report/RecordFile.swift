@@ -120,9 +120,21 @@ public enum RecordFile {
         }
         let figureColumns = columns("figures")
         guard !figureColumns.isEmpty else { throw ReportError.notRecords(path: path, reason: "no table figures") }
-        let optional = ["place", "actors", "source"].filter(figureColumns.contains)
+        // The who/where/source fields: as `hasila extract --format sqlite` writes them (place_key, source_key, and the
+        // figure_actors table), or as columns of their own name holding a key or JSON.
+        let optional: [(column: String, field: String)] = ["place", "actors", "source"].compactMap { field in
+            if figureColumns.contains(field) { return (field, field) }
+            if field != "actors", figureColumns.contains(field + "_key") { return (field + "_key", field) }
+            return nil
+        }
+        var actorsOf: [String: [String]] = [:]
+        if !optional.contains(where: { $0.field == "actors" }), !columns("figure_actors").isEmpty {
+            query(database, "SELECT figure_id, key FROM figure_actors ORDER BY figure_id, position") { row in
+                if let id = row.text(0), let key = row.text(1) { actorsOf[id, default: []].append(key) }
+            }
+        }
         let figureSQL = "SELECT id, doc, value, text, start, \"end\", qualifier, category, noun, parent, period_start, period_end"
-            + optional.map { ", " + $0 }.joined() + " FROM figures ORDER BY rowid"
+            + optional.map { ", " + $0.column }.joined() + " FROM figures ORDER BY rowid"
         var failure: Error?
         let ok = query(database, figureSQL) { row in
             guard failure == nil else { return }
@@ -135,7 +147,8 @@ public enum RecordFile {
             figure.parent = row.text(9)
             figure.periodStart = row.text(10)
             figure.periodEnd = row.text(11)
-            for (offset, name) in optional.enumerated() {
+            if let actors = actorsOf[figure.id] { figure.actors = actors }
+            for (offset, name) in optional.map(\.field).enumerated() {
                 let text = row.text(Int32(12 + offset))
                 // A list or object column holds JSON; a plain key is itself.
                 let value: Any? = text.flatMap { text in
