@@ -95,7 +95,14 @@ struct NumberRecognizer {
            tokens[end + 1].kind == .number, (grammar.longest(grammar.tables.decimalMarks, in: tokens, from: end, limit: end + 1) != nil) {
             let fraction = groups(of: tokens[end + 1], scalars: scalars)
             if fraction.groups.count == 1, parsed.totalDigits + fraction.totalDigits <= 15 {
-                decimal = (parsed.groups[0] * pow10(fraction.lengths[0]) + fraction.groups[0], fraction.lengths[0])
+                // Copied from a right-to-left display, the digit groups come out reversed: a group of three
+                // digits before the mark and a shorter one after it ("250ر12 ألف") is the fraction shown
+                // first, since this style writes thousandths in threes and a whole part of three digits
+                // with a shorter fraction after it does not occur.
+                let reversed = parsed.lengths[0] == 3 && fraction.lengths[0] < 3
+                decimal = reversed
+                    ? (fraction.groups[0] * 1000 + parsed.groups[0], 3)
+                    : (parsed.groups[0] * pow10(fraction.lengths[0]) + fraction.groups[0], fraction.lengths[0])
                 integer = nil
                 end += 2
             }
