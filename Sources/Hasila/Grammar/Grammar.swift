@@ -50,11 +50,20 @@ public final class Grammar: @unchecked Sendable {
     }
 
     func isParticle(_ token: Token) -> Bool {
-        token.kind == .word && token.analyses.contains { tables.particleStems.contains(tables.lexicon.analyses[Int($0)].stem) }
+        token.kind == .word && has(GrammarTables.particleFlag, token)
     }
 
     func isConjunction(_ token: Token) -> Bool {
-        token.kind == .word && token.analyses.contains { tables.conjunctionStems.contains(tables.lexicon.analyses[Int($0)].stem) }
+        token.kind == .word && has(GrammarTables.conjunctionFlag, token)
+    }
+
+    /// Whether a reading of the token has a stem with this flag of `GrammarTables.stemFlags`.
+    private func has(_ flag: UInt8, _ token: Token) -> Bool {
+        for analysis in token.analyses {
+            let stem = Int(tables.lexicon.analyses[Int(analysis)].stem)
+            if stem >= 0, stem < tables.stemFlags.count, tables.stemFlags[stem] & flag != 0 { return true }
+        }
+        return false
     }
 
     /// The token carries a conjunction clitic in its most plausible reading ("وهجوماً", "و868"'s "و").

@@ -31,7 +31,7 @@ struct NumberRecognizer {
                 // A dual followed by its number word ("مدنيين اثنين") is counted by the number word.
                 // With the article ("الطفلين") a dual points back at a pair already counted (rules 1).
                 // Right after a number it is that number's noun in the plural ("5 شرطيين"), not a dual.
-                if !grammar.hasArticle(token), !(mentions.last.map { $0.form != .dual && $0.tokens.upperBound == index } ?? false), let end = grammar.longest(grammar.tables.duals, in: tokens, from: index)?.end, !claimed[index],
+                if grammar.canStart(grammar.tables.duals, token), !grammar.hasArticle(token), !(mentions.last.map { $0.form != .dual && $0.tokens.upperBound == index } ?? false), let end = grammar.longest(grammar.tables.duals, in: tokens, from: index)?.end, !claimed[index],
                    !(end < tokens.count && readWords(at: end, tokens: tokens, claimed: claimed)?.postposed == true) {
                     mentions.append(NumberMention(tokens: index..<end, value: 2, form: .dual, postposed: false, vague: false,
                                                   identifierShape: false, yearShape: false))
