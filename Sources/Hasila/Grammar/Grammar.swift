@@ -110,6 +110,15 @@ public final class Grammar: @unchecked Sendable {
         return token.analyses.contains { tables.lexicon.analyses[Int($0)].prefixClasses & tables.articleBit != 0 }
     }
 
+    /// The article written as a word of its own before a number ("الـ28", "ال 28"): no clitic, an article stem.
+    func isArticle(_ token: Token) -> Bool {
+        guard token.kind == .word else { return false }
+        return token.analyses.contains {
+            let analysis = tables.lexicon.analyses[Int($0)]
+            return analysis.prefixClasses == 0 && tables.articleStems.contains(analysis.stem)
+        }
+    }
+
     /// Walks a trie forward from `start`, returning every (end index, payloads) reached, longest last.
     func matches(_ trie: PhraseTrie, in tokens: [Token], from start: Int, limit: Int? = nil) -> [(end: Int, payloads: [Int])] {
         let stop = min(tokens.count, limit ?? tokens.count)
