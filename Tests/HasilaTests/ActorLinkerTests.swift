@@ -72,4 +72,8 @@ final class ActorLinkerTests: XCTestCase {
         XCTAssertEqual(try actors(text, 1), ["sy.state"])
         XCTAssertEqual(try actors(text, 12), [])
     }
+
+    func testADoerNamedBeforeACueAfterIt() throws {
+        XCTAssertEqual(try actors("وكانت قوات النظام بحسب التقرير مسؤولة عن 300 حالة اختفاء قسري في العام الماضي.", 300), ["sy.state"])
+    }
 }

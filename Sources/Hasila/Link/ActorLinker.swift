@@ -86,6 +86,8 @@ struct ActorLinker {
             // A doer an agent cue names stands anywhere in the clause ("الانتهاكات التي ارتكبتها X منذ …، أسفرت عن مقتل").
             let cued = cues.contains { [.agent, .agentVerb].contains($0.kind) && $0.tokens.upperBound <= name.tokens.lowerBound
                 && name.tokens.lowerBound - $0.tokens.upperBound <= ActorLinker.cueReach }
+                // "X مسؤولة عن 300 حالة": the cue after the doer.
+                || cues.contains { $0.kind == .agentAfter && $0.tokens.lowerBound >= name.tokens.upperBound && $0.tokens.lowerBound - name.tokens.upperBound <= 1 }
             guard cued || draft.leadStart - name.tokens.upperBound <= ActorLinker.doerReach,
                   cued || !commas.contains(where: { $0 >= name.tokens.upperBound }) else { return false }
             // "أعلن X مسؤوليته": a claim makes X the actor, whatever verb stands before it.
