@@ -16,6 +16,14 @@ struct TextCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Read the file in this encoding instead of detecting it.", valueName: "NAME"))
     var encoding: String?
 
+    func validate() throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+            throw ValidationError("\(file) is a folder; `hasila text` prints one file's text: give a file inside it")
+        }
+        if file == "-" { throw ValidationError("`hasila text` reads a file, not stdin (-)") }
+    }
+
     func run() throws {
         do {
             guard let source = try DocumentCollector.collect([file]).first else { throw ExitCode(2) }
