@@ -17,11 +17,12 @@ public struct DocumentTexts: Sendable {
 
     public init() {}
 
-    /// Reads the documents under `paths`; `wanted` says which keep their text.
+    /// Reads the documents under `paths`; `wanted` says which keep their text. With several paths, a
+    /// document under a folder has the folder in front of its id, as `hasila extract` gives it.
     public static func read(_ paths: [String], encoding: String? = nil, wanted: Set<String>) throws -> DocumentTexts {
         var result = DocumentTexts()
         let files: [SourceFile]
-        do { files = try DocumentCollector.collect(paths) } catch let error as HasilaError {
+        do { files = try DocumentCollector.collect(paths, distinguishRoots: true) } catch let error as HasilaError {
             throw ReportError.unreadableTexts(path: paths.joined(separator: " "), reason: error.description)
         }
         let reader = DocumentReader(decoder: TextDecoder(forced: encoding))
@@ -57,5 +58,25 @@ public struct DocumentTexts: Sendable {
             }
         }
         return result
+    }
+}
+
+extension DocumentTexts {
+    /// The text of the document a file holds (a long text's sections joined), or of the document on
+    /// `line` of a JSON-lines file: what its records' offsets index. Nil when there is no such document.
+    public static func text(path: String, line: Int?, encoding: String? = nil) throws -> [UInt32]? {
+        guard let file = try DocumentCollector.collect([path]).first else { return nil }
+        var text: [UInt32]?
+        try DocumentReader(decoder: TextDecoder(forced: encoding)).read([file]) { input in
+            switch input {
+            case .document(let document) where line == nil || document.line == line:
+                text = (document.section?.index ?? 0) > 0 ? (text ?? []) + document.scalars : document.scalars
+            case .failure(let failure) where line == nil || failure.line == line:
+                throw HasilaError.unreadableFile(path: failure.path, reason: failure.reason)
+            default:
+                break
+            }
+        }
+        return text
     }
 }
