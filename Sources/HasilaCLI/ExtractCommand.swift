@@ -207,6 +207,9 @@ struct ExtractCommand: ParsableCommand {
             throw ExitCode(2)
         }
         summary.warnings += collectorWarnings
+        // The summary counts the records written: those of the kinds asked for.
+        if !kinds.includesFigures { summary.figures = 0 }
+        if !kinds.includesDates { summary.dates = 0 }
         summary.unsupported = unsupported.count
         try report.finish()
         progress.clear()

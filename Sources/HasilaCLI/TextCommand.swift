@@ -21,7 +21,6 @@ struct TextCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
             throw ValidationError("\(file) is a folder; `hasila text` prints one file's text: give a file inside it")
         }
-        if file == "-" { throw ValidationError("`hasila text` reads a file, not stdin (-)") }
     }
 
     func run() throws {

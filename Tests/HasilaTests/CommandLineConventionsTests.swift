@@ -66,6 +66,12 @@ final class CommandLineConventionsTests: XCTestCase {
         // Date records keep the ids they have in a run with both.
         let allDates = all.records.filter { $0["kind"] as? String == "date" }.compactMap { $0["id"] as? String }
         XCTAssertEqual(dates.records.compactMap { $0["id"] as? String }, allDates)
+        // The summary line counts the records written.
+        let summaries = try ["figures", "dates", "all"].map { try CLI.run(["extract", "--kinds", $0, docs]).stderr }
+        let figureCount = figures.records.count, dateCount = dates.records.count
+        XCTAssertTrue(summaries[0].contains("\(figureCount) figures, 0 dates"), summaries[0])
+        XCTAssertTrue(summaries[1].contains("0 figures, \(dateCount) dates"), summaries[1])
+        XCTAssertTrue(summaries[2].contains("\(figureCount) figures, \(dateCount) dates"), summaries[2])
         let contradiction = try CLI.run(["extract", "--dates", "--kinds", "figures", docs])
         XCTAssertEqual(contradiction.status, 2)
         XCTAssertTrue(contradiction.stderr.contains("--kinds all"), contradiction.stderr)

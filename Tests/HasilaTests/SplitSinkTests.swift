@@ -69,3 +69,40 @@ final class SplitSinkTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: dates, encoding: .utf8), String(repeating: dateLine, count: 3))
     }
 }
+
+extension SplitSinkTests {
+    /// A run killed after the dates file checkpointed and before the figures file did: resumed,
+    /// both go back to the figures' checkpoint, so no date is written twice or lost.
+    func testAResumedSplitGoesBackToTheCheckpointBothReached() throws {
+        let folder = TemporaryFolder()
+        let figures = folder.path + "/f.jsonl", dates = folder.path + "/d.jsonl"
+        func document(_ id: String, _ text: String) -> (Document, DocumentExtraction) {
+            let document = Document(id: id, path: id + ".txt", line: nil, scalars: text.unicodeScalars.map(\.value), date: nil, meta: nil,
+                                    byteCount: 0, warnings: [])
+            return (document, TestGrammar.extractor.extract(scalars: document.scalars, document: id))
+        }
+        let first = document("a", "قتل 5 أشخاص في 3 آذار 2019."), second = document("b", "أصيب 8 أشخاص في 4 آذار 2019.")
+        do {
+            let figureSink = JSONLinesSink(output: try AtomicOutput(path: figures), includeDates: false, inlineErrors: false)
+            let dateSink = JSONLinesSink(output: try AtomicOutput(path: dates), includeDates: true, includeFigures: false, inlineErrors: false)
+            let split = SplitSink(figures: figureSink, dates: dateSink)
+            try split.write(rendered: split.renderer!.render(first.1, of: first.0))
+            try split.checkpoint(documents: 1)
+            try split.write(rendered: split.renderer!.render(second.1, of: second.0))
+            try dateSink.checkpoint(documents: 2)  // killed here, before the figures' checkpoint
+        }
+        let figureOutput = try AtomicOutput(path: figures, resume: true)
+        XCTAssertEqual(figureOutput.resumedDocuments, 1)
+        let dateOutput = try AtomicOutput(path: dates, resume: true, upTo: figureOutput.resumedDocuments)
+        XCTAssertEqual(dateOutput.resumedDocuments, 1)
+        let split = SplitSink(figures: JSONLinesSink(output: figureOutput, includeDates: false, inlineErrors: false),
+                              dates: JSONLinesSink(output: dateOutput, includeDates: true, includeFigures: false, inlineErrors: false))
+        try split.write(rendered: split.renderer!.render(second.1, of: second.0))
+        try split.checkpoint(documents: 2)
+        try split.finish()
+        let dateLines = try lines(dates)
+        XCTAssertEqual(dateLines.count, 2, "\(dateLines)")
+        XCTAssertEqual(dateLines.map { $0.contains("\"doc\":\"a\"") }, [true, false])
+        XCTAssertEqual(try lines(figures).count, first.1.figures.count + second.1.figures.count)
+    }
+}
