@@ -115,6 +115,16 @@ final class ShowCommandTests: XCTestCase {
         let second = try CLI.run(["show", "s~2#1", "--texts", "stream.jsonl"], directory: folder.path)
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertEqual(field("value", second), "14")
+        // From records, the texts read again claim ids as extract does: the second "s", and the second file named "report".
+        let extract = try CLI.run(["extract", "--quiet", "-o", "records.jsonl", "stream.jsonl", "2019/report.txt", "2020/report.txt"],
+                                  directory: folder.path)
+        XCTAssertEqual(extract.status, 0, extract.stderr)
+        for (id, value) in [("s~2#1", "14"), ("report~2#1", "9")] {
+            let fromRecords = try CLI.run(["show", id, "--records", "records.jsonl", "--texts", "stream.jsonl", "2019/report.txt", "2020/report.txt"],
+                                          directory: folder.path)
+            XCTAssertEqual(fromRecords.status, 0, fromRecords.stderr)
+            XCTAssertEqual(field("value", fromRecords), value)
+        }
         let none = try CLI.run(["show", "2021/report#1", "--texts", "2019", "2020"], directory: folder.path)
         XCTAssertEqual(none.status, 1, none.stderr)
     }

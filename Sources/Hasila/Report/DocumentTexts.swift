@@ -26,11 +26,19 @@ public struct DocumentTexts: Sendable {
             throw ReportError.unreadableTexts(path: paths.joined(separator: " "), reason: error.description)
         }
         let reader = DocumentReader(decoder: TextDecoder(forced: encoding))
+        // Ids are claimed as extract claims them, so that a second document with a taken id is found as "id~2".
+        var ids = DocumentIDs()
         var seen = Set<String>()
+        func listed(_ id: String) { if seen.insert(id).inserted { result.documents.append(id) } }
         for file in files {
+            // A text or HTML file is one document, whose id is claimed before the file is opened (a path
+            // that cannot be read claims none, as in extract).
+            var fileID: String?
             if file.format.kind != .jsonLines {
-                if seen.insert(file.id).inserted { result.documents.append(file.id) }
-                guard wanted.contains(file.id) else { continue }
+                let id = file.problem == nil ? ids.claim(file.id) : file.id
+                fileID = id
+                listed(id)
+                guard wanted.contains(id) else { continue }
             }
             do {
                 try reader.read([file]) { input in
@@ -38,18 +46,21 @@ public struct DocumentTexts: Sendable {
                     case .document(let document):
                         if (document.section?.index ?? 0) > 0 {
                             // A long text read in sections is one document: its sections join up again.
-                            if wanted.contains(document.id) { result.texts[document.id, default: []] += document.scalars }
+                            if let fileID, wanted.contains(fileID) { result.texts[fileID, default: []] += document.scalars }
                             return
                         }
-                        if file.format.kind == .jsonLines, seen.insert(document.id).inserted { result.documents.append(document.id) }
-                        if let date = document.date { result.dates[document.id] = date }
-                        if wanted.contains(document.id) { result.texts[document.id] = document.scalars }
+                        let id = fileID ?? ids.claim(document.id)
+                        listed(id)
+                        if let date = document.date { result.dates[id] = date }
+                        if wanted.contains(id) { result.texts[id] = document.scalars }
                     case .failure(let failure):
                         result.failures[failure.id] = failure.reason
                     case .line(let line):
                         // Not deferred by this reader; parsed here should one come.
-                        if case .document(let document) = reader.parse(line), wanted.contains(document.id) {
-                            result.texts[document.id] = document.scalars
+                        if case .document(let document) = reader.parse(line) {
+                            let id = ids.claim(document.id)
+                            listed(id)
+                            if wanted.contains(id) { result.texts[id] = document.scalars }
                         }
                     }
                 }
