@@ -50,19 +50,13 @@ public final class ArchiveRunner: @unchecked Sendable {
         var firstUnwritten = skip + 1
         // Every id of the run, so that no two documents' records share one (two JSON lines with the
         // same "id", two files of the same name given directly): a later one gets "~2", "~3"….
-        var ids = Set<String>()
-        var suffixes: [String: Int] = [:]
+        var ids = DocumentIDs()
         var sectionID: String?
         /// The id the document's records carry when it is not its own (for a long text's later sections: its first one's).
         func uniqueID(_ document: Document) -> String? {
             if let section = document.section, section.index > 0 { return sectionID }
-            var unique: String?
-            if !ids.insert(document.id).inserted {
-                var next = suffixes[document.id, default: 2]
-                while !ids.insert("\(document.id)~\(next)").inserted { next += 1 }
-                suffixes[document.id] = next + 1
-                unique = "\(document.id)~\(next)"
-            }
+            let claimed = ids.claim(document.id)
+            let unique = claimed == document.id ? nil : claimed
             if document.section != nil { sectionID = unique }
             return unique
         }

@@ -7,6 +7,7 @@ public final class CSVSink: RecordSink {
                                  "range_start", "range_end", "path", "line", "error", "meta"]
     let output: AtomicOutput
     let includeDates: Bool
+    let includeFigures: Bool
     let inlineErrors: Bool
 
     /// The header row, with a byte order mark first when Excel is to show Arabic (`--excel`).
@@ -14,18 +15,19 @@ public final class CSVSink: RecordSink {
         (excel ? [0xEF, 0xBB, 0xBF] : []) + Array((columns.joined(separator: ",") + "\r\n").utf8)
     }
 
-    public init(output: AtomicOutput, includeDates: Bool, inlineErrors: Bool) {
+    public init(output: AtomicOutput, includeDates: Bool, includeFigures: Bool = true, inlineErrors: Bool) {
         self.output = output
         self.includeDates = includeDates
+        self.includeFigures = includeFigures
         self.inlineErrors = inlineErrors
     }
 
-    public var renderer: RecordRenderer? { CSVRenderer(includeDates: includeDates) }
+    public var renderer: RecordRenderer? { CSVRenderer(includeDates: includeDates, includeFigures: includeFigures) }
 
     public func write(rendered: [UInt8]) throws { try output.write(rendered) }
 
     public func write(_ extraction: DocumentExtraction, of document: Document) throws {
-        try output.write(CSVRenderer(includeDates: includeDates).render(extraction, of: document))
+        try output.write(CSVRenderer(includeDates: includeDates, includeFigures: includeFigures).render(extraction, of: document))
     }
 
     public func write(_ failure: DocumentFailure) throws {
@@ -42,6 +44,7 @@ public final class CSVSink: RecordSink {
 /// One document's records as CSV rows.
 struct CSVRenderer: RecordRenderer {
     let includeDates: Bool
+    var includeFigures = true
 
     static func row(_ fields: [String: String]) -> [UInt8] {
         var bytes: [UInt8] = []
@@ -66,7 +69,7 @@ struct CSVRenderer: RecordRenderer {
     func render(_ extraction: DocumentExtraction, of document: Document) -> [UInt8] {
         var bytes: [UInt8] = []
         let doc = extraction.document
-        for (index, figure) in extraction.figures.enumerated() {
+        for (index, figure) in extraction.figures.enumerated() where includeFigures {
             var fields = ["kind": "figure", "id": RecordWriter.figureID(document: doc, index: extraction.firstFigure + index), "doc": doc,
                           "value": String(figure.value), "text": figure.text, "start": String(figure.range.lowerBound),
                           "end": String(figure.range.upperBound), "qualifier": figure.qualifier.rawValue,

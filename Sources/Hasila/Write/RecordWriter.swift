@@ -2,8 +2,13 @@
 /// (Schemas/record.schema.json describes it). One figure or date per line.
 public struct RecordWriter: RecordRenderer {
     public var includeDates: Bool
+    /// False for a date-only output (`--kinds dates`, `--dates-output`).
+    public var includeFigures: Bool
 
-    public init(includeDates: Bool = false) { self.includeDates = includeDates }
+    public init(includeDates: Bool = false, includeFigures: Bool = true) {
+        self.includeDates = includeDates
+        self.includeFigures = includeFigures
+    }
 
     /// The record id of the n-th figure (0-based) of a document: "<doc>#<n+1>", stable across runs.
     public static func figureID(document: String, index: Int) -> String { "\(document)#\(index + 1)" }
@@ -40,7 +45,7 @@ public struct RecordWriter: RecordRenderer {
             json.integer(n + 1)
             json.byte(0x22)
         }
-        for (index, figure) in extraction.figures.enumerated() {
+        for (index, figure) in extraction.figures.enumerated() where includeFigures {
             json.raw("{\"kind\":\"figure\"")
             json.key("id"); id(extraction.firstFigure + index)
             json.key("doc"); json.append(docBytes)
