@@ -34,10 +34,6 @@ struct CumulativeReader {
                 drafts[index].figure.cumulative = true
                 continue
             }
-            if let parent = draft.figure.parent, drafts[parent].figure.cumulative {
-                drafts[index].figure.cumulative = true
-                continue
-            }
             let previous = index > 0 && drafts[index - 1].sentence == sentence ? drafts[index - 1] : nil
             if draft.conjoined, let previous, previous.figure.cumulative {
                 drafts[index].figure.cumulative = true
@@ -63,6 +59,10 @@ struct CumulativeReader {
                 if isBoundary(end) { break }
                 end += 1
             }
+        }
+        // A breakdown of a running total is one too, whichever of them comes first ("من أصل 32").
+        for index in drafts.indices {
+            if let parent = drafts[index].figure.parent, drafts[parent].figure.cumulative { drafts[index].figure.cumulative = true }
         }
     }
 }

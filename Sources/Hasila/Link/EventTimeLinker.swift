@@ -3,7 +3,7 @@
 /// 1. Its `period`, when its sentence states one (`stated`): an open end is closed by the document date.
 /// 2. Else the relative dates of its own sentence resolved against the document date (`relative`):
 ///    "أمس" the day before, "الشهر الماضي" that month, "الأسبوع الماضي" the seven days before the
-///    document date; with several, the one nearest the figure.
+///    document date; with several, the one nearest the figure, "اليوم" only when there is no other.
 /// 3. Else the document date itself (`document`).
 ///
 /// A breakdown takes its total's `when`, as it takes its period. No date at all: nil.
@@ -11,30 +11,36 @@ struct EventTimeLinker {
     /// `documentDate`: the document's date (its own, a manifest's, its dateline's or the run's `--date`).
     func link(_ drafts: inout [FigureDraft], dates: [DateMention], tokens: [Token], documentDate: DateValue?) {
         // The resolved relative dates of each sentence, as (first token, last token + 1, days).
-        var relatives: [Int32: [(begin: Int, end: Int, when: EventTime)]] = [:]
+        // "Today" (اليوم) mostly dates what is said ("قالت الأمم المتحدة اليوم إن …"), so it yields to any other relative date of its sentence.
+        var relatives: [Int32: [(begin: Int, end: Int, when: EventTime, today: Bool)]] = [:]
         for date in dates where date.relative {
             guard let when = days(of: date, documentDate: documentDate) else { continue }
-            relatives[tokens[date.tokens.lowerBound].sentence, default: []].append((date.tokens.lowerBound, date.tokens.upperBound, when))
+            let today = date.relativeKind == .offset(.day, 0)
+            relatives[tokens[date.tokens.lowerBound].sentence, default: []].append((date.tokens.lowerBound, date.tokens.upperBound, when, today))
         }
         let document = documentDate.map { EventTime(covering: $0, basis: .document) }
         for index in drafts.indices {
             let figure = drafts[index].figure
-            if let parent = figure.parent, parent >= 0 {
-                drafts[index].figure.when = drafts[parent].figure.when
-            } else if let period = figure.period {
+            if let period = figure.period {
                 let start = period.start?.firstDay
                 var end = period.end?.lastDay
                 if end == nil, let start, let closing = documentDate?.lastDay, closing >= start { end = closing }
                 drafts[index].figure.when = EventTime(start: start, end: end, basis: .stated)
-            } else if let candidates = relatives[drafts[index].sentence] {
+            } else if let all = relatives[drafts[index].sentence] {
                 let position = drafts[index].mention.tokens.lowerBound
-                func distance(_ c: (begin: Int, end: Int, when: EventTime)) -> Int {
+                let others = all.filter { !$0.today }
+                let candidates = others.isEmpty ? all : others
+                func distance(_ c: (begin: Int, end: Int, when: EventTime, today: Bool)) -> Int {
                     position < c.begin ? c.begin - position : (position >= c.end ? position - c.end + 1 : 0)
                 }
                 drafts[index].figure.when = candidates.min { distance($0) < distance($1) }!.when
             } else {
                 drafts[index].figure.when = document
             }
+        }
+        // Then breakdowns, whose total may come after them ("من أصل 32").
+        for index in drafts.indices {
+            if let parent = drafts[index].figure.parent { drafts[index].figure.when = drafts[parent].figure.when }
         }
     }
 
