@@ -225,7 +225,11 @@ struct GrammarCompiler {
         case "clause-boundary":
             insert(statement, into: \.clauseBoundaries, payload: 0, grammar: grammar)
         case "cumulative":
-            insert(statement, into: \.cumulativeCues, payload: 0, grammar: grammar)
+            // Payload: 0 a cue on either side of the figure, 1 before it only, 2 after it only.
+            guard args.count <= 1, let side = ["": 0, "before": 1, "after": 2][args.first ?? ""] else {
+                fail(statement, .syntax, 1, "expected 'cumulative = …', 'cumulative before = …' or 'cumulative after = …'"); return
+            }
+            insert(statement, into: \.cumulativeCues, payload: side, grammar: grammar)
         case "cue-gap":
             insert(statement, into: \.cueGaps, payload: 0, grammar: grammar)
         case "month":

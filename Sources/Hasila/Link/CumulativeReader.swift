@@ -2,7 +2,8 @@
 /// sum over events does not add a total to the events it already counts.
 ///
 /// A figure is cumulative when its clause carries a `cumulative` cue (Grammars/cues/cumulative.grammar:
-/// "منذ بدء الحرب", "ارتفعت الحصيلة إلى", "إجمالي", "حتى الآن"), when its period is open at its end
+/// "منذ بدء الحرب", "ارتفعت الحصيلة إلى", "إجمالي", "حتى الآن") on a side where the cue may stand
+/// (`cumulative before`: a toll rising to the figure after it), when its period is open at its end
 /// from a start date ("منذ آذار 2011"), when it is joined by "و" to a cumulative figure of its
 /// sentence ("إلى 300 قتيل و50 جريحا"), or when it breaks down a cumulative total.
 ///
@@ -19,11 +20,12 @@ struct CumulativeReader {
             tokens[index].kind == .word && grammar.canStart(boundaries, tokens[index])
                 && grammar.longest(boundaries, in: tokens, from: index) != nil
         }
-        /// A cue begins in `range` and ends by `limit` (default: the range's end).
-        func cue(in range: Range<Int>, limit: Int? = nil) -> Bool {
+        /// A cue that may stand on `side` (1 before the figure, 2 after it) begins in `range` and ends by `limit` (default: the range's end).
+        func cue(in range: Range<Int>, limit: Int? = nil, side: Int) -> Bool {
             guard !cues.isEmpty else { return false }
             for index in range where tokens[index].kind == .word && grammar.canStart(cues, tokens[index]) {
-                if grammar.longest(cues, in: tokens, from: index, limit: limit ?? range.upperBound) != nil { return true }
+                for match in grammar.matches(cues, in: tokens, from: index, limit: limit ?? range.upperBound)
+                    where match.payloads.contains(where: { $0 == 0 || $0 == side }) { return true }
             }
             return false
         }
@@ -41,9 +43,9 @@ struct CumulativeReader {
             }
             // Back to the figure before, a clause boundary or the sentence's start.
             var begin = draft.leadStart
-            let floor = previous.map { max($0.phraseEnd, $0.mention.tokens.upperBound) } ?? 0
+            let floor = previous?.mention.tokens.upperBound ?? 0
             while begin > floor, tokens[begin - 1].sentence == sentence, !isBoundary(begin - 1) { begin -= 1 }
-            if cue(in: begin..<draft.leadStart) {
+            if cue(in: begin..<draft.leadStart, side: 1) {
                 drafts[index].figure.cumulative = true
                 continue
             }
@@ -52,7 +54,7 @@ struct CumulativeReader {
             // A cue is looked for before the boundary test: "الآن" of "حتى الآن" reads as a clause's "أن" too.
             var end = draft.mention.tokens.upperBound
             while end < next, tokens[end].sentence == sentence, tokens[end].kind != .punctuation, tokens[end].kind != .number {
-                if cue(in: end..<(end + 1), limit: next) {
+                if cue(in: end..<(end + 1), limit: next, side: 2) {
                     drafts[index].figure.cumulative = true
                     break
                 }
