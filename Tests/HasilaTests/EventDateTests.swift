@@ -52,6 +52,8 @@ final class EventDateTests: XCTestCase {
                 whens[doc] = "\(when["start"] as? String ?? "nil") \(when["basis"] as? String ?? "nil")"
             }
         }
+        let own = try XCTUnwrap(result.records.first { $0["doc"] as? String == "own" })
+        XCTAssertEqual((own["meta"] as? [String: Any])?["date"] as? String, "2019-06-10 08:00:00", "a JSON line's date is kept as written")
         XCTAssertEqual(docDates, ["own": "2019-06-10", "listed": "2017-11-30", "datelined": "2018-02-02", "bare": "2010-05-05"])
         // "أمس" resolved against each of them.
         XCTAssertEqual(whens, ["own": "2019-06-09 relative", "listed": "2017-11-29 relative",
