@@ -121,6 +121,20 @@ final class EventDateTests: XCTestCase {
                        "a clause boundary ends the cue's reach")
     }
 
+    func testAnExplanationSaysWhyAFigureIsCumulativeAndWhen() throws {
+        let folder = TemporaryFolder()
+        let text = "حلب - 2 شباط 2018 (وكالات)\nقتل 4 أشخاص أمس في قصف على الحي، لترتفع حصيلة القتلى منذ بدء الحملة إلى 112 قتيلا."
+        folder.write("docs/n.txt", text)
+        folder.write("gold/figures.jsonl", "")
+        let offset = text.components(separatedBy: "112")[0].unicodeScalars.count
+        let run = try CLI.run(["eval", "--gold", folder.path + "/gold", "--explain", "n@\(offset)", folder.path + "/docs"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("dates:    document 2018-02-02, when 2018-02-01..null relative, cumulative true, repeats null"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("cumulative: true <- running-total cue in its clause before it «لترتفع حصيلة»"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("[cues/cumulative.grammar:"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("when: 2018-02-01..null relative <- the nearest relative date of its sentence «أمس»"), run.stdout)
+    }
+
     // MARK: repeats
 
     func testACountSaidAgainRepeatsTheFirst() {

@@ -225,11 +225,12 @@ struct GrammarCompiler {
         case "clause-boundary":
             insert(statement, into: \.clauseBoundaries, payload: 0, grammar: grammar)
         case "cumulative":
-            // Payload: 0 a cue on either side of the figure, 1 before it only, 2 after it only.
+            // Payload: the rule's index in `ruleSources` times 4, plus its side: 0 either side of the
+            // figure, 1 before it only, 2 after it only.
             guard args.count <= 1, let side = ["": 0, "before": 1, "after": 2][args.first ?? ""] else {
                 fail(statement, .syntax, 1, "expected 'cumulative = …', 'cumulative before = …' or 'cumulative after = …'"); return
             }
-            insert(statement, into: \.cumulativeCues, payload: side, grammar: grammar)
+            insert(statement, into: \.cumulativeCues, payload: cueRule(statement, grammar) * 4 + side, grammar: grammar)
         case "cue-gap":
             insert(statement, into: \.cueGaps, payload: 0, grammar: grammar)
         case "month":

@@ -8,6 +8,8 @@
 ///
 /// A breakdown takes its total's `when`, as it takes its period. No date at all: nil.
 struct EventTimeLinker {
+    var trace: DecisionTrace?
+
     /// `documentDate`: the document's date (its own, a manifest's, its dateline's or the run's `--date`).
     /// `dateline`: the dateline's mention: the period it gives the figures of its sentence
     /// ("حلب - 2 شباط 2018: قتل 8 مدنيين أمس") dates the story, not the event, so `when` looks past it.
@@ -38,15 +40,23 @@ struct EventTimeLinker {
                 func distance(_ c: (begin: Int, end: Int, when: EventTime, today: Bool)) -> Int {
                     position < c.begin ? c.begin - position : (position >= c.end ? position - c.end + 1 : 0)
                 }
-                drafts[index].figure.when = candidates.min { distance($0) < distance($1) }!.when
+                let nearest = candidates.min { distance($0) < distance($1) }!
+                drafts[index].figure.when = nearest.when
+                trace?.note(position, .when, "the nearest relative date of its sentence", words: nearest.begin..<nearest.end,
+                            value: describe(nearest.when))
             } else {
                 drafts[index].figure.when = document
+                if let document { trace?.note(drafts[index].mention.tokens.lowerBound, .when, "no date in its sentence: the document's", value: describe(document)) }
             }
         }
         // Then breakdowns, whose total may come after them ("من أصل 32").
         for index in drafts.indices {
             if let parent = drafts[index].figure.parent { drafts[index].figure.when = drafts[parent].figure.when }
         }
+    }
+
+    private func describe(_ when: EventTime) -> String {
+        "\(when.start?.description ?? "null")..\(when.end?.description ?? "null") \(when.basis.rawValue)"
     }
 
     /// The days a resolved relative date covers; nil when it could not be resolved.

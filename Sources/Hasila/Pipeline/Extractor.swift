@@ -204,8 +204,8 @@ public struct Extractor: Sendable {
         if let reference = carry.reference {
             RelativeDateResolver(reference: reference).resolve(&dates)
         }
-        CumulativeReader(grammar: grammar).read(&drafts, tokens: tokens)
-        EventTimeLinker().link(&drafts, dates: dates, tokens: tokens, documentDate: carry.reference, dateline: dateline.map { dates[$0] })
+        CumulativeReader(grammar: grammar, trace: trace).read(&drafts, tokens: tokens)
+        EventTimeLinker(trace: trace).link(&drafts, dates: dates, tokens: tokens, documentDate: carry.reference, dateline: dateline.map { dates[$0] })
         RepeatLinker().link(&drafts, base: carry.figures, first: &carry.firstFigures)
         for index in dates.indices {
             let first = tokens[dates[index].tokens.lowerBound], last = tokens[dates[index].tokens.upperBound - 1]
