@@ -73,4 +73,28 @@ struct QualifierReader {
         }
         return nil
     }
+
+    /// The figure's qualifier once its noun phrase is read: the cue before it, else a cue after the figure or
+    /// its noun ("40 شخصا على الأقل"), else a cue that holds for its whole clause (read back to `floor`); the
+    /// second end of a range takes `forced` whatever its cues say.
+    func settle(_ lead: Lead, after phrase: CategoryResolver.Phrase, figure: Int, floor: Int, forced: Qualifier?,
+                tokens: [Token], trace: DecisionTrace?) -> Qualifier {
+        var qualifier = lead.qualifier
+        if qualifier == .exact, let cue = phrase.qualifier, !lead.isRange {
+            qualifier = Qualifier(rawValue: cue) ?? .exact
+            trace?.note(figure, .qualifier, "cue after the figure or its noun", rule: ruleSource(phrase.qualifierRule), value: cue)
+        }
+        if qualifier == .exact && !lead.isRange && !lead.conjoined, let cue = clauseCue(before: lead.cueStart, floor: floor, tokens: tokens) {
+            qualifier = Qualifier(rawValue: cue.key) ?? .exact
+            trace?.note(figure, .qualifier, "cue for the whole clause", rule: ruleSource(cue.rule), words: cue.begin..<cue.end, value: cue.key)
+        }
+        if let forced {
+            qualifier = forced
+            trace?.note(figure, .qualifier, "second end of a range", value: forced.rawValue)
+        }
+        return qualifier
+    }
+
+    /// A cue rule's file:line.
+    private func ruleSource(_ payload: Int) -> String? { payload >= 0 ? grammar.tables.ruleSources[payload] : nil }
 }

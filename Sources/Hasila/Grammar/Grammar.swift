@@ -50,11 +50,20 @@ public final class Grammar: @unchecked Sendable {
     }
 
     func isParticle(_ token: Token) -> Bool {
-        token.kind == .word && token.analyses.contains { tables.particleStems.contains(tables.lexicon.analyses[Int($0)].stem) }
+        token.kind == .word && has(GrammarTables.particleFlag, token)
     }
 
     func isConjunction(_ token: Token) -> Bool {
-        token.kind == .word && token.analyses.contains { tables.conjunctionStems.contains(tables.lexicon.analyses[Int($0)].stem) }
+        token.kind == .word && has(GrammarTables.conjunctionFlag, token)
+    }
+
+    /// Whether a reading of the token has a stem with this flag of `GrammarTables.stemFlags`.
+    private func has(_ flag: UInt8, _ token: Token) -> Bool {
+        for analysis in token.analyses {
+            let stem = Int(tables.lexicon.analyses[Int(analysis)].stem)
+            if stem >= 0, stem < tables.stemFlags.count, tables.stemFlags[stem] & flag != 0 { return true }
+        }
+        return false
     }
 
     /// The token carries a conjunction clitic in its most plausible reading ("وهجوماً", "و868"'s "و").
@@ -99,6 +108,15 @@ public final class Grammar: @unchecked Sendable {
     func hasArticle(_ token: Token) -> Bool {
         guard token.kind == .word else { return false }
         return token.analyses.contains { tables.lexicon.analyses[Int($0)].prefixClasses & tables.articleBit != 0 }
+    }
+
+    /// The article written as a word of its own before a number ("الـ28", "ال 28"): no clitic, an article stem.
+    func isArticle(_ token: Token) -> Bool {
+        guard token.kind == .word else { return false }
+        return token.analyses.contains {
+            let analysis = tables.lexicon.analyses[Int($0)]
+            return analysis.prefixClasses == 0 && tables.articleStems.contains(analysis.stem)
+        }
     }
 
     /// Walks a trie forward from `start`, returning every (end index, payloads) reached, longest last.

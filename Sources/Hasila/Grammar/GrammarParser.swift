@@ -22,10 +22,10 @@ struct GrammarParser {
         var clitics: [String]?
         // After a rule that did not parse, its examples are not reported again as examples without a rule.
         var brokenRule = false
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         for (index, rawLine) in lines.enumerated() {
             let lineNumber = index + 1
-            var line = String(rawLine)
+            var line = String(decoding: rawLine, as: UTF8.self)
             if line.hasSuffix("\r") { line.removeLast() }
             let scalars = Array(line.unicodeScalars)
             func fail(_ code: GrammarDiagnostic.Code, _ column: Int, _ message: String) {
@@ -38,7 +38,7 @@ struct GrammarParser {
             let column = first + 1
             switch body[0] {
             case "@":
-                let words = String(String.UnicodeScalarView(body.dropFirst())).split(separator: " ").map(String.init)
+                let words = GrammarParser.string(body.dropFirst()).split(separator: " ").map(String.init)
                 guard let name = words.first else { fail(.syntax, column + 1, "expected a directive name after @"); continue }
                 if name == "clitics" { clitics = Array(words.dropFirst()) } else {
                     fail(.unknownStatement, column + 1, "unknown directive '@\(name)'; expected @clitics")
@@ -48,7 +48,7 @@ struct GrammarParser {
                 guard !statements.isEmpty else {
                     fail(.badExample, column, "an example must follow the rule it belongs to"); continue
                 }
-                let rest = String(String.UnicodeScalarView(body.dropFirst()))
+                let rest = GrammarParser.string(body.dropFirst())
                 let parts = rest.components(separatedBy: "=>")
                 if parts.count > 2 { fail(.badExample, column, "an example has at most one '=>'"); continue }
                 let exampleText = parts[0].trimmingCharacters(in: .whitespaces)
@@ -59,7 +59,7 @@ struct GrammarParser {
                                    file: file, line: lineNumber))
             default:
                 guard let equals = body.firstIndex(of: "=") else {
-                    let head = String(String.UnicodeScalarView(body)).split(separator: " ").map(String.init)
+                    let head = GrammarParser.string(body).split(separator: " ").map(String.init)
                     if head.first == "key", head.count == 2 {
                         statements.append(GrammarStatement(kind: "key", arguments: [head[1]], pattern: nil, rawRight: "",
                                                            examples: [], file: file, line: lineNumber, sourceLine: line,
@@ -71,7 +71,8 @@ struct GrammarParser {
                     }
                     continue
                 }
-                let head = String(String.UnicodeScalarView(body[..<equals])).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+                let headText = GrammarParser.string(body[..<equals])
+                let head = headText.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
                 guard let kind = head.first else { fail(.syntax, column, "expected a rule kind before '='"); brokenRule = true; continue }
                 let rightStart = column + equals + 1
                 let right = Array(body[(equals + 1)...])
@@ -88,7 +89,7 @@ struct GrammarParser {
                 }
                 brokenRule = false
                 statements.append(GrammarStatement(kind: kind, arguments: Array(head.dropFirst()), pattern: pattern,
-                                                   rawRight: String(String.UnicodeScalarView(right)),
+                                                   rawRight: GrammarParser.string(right),
                                                    examples: [], file: file, line: lineNumber, sourceLine: line,
                                                    dimension: dimension, clitics: clitics))
             }
@@ -102,6 +103,15 @@ struct GrammarParser {
             if i == 0 || scalars[i - 1] == " " || scalars[i - 1] == "\t" { return Array(scalars[..<i]) }
         }
         return scalars
+    }
+
+    /// A string of scalars, encoded at once (a scalar view appended to one scalar at a time is slow enough
+    /// to show in a run's start-up).
+    static func string<S: Sequence>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.underestimatedCount * 2)
+        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -119,6 +119,11 @@ struct GrammarTables: Sendable {
     /// Per stem: bit i set when the stem begins a phrase of the trie whose id is i.
     var startMasks: [UInt64] = []
 
+    /// Per stem: `particleFlag` and `conjunctionFlag`, so that the hot loops ask an array, not a set.
+    var stemFlags: [UInt8] = []
+    static let particleFlag: UInt8 = 1
+    static let conjunctionFlag: UInt8 = 2
+
     /// Gives every trie its id and records which stems begin its phrases; called once after compiling.
     mutating func sealTries() {
         let paths: [WritableKeyPath<GrammarTables, PhraseTrie>] = [
@@ -135,6 +140,9 @@ struct GrammarTables: Sendable {
             for stem in self[keyPath: path].firstStems where stem >= 0 { startMasks[Int(stem)] |= 1 << UInt64(id) }
         }
         lexicon.sealStarts(startMasks)
+        stemFlags = [UInt8](repeating: 0, count: lexicon.stems.count)
+        for stem in particleStems where stem >= 0 && Int(stem) < stemFlags.count { stemFlags[Int(stem)] |= GrammarTables.particleFlag }
+        for stem in conjunctionStems where stem >= 0 && Int(stem) < stemFlags.count { stemFlags[Int(stem)] |= GrammarTables.conjunctionFlag }
     }
 
 }

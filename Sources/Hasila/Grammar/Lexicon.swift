@@ -42,6 +42,8 @@ public struct Lexicon: Sendable {
     private var pending: [[Analysis]] = []
     private var registered: [Int32: Set<String>] = [:]
     private(set) var classNames: [String] = []
+    /// The prefix chains of each clitic class set (`register`'s `classes`, joined), made once per set.
+    private var chainCache: [String: [PrefixChain]] = [:]
     private var prefixes: [(scalars: [UInt32], classIndex: Int)] = []
     private var suffixes: [[UInt32]] = []
 
@@ -62,6 +64,7 @@ public struct Lexicon: Sendable {
     func stem(_ id: Int32) -> String { stems[Int(id)] }
 
     mutating func addPrefix(_ scalars: [UInt32], className: String) {
+        chainCache.removeAll()
         let index: Int
         if let existing = classNames.firstIndex(of: className) { index = existing } else {
             index = classNames.count
@@ -93,23 +96,24 @@ public struct Lexicon: Sendable {
         registered[id, default: []].insert(classKey)
         let base = stem.unicodeScalars.map(\.value)
         // A one-letter stem (the calendar mark م, a clitic itself) takes no clitics: "ما" is not "م" + tanween.
-        let allowed = base.count < 2 ? [] : Set((classes ?? classNames).compactMap { classNames.firstIndex(of: $0) })
-        // Prefix chains follow class order: at most one prefix of each class, classes in declaration order.
-        var chains: [([UInt32], UInt8, Int)] = [([], 0, -1)]
-        for classIndex in 0..<classNames.count where allowed.contains(classIndex) {
-            var extended = chains
-            for chain in chains where chain.2 < classIndex {
-                for prefix in prefixes where prefix.classIndex == classIndex {
-                    extended.append((chain.0 + prefix.scalars, chain.1 | UInt8(1) << UInt8(classIndex), classIndex))
+        let chains = base.count < 2 ? [PrefixChain(scalars: [], classes: 0)] : prefixChains(classes, key: classKey)
+        // One scratch buffer for every form of the stem: no array is made per form.
+        var form: [UInt32] = []
+        form.reserveCapacity(base.count + 8)
+        for chain in chains {
+            form.removeAll(keepingCapacity: true)
+            form.append(contentsOf: chain.scalars)
+            form.append(contentsOf: base)
+            let analysis = Analysis(stem: id, prefixClasses: chain.classes, prefixLength: UInt8(chain.scalars.count))
+            add(form: form, analysis: analysis)
+            if base.count >= 2 {
+                let length = form.count
+                for suffix in suffixes {
+                    form.append(contentsOf: suffix)
+                    add(form: form, analysis: analysis)
+                    form.removeLast(form.count - length)
                 }
             }
-            chains = extended
-        }
-        for chain in chains {
-            let form = chain.0 + base
-            let analysis = Analysis(stem: id, prefixClasses: chain.1, prefixLength: UInt8(chain.0.count))
-            add(form: form, analysis: analysis)
-            if base.count >= 2 { for suffix in suffixes { add(form: form + suffix, analysis: analysis) } }
         }
         return id
     }
@@ -136,14 +140,40 @@ public struct Lexicon: Sendable {
         pending.append([analysis])
     }
 
+    /// The prefix chains a stem of these clitic classes takes (nil: all), in class order: at most one
+    /// prefix of each class, classes in declaration order, the empty chain first.
+    private mutating func prefixChains(_ classes: [String]?, key: String) -> [PrefixChain] {
+        if let cached = chainCache[key] { return cached }
+        let allowed = Set((classes ?? classNames).compactMap { classNames.firstIndex(of: $0) })
+        var chains: [(chain: PrefixChain, lastClass: Int)] = [(PrefixChain(scalars: [], classes: 0), -1)]
+        for classIndex in 0..<classNames.count where allowed.contains(classIndex) {
+            var extended = chains
+            for chain in chains where chain.lastClass < classIndex {
+                for prefix in prefixes where prefix.classIndex == classIndex {
+                    extended.append((PrefixChain(scalars: chain.chain.scalars + prefix.scalars,
+                                                 classes: chain.chain.classes | UInt8(1) << UInt8(classIndex)), classIndex))
+                }
+            }
+            chains = extended
+        }
+        let result = chains.map(\.chain)
+        chainCache[key] = result
+        return result
+    }
+
     /// Freezes the forms' readings into one array; call once after every stem is registered.
     mutating func seal() {
         // Readings with fewer clitics come first: the plainer reading of a form is the likelier one.
+        analyses.reserveCapacity(pending.reduce(0) { $0 + $1.count })
         for index in forms.indices {
-            let sorted = pending[index].sorted { $0.prefixClasses.nonzeroBitCount < $1.prefixClasses.nonzeroBitCount }
             forms[index].start = Int32(analyses.count)
-            forms[index].count = Int32(sorted.count)
-            analyses.append(contentsOf: sorted)
+            forms[index].count = Int32(pending[index].count)
+            // Most forms have one reading: only the others need sorting.
+            if pending[index].count == 1 {
+                analyses.append(pending[index][0])
+            } else {
+                analyses.append(contentsOf: pending[index].sorted { $0.prefixClasses.nonzeroBitCount < $1.prefixClasses.nonzeroBitCount })
+            }
         }
         pending = []
         var size = 16

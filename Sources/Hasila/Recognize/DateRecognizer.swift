@@ -57,6 +57,8 @@ struct DateRecognizer {
         var mentions: [DateMention] = []
         var index = 0
         let dateWords = grammar.tables.dateWords
+        // No token is claimed when a year is read in words; the array is made once, at the first year marker.
+        var unclaimed: [Bool] = []
         while index < tokens.count {
             // Only digits and words that begin a date phrase can begin a date: most tokens are neither.
             let token = tokens[index]
@@ -64,7 +66,7 @@ struct DateRecognizer {
                 index += 1
                 continue
             }
-            if let mention = read(at: index, tokens: tokens, scalars: scalars) {
+            if let mention = read(at: index, tokens: tokens, scalars: scalars, unclaimed: &unclaimed) {
                 // "بين 1 و 30 أيلول 2018": a bare day before a full date shares its month and year.
                 if mention.tokens.lowerBound >= 2, let value = mention.value, value.day != nil,
                    let day = digits(tokens[mention.tokens.lowerBound - 2], scalars), day.length <= 2, (1...31).contains(day.value),
@@ -88,7 +90,7 @@ struct DateRecognizer {
         return mentions
     }
 
-    private func read(at index: Int, tokens: [Token], scalars: [UInt32]) -> DateMention? {
+    private func read(at index: Int, tokens: [Token], scalars: [UInt32], unclaimed: inout [Bool]) -> DateMention? {
         let token = tokens[index]
         if token.kind == .number {
             return readNumeric(at: index, tokens: tokens, scalars: scalars)
@@ -101,8 +103,9 @@ struct DateRecognizer {
         case .yearMarker:
             // "عام ألفين وتسعة عشر": a year in words after a year marker; the marker stays outside (rules 7).
             let next = word.end
-            guard next < tokens.count, tokens[next].kind == .word,
-                  let number = NumberRecognizer(grammar: grammar).readWords(at: next, tokens: tokens, claimed: [Bool](repeating: false, count: tokens.count)),
+            guard next < tokens.count, tokens[next].kind == .word else { return nil }
+            if unclaimed.count != tokens.count { unclaimed = [Bool](repeating: false, count: tokens.count) }
+            guard let number = NumberRecognizer(grammar: grammar).readWords(at: next, tokens: tokens, claimed: unclaimed),
                   let value = number.value, (1900...2100).contains(value), !number.definite else { return nil }
             // A counted noun after it makes it a figure ("من ألفين وخمسمئة شخص"), unless the word before is one
             // that only a year follows (the `year` decoys: "عام ألفين وتسعة عشر حالة الطوارئ").

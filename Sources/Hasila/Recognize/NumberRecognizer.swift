@@ -31,7 +31,7 @@ struct NumberRecognizer {
                 // A dual followed by its number word ("مدنيين اثنين") is counted by the number word.
                 // With the article ("الطفلين") a dual points back at a pair already counted (rules 1).
                 // Right after a number it is that number's noun in the plural ("5 شرطيين"), not a dual.
-                if !grammar.hasArticle(token), !(mentions.last.map { $0.form != .dual && $0.tokens.upperBound == index } ?? false), let end = grammar.longest(grammar.tables.duals, in: tokens, from: index)?.end, !claimed[index],
+                if grammar.canStart(grammar.tables.duals, token), !grammar.hasArticle(token), !(mentions.last.map { $0.form != .dual && $0.tokens.upperBound == index } ?? false), let end = grammar.longest(grammar.tables.duals, in: tokens, from: index)?.end, !claimed[index],
                    !(end < tokens.count && readWords(at: end, tokens: tokens, claimed: claimed)?.postposed == true) {
                     mentions.append(NumberMention(tokens: index..<end, value: 2, form: .dual, postposed: false, vague: false,
                                                   identifierShape: false, yearShape: false))
@@ -95,7 +95,14 @@ struct NumberRecognizer {
            tokens[end + 1].kind == .number, (grammar.longest(grammar.tables.decimalMarks, in: tokens, from: end, limit: end + 1) != nil) {
             let fraction = groups(of: tokens[end + 1], scalars: scalars)
             if fraction.groups.count == 1, parsed.totalDigits + fraction.totalDigits <= 15 {
-                decimal = (parsed.groups[0] * pow10(fraction.lengths[0]) + fraction.groups[0], fraction.lengths[0])
+                // Copied from a right-to-left display, the digit groups come out reversed: a group of three
+                // digits before the mark and a shorter one after it ("250ر12 ألف") is the fraction shown
+                // first, since this style writes thousandths in threes and a whole part of three digits
+                // with a shorter fraction after it does not occur.
+                let reversed = parsed.lengths[0] == 3 && fraction.lengths[0] < 3
+                decimal = reversed
+                    ? (fraction.groups[0] * 1000 + parsed.groups[0], 3)
+                    : (parsed.groups[0] * pow10(fraction.lengths[0]) + fraction.groups[0], fraction.lengths[0])
                 integer = nil
                 end += 2
             }
