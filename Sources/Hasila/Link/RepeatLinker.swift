@@ -11,6 +11,14 @@ struct RepeatLinker {
         let category: String?
         let start: DateValue?
         let end: DateValue?
+
+        /// The category is left out of the hash (a String hashes through Unicode normalisation, the
+        /// costliest part of the look-up); equality still compares it.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(value)
+            hasher.combine(start)
+            hasher.combine(end)
+        }
     }
 
     static let capacity = 100_000
