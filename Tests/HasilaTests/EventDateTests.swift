@@ -71,6 +71,9 @@ final class EventDateTests: XCTestCase {
         let since = extractor.extract("وقتل منذ آذار 2011 ما لا يقل عن 400 مدني.", date: document).figures
         XCTAssertEqual(since.map(when), ["2011-03-01..2015-07-22 stated"], "an open end closes on the document date")
         XCTAssertEqual(extractor.extract("وقتل منذ آذار 2011 ما لا يقل عن 400 مدني.").figures.map(when), ["2011-03-01..nil stated"])
+        let backwards = extractor.extract("وثقت الرابطة مقتل 70 إعلاميا منذ آذار 2021 حتى 31/12/2019.", date: document).figures
+        XCTAssertEqual(backwards.first?.period?.start?.description, "2021-03", "period keeps what the text states")
+        XCTAssertEqual(backwards.map(when), ["2019-12-31..2021-03-31 stated"], "when runs forwards (found by the fuzzer)")
         let year = extractor.extract("سجل التقرير خلال عام 2014 اعتقال 1200 شخص.", date: document).figures
         XCTAssertEqual(year.map(when), ["2014-01-01..2014-12-31 stated"])
         XCTAssertEqual(year.first?.period?.start?.description, "2014", "period keeps what the text states")

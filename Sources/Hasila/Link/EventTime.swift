@@ -19,7 +19,11 @@ public struct EventTime: Sendable, Equatable {
     public var end: DateValue?
     public var basis: Basis
 
+    /// A span the text gives backwards ("منذ آذار 2021 حتى 31/12/2019") is put in order: `when` always
+    /// runs forwards, whatever `period` says.
     public init(start: DateValue?, end: DateValue?, basis: Basis) {
+        var start = start, end = end
+        if let first = start, let last = end, last < first { (start, end) = (last, first) }
         self.start = start
         self.end = end == start ? nil : end
         self.basis = basis

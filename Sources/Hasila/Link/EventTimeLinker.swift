@@ -29,8 +29,11 @@ struct EventTimeLinker {
             let figure = drafts[index].figure
             let fromDateline = drafts[index].sentence == datelineSentence && figure.period == datelinePeriod
             if let period = figure.period, !fromDateline {
-                let start = period.start?.firstDay
-                var end = period.end?.lastDay
+                // A span given backwards ("منذ آذار 2021 حتى 31/12/2019") is read forwards.
+                var (from, to) = (period.start, period.end)
+                if let first = from, let last = to, last < first { (from, to) = (last, first) }
+                let start = from?.firstDay
+                var end = to?.lastDay
                 if end == nil, let start, let closing = documentDate?.lastDay, closing >= start { end = closing }
                 drafts[index].figure.when = EventTime(start: start, end: end, basis: .stated)
             } else if let all = relatives[drafts[index].sentence] {
