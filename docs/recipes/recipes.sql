@@ -1,0 +1,94 @@
+-- Recipes over Hasila's records in SQL (docs/guide.md explains what each one answers and why).
+--
+--   hasila extract --format sqlite --output corpus.db Corpus/documents
+--   sqlite3 -header -column corpus.db < docs/recipes/recipes.sql
+--
+-- The same queries run in DuckDB over the JSON lines or the CSV directly: recipes.py builds the
+-- view figure_facts there from those files and runs every query below it unchanged. Each query
+-- starts with a line "-- recipe: NAME"; the tests run them by that name and check their answers.
+
+-- figure_facts: one row per figure, with the fields of every Hasila version. A database written
+-- before the fields `when`, `doc_date`, `cumulative`, `repeats`, `source` and `country` existed
+-- lacks their columns: each (SELECT x FROM figures AS own WHERE own.id = f.id) reads the figures
+-- table's own column x when it has one, and otherwise the NULL of `absent` (SQL takes a name from
+-- the innermost query that has it). With a current database it is the plain column.
+-- date_start and date_end are when the event happened: `when` (the event's date, stated, resolved
+-- from a relative date, or the document's), else the period the sentence states.
+-- month is the month of date_start (yyyy-mm), or NULL when that date is missing or only a year.
+DROP VIEW IF EXISTS figure_facts;
+CREATE TEMP VIEW figure_facts AS
+SELECT id, doc, value, text, start, "end", qualifier, category, noun, parent,
+       period_start, period_end, when_start, when_end, when_basis, doc_date,
+       cumulative, repeats, source_key, country,
+       COALESCE(when_start, period_start) AS date_start,
+       COALESCE(when_end, period_end) AS date_end,
+       CASE WHEN length(COALESCE(when_start, period_start)) >= 7
+            THEN substr(COALESCE(when_start, period_start), 1, 7) END AS month
+FROM (
+    SELECT f.id, f.doc, f.value, f.text, f.start, f."end", f.qualifier, f.category, f.noun, f.parent,
+           f.period_start, f.period_end,
+           (SELECT when_start FROM figures AS own WHERE own.id = f.id) AS when_start,
+           (SELECT when_end FROM figures AS own WHERE own.id = f.id) AS when_end,
+           (SELECT when_basis FROM figures AS own WHERE own.id = f.id) AS when_basis,
+           (SELECT doc_date FROM figures AS own WHERE own.id = f.id) AS doc_date,
+           (SELECT cumulative FROM figures AS own WHERE own.id = f.id) AS cumulative,
+           (SELECT repeats FROM figures AS own WHERE own.id = f.id) AS repeats,
+           (SELECT source_key FROM figures AS own WHERE own.id = f.id) AS source_key,
+           (SELECT country FROM figures AS own WHERE own.id = f.id) AS country
+    FROM figures AS f,
+         (SELECT NULL AS when_start, NULL AS when_end, NULL AS when_basis, NULL AS doc_date,
+                 NULL AS cumulative, NULL AS repeats, NULL AS source_key, NULL AS country) AS absent
+);
+
+-- recipe: killed_per_month_and_category
+-- People killed per month and category, each person counted once: a breakdown of a toll of the
+-- killed is left out (its total holds it), and so are running totals (cumulative) and figures that
+-- repeat an earlier one of their document (repeats). A breakdown of a total that is no toll of the
+-- killed ("one of the 30 wounded died") counts. The categories of a month add up to its toll.
+SELECT month, category, SUM(value) AS killed, COUNT(*) AS figures
+FROM figure_facts AS f
+WHERE (category = 'killed' OR category LIKE 'killed.%')
+  AND cumulative IS NOT TRUE
+  AND repeats IS NULL
+  AND NOT EXISTS (SELECT 1 FROM figure_facts AS total
+                  WHERE total.id = f.parent AND (total.category = 'killed' OR total.category LIKE 'killed.%'))
+GROUP BY month, category
+ORDER BY month NULLS FIRST, category;
+
+-- recipe: documents_with_most_figures
+-- The ten documents with the most figures, and how many of those have no category.
+SELECT doc, COUNT(*) AS figures,
+       SUM(CASE WHEN category IS NULL THEN 1 ELSE 0 END) AS uncategorised
+FROM figure_facts
+GROUP BY doc
+ORDER BY figures DESC, doc
+LIMIT 10;
+
+-- recipe: figures_without_category
+-- Figures with no category, to review: each is a count the taxonomy has no key for (houses,
+-- people rescued, killed and injured together…) or one whose key the rules missed.
+-- `hasila report RECORDS --texts Corpus/documents` shows them highlighted in their text.
+SELECT id, doc, value, text, noun, start
+FROM figure_facts
+WHERE category IS NULL
+ORDER BY doc, start;
+
+-- recipe: uncategorised_nouns
+-- What those figures count, most frequent first: the words to look at before adding a rule.
+SELECT noun, COUNT(*) AS figures
+FROM figure_facts
+WHERE category IS NULL
+GROUP BY noun
+ORDER BY figures DESC, noun NULLS FIRST;
+
+-- recipe: same_toll_across_documents
+-- The same toll reported by several documents: the same value and category, the same dates and
+-- the same source (NULL when no document credits one: weaker evidence), in two documents or more.
+-- Breakdowns and in-document repeats are left out. Keep one figure of each group when summing.
+SELECT value, category, date_start, date_end, source_key,
+       COUNT(DISTINCT doc) AS documents, group_concat(id, ' ') AS ids
+FROM (SELECT * FROM figure_facts ORDER BY id)
+WHERE category IS NOT NULL AND parent IS NULL AND repeats IS NULL AND date_start IS NOT NULL
+GROUP BY value, category, date_start, date_end, source_key
+HAVING COUNT(DISTINCT doc) > 1
+ORDER BY documents DESC, value DESC, category, date_start;
