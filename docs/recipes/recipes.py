@@ -31,7 +31,10 @@ def load_figures(path):
     import pandas as pd
     with open(path, encoding="utf-8") as lines:
         records = [json.loads(line) for line in lines if line.strip()]
-    figures = pd.json_normalize([r for r in records if r.get("kind") == "figure"])
+    figures = [r for r in records if r.get("kind") == "figure"]
+    if not figures:
+        sys.exit(f"{path} holds no figure records")
+    figures = pd.json_normalize(figures)
     for column in ["period.start", "period.end", "when.start", "when.end", "when.basis", "doc_date",
                    "cumulative", "repeats", "source.key", "country", "noun", "parent", "category"]:
         if column not in figures.columns:
@@ -197,6 +200,9 @@ def main():
         engines["pandas (JSON lines)"] = pandas_recipes(load_figures(arguments.jsonl))
         engines["DuckDB (JSON lines)"] = duckdb_recipes(arguments.jsonl, "jsonl")
     if arguments.csv:
+        with open(arguments.csv, encoding="utf-8-sig") as table:
+            if not any(line.startswith("figure,") for line in table):
+                sys.exit(f"{arguments.csv} holds no figure records")
         engines["DuckDB (CSV)"] = duckdb_recipes(arguments.csv, "csv")
     if arguments.json:
         json.dump({engine: {name: rows(frame) for name, frame in results.items()}

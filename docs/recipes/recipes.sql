@@ -45,7 +45,7 @@ FROM (
 -- killed is left out (its total holds it), and so are running totals (cumulative) and figures that
 -- repeat an earlier one of their document (repeats). A breakdown of a total that is no toll of the
 -- killed ("one of the 30 wounded died") counts. The categories of a month add up to its toll.
-SELECT month, category, SUM(value) AS killed, COUNT(*) AS figures
+SELECT month, category, CAST(SUM(value) AS BIGINT) AS killed, COUNT(*) AS figures
 FROM figure_facts AS f
 WHERE (category = 'killed' OR category LIKE 'killed.%')
   AND cumulative IS NOT TRUE
@@ -58,7 +58,7 @@ ORDER BY month NULLS FIRST, category;
 -- recipe: documents_with_most_figures
 -- The ten documents with the most figures, and how many of those have no category.
 SELECT doc, COUNT(*) AS figures,
-       SUM(CASE WHEN category IS NULL THEN 1 ELSE 0 END) AS uncategorised
+       CAST(SUM(CASE WHEN category IS NULL THEN 1 ELSE 0 END) AS BIGINT) AS uncategorised
 FROM figure_facts
 GROUP BY doc
 ORDER BY figures DESC, doc
