@@ -40,6 +40,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The documents' date, against which relative dates (أمس، الشهر الماضي) are resolved.", valueName: "YYYY-MM-DD"))
     var date: String?
 
+    @Option(name: .customLong("doc-dates"), help: ArgumentHelp("A manifest of documents' dates: TSV or CSV with a header naming the columns id and date, or JSON lines {\"id\", \"date\"}; dates as YYYY-MM-DD with an optional time. Precedence: a JSON line's date, this manifest, a dateline the text opens with, --date.", valueName: "FILE"))
+    var docDates: String?
+
     @Option(help: "Documents processed at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -79,7 +82,9 @@ struct ExtractCommand: ParsableCommand {
         let loaded = try grammar.load()
         let files: [SourceFile]
         var collectorWarnings = 0
+        var documentDates: DocumentDates?
         do {
+            documentDates = try docDates.map { try DocumentDates(contentsOf: $0) }
             files = try DocumentCollector.collect(paths, distinguishRoots: true) { text in
                 Diagnostics.warning(text)
                 collectorWarnings += 1
@@ -134,7 +139,7 @@ struct ExtractCommand: ParsableCommand {
         }
         let runner = ArchiveRunner(extractor: Extractor(grammar: loaded),
                                    reader: DocumentReader(decoder: TextDecoder(forced: encoding), maxBytes: maxBytes),
-                                   jobs: jobs, date: date.flatMap { DateValue(iso: $0) })
+                                   jobs: jobs, date: date.flatMap { DateValue(iso: $0) }, documentDates: documentDates)
         let progress = Progress(enabled: !quiet && isatty(2) == 1, totalBytes: files.reduce(0) { $0 + Progress.size(of: $1) })
         var summary: RunSummary
         do {

@@ -224,6 +224,8 @@ struct GrammarCompiler {
             insert(statement, into: \.phraseStops, payload: 0, grammar: grammar)
         case "clause-boundary":
             insert(statement, into: \.clauseBoundaries, payload: 0, grammar: grammar)
+        case "cumulative":
+            insert(statement, into: \.cumulativeCues, payload: 0, grammar: grammar)
         case "cue-gap":
             insert(statement, into: \.cueGaps, payload: 0, grammar: grammar)
         case "month":
@@ -466,10 +468,11 @@ struct GrammarCompiler {
         for expectation in example.expectations {
             let known = Int(expectation) != nil || GrammarCompiler.qualifierKeys.contains(expectation)
                 || grammar.tables.taxonomy.contains(expectation) || expectation == "null" || expectation == "relative"
+                || expectation == "cumulative"
                 || DateValue(iso: expectation) != nil
             if !known {
                 diagnostics.append(GrammarDiagnostic(code: .badExample, file: example.file, line: example.line, column: 1,
-                                                     message: "unknown expectation '\(expectation)'; expected a number, a qualifier, a category key, null, an ISO date or relative",
+                                                     message: "unknown expectation '\(expectation)'; expected a number, a qualifier, a category key, null, an ISO date, relative or cumulative",
                                                      sourceLine: expectation))
             }
         }

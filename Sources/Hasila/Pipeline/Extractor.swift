@@ -27,8 +27,13 @@ public struct Extractor: Sendable {
     /// What one section of a document hands to the next: the reference date, the last period,
     /// and how many figures, dates and code points came before (the bases of ids and offsets).
     public struct Continuation: Sendable {
-        /// The date relative dates are resolved against: the document's, or the first section's dateline.
+        /// The document's date, against which relative dates are resolved and `when` falls back: its own
+        /// (a JSON line's `date`, a manifest's), else the first section's dateline, else `fallback`.
         var reference: DateValue?
+        /// The run's date for documents with none of their own and no dateline (`--date`).
+        var fallback: DateValue?
+        /// The first figure (document-wide index) of each value, category and period so far (`RepeatLinker`).
+        var firstFigures: [RepeatLinker.Key: Int] = [:]
         /// The last period stated so far, for a later sentence that points back to it.
         var lastPeriod: Period?
         var isFirst = true
@@ -40,8 +45,12 @@ public struct Extractor: Sendable {
         var dates = 0
         var offset = 0
 
-        /// A document's start; `date` is its own date, if it has one.
-        public init(date: DateValue?) { reference = date }
+        /// A document's start; `date` is its own date, if it has one; `fallback` the run's date, which a
+        /// dateline overrides.
+        public init(date: DateValue?, fallback: DateValue? = nil) {
+            reference = date
+            self.fallback = fallback
+        }
     }
 
     /// Extracts from a document given as code points (the unit of every offset in the result).
@@ -52,8 +61,9 @@ public struct Extractor: Sendable {
     /// stop, so its working memory stays that of one section. Nothing the rules link crosses such a
     /// line (breakdowns stay in their paragraph, a figure's cues and period in its sentence); the
     /// reference date and the last period stated pass from one section to the next.
-    public func extract(scalars: [UInt32], document: String, date: DateValue? = nil) -> DocumentExtraction {
-        var continuation = Continuation(date: date)
+    /// `fallback` is a date for a document with neither its own nor a dateline (`--date`).
+    public func extract(scalars: [UInt32], document: String, date: DateValue? = nil, fallback: DateValue? = nil) -> DocumentExtraction {
+        var continuation = Continuation(date: date, fallback: fallback)
         return extract(section: scalars, document: document, continuation: &continuation)
     }
 
@@ -77,6 +87,7 @@ public struct Extractor: Sendable {
                     figure.sentence = (figure.sentence.lowerBound + base)..<(figure.sentence.upperBound + base)
                 }
                 if let parent = figure.parent { figure.parent = parent + figureBase }
+                if let earlier = figure.repeats { figure.repeats = earlier + figureBase }
                 result.figures.append(figure)
             }
             for var date in part.dates {
@@ -88,6 +99,7 @@ public struct Extractor: Sendable {
             start = end
         } while start < scalars.count
         continuation.offset = sectionStart + scalars.count
+        result.documentDate = continuation.reference
         return result
     }
 
@@ -129,8 +141,8 @@ public struct Extractor: Sendable {
 
     /// Extracts a whole document (no sections) and says, for each figure, what decided its qualifier,
     /// category, parent and period: the reader, the grammar rule and the words (`hasila eval --explain`).
-    public func explain(scalars: [UInt32], document: String, date: DateValue? = nil) -> (DocumentExtraction, [[DecisionTrace.Decision]]) {
-        var carry = Continuation(date: date)
+    public func explain(scalars: [UInt32], document: String, date: DateValue? = nil, fallback: DateValue? = nil) -> (DocumentExtraction, [[DecisionTrace.Decision]]) {
+        var carry = Continuation(date: date, fallback: fallback)
         let trace = DecisionTrace()
         var text: NormalizedText?
         var mentions: [Int] = []
@@ -185,11 +197,15 @@ public struct Extractor: Sendable {
         let linker = PeriodLinker(grammar: grammar, trace: trace)
         let periods = linker.periods(dates: &dates, tokens: tokens, scalars: text.scalars)
         linker.apply(periods, to: &drafts, tokens: tokens, lastPeriod: &carry.lastPeriod)
-        if carry.isFirst, carry.reference == nil { carry.reference = dateline(dates, tokens: tokens, scalars: text.scalars) }
+        // The document's date: its own, else its dateline, else the run's (`--date`).
+        if carry.isFirst, carry.reference == nil { carry.reference = dateline(dates, tokens: tokens, scalars: text.scalars) ?? carry.fallback }
         carry.isFirst = false
         if let reference = carry.reference {
             RelativeDateResolver(reference: reference).resolve(&dates)
         }
+        CumulativeReader(grammar: grammar).read(&drafts, tokens: tokens)
+        EventTimeLinker().link(&drafts, dates: dates, tokens: tokens, documentDate: carry.reference)
+        RepeatLinker().link(&drafts, base: carry.figures, first: &carry.firstFigures)
         for index in dates.indices {
             let first = tokens[dates[index].tokens.lowerBound], last = tokens[dates[index].tokens.upperBound - 1]
             let clitic = first.kind == .word ? grammar.prefixLength(first, beginning: grammar.tables.dateWords) : 0
@@ -198,12 +214,14 @@ public struct Extractor: Sendable {
             dates[index].text = text.originalText(range)
         }
         inspect?(text, drafts)
-        return DocumentExtraction(document: document, figures: drafts.map(\.figure), dates: dates)
+        var extraction = DocumentExtraction(document: document, figures: drafts.map(\.figure), dates: dates)
+        extraction.documentDate = carry.reference
+        return extraction
     }
 
     /// Extracts from a String (convenience for tests and small inputs).
-    public func extract(_ text: String, document: String = "text", date: DateValue? = nil) -> DocumentExtraction {
-        extract(scalars: text.unicodeScalars.map(\.value), document: document, date: date)
+    public func extract(_ text: String, document: String = "text", date: DateValue? = nil, fallback: DateValue? = nil) -> DocumentExtraction {
+        extract(scalars: text.unicodeScalars.map(\.value), document: document, date: date, fallback: fallback)
     }
 
     /// The dateline of a wire story: a full date opening the document, or after a place and a dash

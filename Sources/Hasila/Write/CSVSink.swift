@@ -4,7 +4,8 @@
 public final class CSVSink: RecordSink {
     public static let columns = ["kind", "id", "doc", "value", "text", "start", "end", "qualifier", "category", "noun", "parent",
                                  "period_start", "period_end", "sentence_start", "sentence_end", "calendar", "relative",
-                                 "range_start", "range_end", "path", "line", "error", "meta"]
+                                 "range_start", "range_end", "path", "line", "error", "meta",
+                                 "doc_date", "when_start", "when_end", "when_basis", "cumulative", "repeats"]
     let output: AtomicOutput
     let includeDates: Bool
     let inlineErrors: Bool
@@ -77,6 +78,13 @@ struct CSVRenderer: RecordRenderer {
             fields["period_start"] = figure.period?.start?.description
             fields["period_end"] = figure.period?.end?.description
             fields["meta"] = document.meta
+            // Dates of documents and events (issue 10).
+            fields["doc_date"] = extraction.documentDate?.description
+            fields["when_start"] = figure.when?.start?.description
+            fields["when_end"] = figure.when?.end?.description
+            fields["when_basis"] = figure.when?.basis.rawValue
+            fields["cumulative"] = figure.cumulative ? "true" : "false"
+            fields["repeats"] = figure.repeats.map { RecordWriter.figureID(document: doc, index: $0) }
             bytes += CSVRenderer.row(fields)
         }
         if includeDates {
@@ -88,6 +96,7 @@ struct CSVRenderer: RecordRenderer {
                 fields["range_start"] = date.rangeStart?.description
                 fields["range_end"] = date.rangeEnd?.description
                 fields["meta"] = document.meta
+                fields["doc_date"] = extraction.documentDate?.description
                 bytes += CSVRenderer.row(fields)
             }
         }

@@ -24,6 +24,15 @@ public struct RecordWriter: RecordRenderer {
         return json.bytes
     }
 
+    /// A figure's `when`: `{"start", "end", "basis"}` or null.
+    static func when(_ when: EventTime?, into json: JSONBuffer) {
+        guard let when else { json.raw("null"); return }
+        json.raw("{\"start\":"); json.date(when.start)
+        json.raw(",\"end\":"); json.date(when.end)
+        json.raw(",\"basis\":"); json.string(when.basis.rawValue)
+        json.raw("}")
+    }
+
     /// `meta`: the other fields of a JSON-lines document, as a JSON object's text, passed through to every record.
     public func lines(for extraction: DocumentExtraction, meta: String? = nil) -> [UInt8] {
         let json = JSONBuffer(capacity: 256 * (extraction.figures.count + 1))
@@ -62,6 +71,11 @@ public struct RecordWriter: RecordRenderer {
             json.raw("{\"start\":"); json.integer(figure.sentence.lowerBound)
             json.raw(",\"end\":"); json.integer(figure.sentence.upperBound)
             json.raw("}")
+            // Dates of documents and events (issue 10).
+            json.key("doc_date"); json.date(extraction.documentDate)
+            json.key("when"); RecordWriter.when(figure.when, into: json)
+            json.key("cumulative"); json.bool(figure.cumulative)
+            json.key("repeats"); if let earlier = figure.repeats { id(earlier) } else { json.raw("null") }
             if let metaBytes { json.key("meta"); json.append(metaBytes) }
             json.raw("}\n")
         }
@@ -80,6 +94,7 @@ public struct RecordWriter: RecordRenderer {
                     json.key("range_start"); json.date(date.rangeStart)
                     json.key("range_end"); json.date(date.rangeEnd)
                 }
+                json.key("doc_date"); json.date(extraction.documentDate)
                 if let metaBytes { json.key("meta"); json.append(metaBytes) }
                 json.raw("}\n")
             }

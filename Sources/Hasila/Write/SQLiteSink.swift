@@ -25,10 +25,12 @@ public final class SQLiteSink: RecordSink {
         guard sqlite3_open(partial, &database) == SQLITE_OK else { throw HasilaError.unwritable(path: partial, reason: message()) }
         try execute("""
             PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS documents (doc TEXT PRIMARY KEY, path TEXT, line INTEGER, meta TEXT, figures INTEGER, dates INTEGER);
+            CREATE TABLE IF NOT EXISTS documents (doc TEXT PRIMARY KEY, path TEXT, line INTEGER, meta TEXT, figures INTEGER, dates INTEGER,
+                date TEXT);
             CREATE TABLE IF NOT EXISTS figures (id TEXT PRIMARY KEY, doc TEXT NOT NULL, value INTEGER NOT NULL, text TEXT NOT NULL,
                 start INTEGER NOT NULL, "end" INTEGER NOT NULL, qualifier TEXT NOT NULL, category TEXT, noun TEXT, parent TEXT,
-                period_start TEXT, period_end TEXT, sentence_start INTEGER, sentence_end INTEGER);
+                period_start TEXT, period_end TEXT, sentence_start INTEGER, sentence_end INTEGER,
+                when_start TEXT, when_end TEXT, when_basis TEXT, cumulative INTEGER NOT NULL, repeats TEXT);
             CREATE TABLE IF NOT EXISTS dates (id TEXT PRIMARY KEY, doc TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL,
                 "end" INTEGER NOT NULL, value TEXT, calendar TEXT NOT NULL, relative INTEGER NOT NULL, range_start TEXT, range_end TEXT);
             CREATE TABLE IF NOT EXISTS errors (doc TEXT, path TEXT, line INTEGER, error TEXT);
@@ -36,11 +38,12 @@ public final class SQLiteSink: RecordSink {
             CREATE INDEX IF NOT EXISTS figures_doc ON figures(doc);
             CREATE INDEX IF NOT EXISTS figures_category ON figures(category);
             CREATE INDEX IF NOT EXISTS dates_doc ON dates(doc);
+            CREATE INDEX IF NOT EXISTS figures_when ON figures(when_start);
             """)
         if resume { resumedDocuments = try count("SELECT COALESCE(MAX(documents), 0) FROM progress") }
-        insertDocument = try prepare("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)")
+        insertDocument = try prepare("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)")
         updateDocument = try prepare("UPDATE documents SET figures = ?, dates = ? WHERE doc = ?")
-        insertFigure = try prepare("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        insertFigure = try prepare("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         insertDate = try prepare("INSERT INTO dates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         insertError = try prepare("INSERT INTO errors VALUES (?, ?, ?, ?)")
         try execute("BEGIN")
@@ -100,7 +103,8 @@ public final class SQLiteSink: RecordSink {
         let figures = extraction.firstFigure + extraction.figures.count
         let dates = includeDates ? extraction.firstDate + extraction.dates.count : nil
         if (document.section?.index ?? 0) == 0 {
-            try run(insertDocument, [doc, document.path, document.line, document.meta, figures, dates], record: "document \(doc)")
+            try run(insertDocument, [doc, document.path, document.line, document.meta, figures, dates,
+                                     extraction.documentDate?.description], record: "document \(doc)")
         } else {
             try run(updateDocument, [figures, dates, doc], record: "document \(doc)")
         }
@@ -110,7 +114,10 @@ public final class SQLiteSink: RecordSink {
                                    figure.range.lowerBound, figure.range.upperBound, figure.qualifier.rawValue, figure.category, figure.noun,
                                    figure.parent.map { RecordWriter.figureID(document: doc, index: $0) },
                                    figure.period?.start?.description, figure.period?.end?.description,
-                                   figure.sentence.lowerBound, figure.sentence.upperBound], record: "figure \(id) (\(document.path))")
+                                   figure.sentence.lowerBound, figure.sentence.upperBound,
+                                   figure.when?.start?.description, figure.when?.end?.description, figure.when?.basis.rawValue,
+                                   figure.cumulative ? 1 : 0, figure.repeats.map { RecordWriter.figureID(document: doc, index: $0) }],
+                    record: "figure \(id) (\(document.path))")
         }
         guard includeDates else { return }
         for (index, date) in extraction.dates.enumerated() {
