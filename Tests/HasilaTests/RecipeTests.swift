@@ -40,6 +40,7 @@ final class RecipeTests: XCTestCase {
     /// The answers the recipes must give, computed from the figure records.
     struct Answers: Equatable {
         var killedPerMonthAndCategory: [String] = []
+        var killedPerMonthAcrossDocuments: [String] = []
         var documentsWithMostFigures: [String] = []
         var figuresWithoutCategory: [String] = []
         var uncategorisedNouns: Set<String> = []
@@ -49,6 +50,7 @@ final class RecipeTests: XCTestCase {
         init(rows: [String: [[String: Any?]]]) {
             func line(_ row: [String: Any?], _ columns: [String]) -> String { columns.map { RecipeTests.cell(row[$0] ?? nil) }.joined(separator: "|") }
             killedPerMonthAndCategory = (rows["killed_per_month_and_category"] ?? []).map { line($0, ["month", "category", "killed", "figures"]) }
+            killedPerMonthAcrossDocuments = (rows["killed_per_month_across_documents"] ?? []).map { line($0, ["month", "category", "killed", "tolls"]) }
             documentsWithMostFigures = (rows["documents_with_most_figures"] ?? []).map { line($0, ["doc", "figures", "uncategorised"]) }
             figuresWithoutCategory = (rows["figures_without_category"] ?? []).map { line($0, ["id", "doc", "value", "text", "noun", "start"]) }
             uncategorisedNouns = Set((rows["uncategorised_nouns"] ?? []).map { line($0, ["noun", "figures"]) })
@@ -62,27 +64,47 @@ final class RecipeTests: XCTestCase {
         init(records: [[String: Any]]) {
             let figures = records.filter { $0["kind"] as? String == "figure" }
             func killed(_ category: String?) -> Bool { category == "killed" || category?.hasPrefix("killed.") == true }
-            func dateStart(_ f: [String: Any]) -> String? { RecipeTests.string(f, "when.start") ?? RecipeTests.string(f, "period.start") }
-            func dateEnd(_ f: [String: Any]) -> String? { RecipeTests.string(f, "when.end") ?? RecipeTests.string(f, "period.end") }
-            func month(_ f: [String: Any]) -> String? { dateStart(f).flatMap { $0.count >= 7 ? String($0.prefix(7)) : nil } }
+            // The event's dates: the record's `when` when it has one, else its period.
+            func hasWhen(_ f: [String: Any]) -> Bool { RecipeTests.string(f, "when.start") != nil || RecipeTests.string(f, "when.end") != nil }
+            func dateStart(_ f: [String: Any]) -> String? { RecipeTests.string(f, hasWhen(f) ? "when.start" : "period.start") }
+            func dateEnd(_ f: [String: Any]) -> String? { RecipeTests.string(f, hasWhen(f) ? "when.end" : "period.end") }
+            // A month only when those dates lie within one month.
+            func month(_ f: [String: Any]) -> String? {
+                guard let start = dateStart(f), start.count >= 7 else { return nil }
+                if let end = dateEnd(f), end.prefix(7) != start.prefix(7) { return nil }
+                return String(start.prefix(7))
+            }
             func value(_ f: [String: Any]) -> Int64 { (f["value"] as! NSNumber).int64Value }
             let killedIDs = Set(figures.filter { killed(RecipeTests.string($0, "category")) }.map { $0["id"] as! String })
 
             // Killed per month and category: no breakdown of a killed toll, no running total, no repeat.
-            var sums: [String: (month: String?, category: String, killed: Int64, figures: Int)] = [:]
-            for f in figures {
-                let category = RecipeTests.string(f, "category")
-                guard killed(category), RecipeTests.field(f, "cumulative") as? Bool != true, RecipeTests.string(f, "repeats") == nil,
-                      !(RecipeTests.string(f, "parent").map(killedIDs.contains) ?? false) else { continue }
-                let key = "\(month(f) ?? "")|\(category!)"
-                var sum = sums[key] ?? (month(f), category!, 0, 0)
-                sum.killed += value(f)
-                sum.figures += 1
-                sums[key] = sum
+            let counted = figures.filter { f in
+                killed(RecipeTests.string(f, "category")) && RecipeTests.field(f, "cumulative") as? Bool != true
+                    && RecipeTests.string(f, "repeats") == nil && !(RecipeTests.string(f, "parent").map(killedIDs.contains) ?? false)
             }
-            killedPerMonthAndCategory = sums.values
-                .sorted { ($0.month ?? "", $0.category) < ($1.month ?? "", $1.category) }
-                .map { "\($0.month ?? "null")|\($0.category)|\($0.killed)|\($0.figures)" }
+            func perMonth(_ figures: [[String: Any]]) -> [String] {
+                var sums: [String: (month: String?, category: String, killed: Int64, figures: Int)] = [:]
+                for f in figures {
+                    let category = RecipeTests.string(f, "category")!
+                    let key = "\(month(f) ?? "")|\(category)"
+                    var sum = sums[key] ?? (month(f), category, 0, 0)
+                    sum.killed += value(f)
+                    sum.figures += 1
+                    sums[key] = sum
+                }
+                return sums.values
+                    .sorted { ($0.month ?? "", $0.category) < ($1.month ?? "", $1.category) }
+                    .map { "\($0.month ?? "null")|\($0.category)|\($0.killed)|\($0.figures)" }
+            }
+            killedPerMonthAndCategory = perMonth(counted)
+            // Across documents: one figure per value, category, dates and source; an undated figure stands alone.
+            var seen = Set<String>()
+            killedPerMonthAcrossDocuments = perMonth(counted.filter { f in
+                let undated = dateStart(f) == nil ? f["id"] as! String : "null"
+                let key = [month(f) ?? "null", RecipeTests.string(f, "category")!, String(value(f)), dateStart(f) ?? "null", dateEnd(f) ?? "null",
+                           RecipeTests.string(f, "source.key") ?? "null", undated].joined(separator: "|")
+                return seen.insert(key).inserted
+            })
 
             // Documents with the most figures, ten, ties by document id.
             var perDocument: [String: (figures: Int, uncategorised: Int)] = [:]
@@ -174,14 +196,29 @@ final class RecipeTests: XCTestCase {
         return results
     }
 
-    /// The records of the recipes' inputs, extracted by the command in three formats.
-    private func extract(into folder: TemporaryFolder) throws -> (jsonl: String, csv: String, sqlite: String) {
-        let paths = (folder.path + "/records.jsonl", folder.path + "/records.csv", folder.path + "/records.db")
-        for (format, output) in [("jsonl", paths.0), ("csv", paths.1), ("sqlite", paths.2)] {
-            let run = try CLI.run(["extract", "--quiet", "--dates", "--format", format, "--output", output] + RecipeTests.inputs)
-            XCTAssertEqual(run.status, 0, run.stderr)
+    /// The records of the recipes' inputs, extracted by the command in three formats once for
+    /// all the tests (in a folder kept for the run); the SQLite database is copied into `folder`,
+    /// where a test may change it.
+    private static let extracted = NSTemporaryDirectory() + "hasila-recipes-" + UUID().uuidString
+    private static let extraction: Result<Void, Error> = Result {
+        try FileManager.default.createDirectory(atPath: extracted, withIntermediateDirectories: true)
+        for format in ["jsonl", "csv", "sqlite"] {
+            let run = try CLI.run(["extract", "--quiet", "--dates", "--format", format, "--output", extracted + "/records." + format]
+                                  + RecipeTests.inputs)
+            guard run.status == 0 else { throw HasilaError.missingPath(path: "extract --format \(format) failed: \(run.stderr)") }
         }
-        return paths
+    }
+
+    override class func tearDown() {
+        try? FileManager.default.removeItem(atPath: extracted)
+        super.tearDown()
+    }
+
+    private func extract(into folder: TemporaryFolder) throws -> (jsonl: String, csv: String, sqlite: String) {
+        try RecipeTests.extraction.get()
+        let database = folder.path + "/records.db"
+        try FileManager.default.copyItem(atPath: RecipeTests.extracted + "/records.sqlite", toPath: database)
+        return (RecipeTests.extracted + "/records.jsonl", RecipeTests.extracted + "/records.csv", database)
     }
 
     private func records(_ path: String) throws -> [[String: Any]] {
@@ -235,7 +272,7 @@ final class RecipeTests: XCTestCase {
         let outputs = try extract(into: folder)
         let expected = Answers(records: try records(outputs.jsonl))
         let rows = try runSQL(database: outputs.sqlite)
-        XCTAssertEqual(Set(rows.keys), ["killed_per_month_and_category", "documents_with_most_figures", "figures_without_category",
+        XCTAssertEqual(Set(rows.keys), ["killed_per_month_and_category", "killed_per_month_across_documents", "documents_with_most_figures", "figures_without_category",
                                         "uncategorised_nouns", "same_toll_across_documents"], "every recipe is checked here")
         XCTAssertEqual(Answers(rows: rows), expected)
         // Not answers that cannot fail: the Corpus has tolls, uncategorised figures and one toll in two articles.
@@ -243,6 +280,7 @@ final class RecipeTests: XCTestCase {
         XCTAssertGreaterThan(expected.figuresWithoutCategory.count, 10)
         XCTAssertEqual(expected.documentsWithMostFigures.count, 10)
         XCTAssertEqual(expected.sameTollAcrossDocuments.count, 2, "\(expected.sameTollAcrossDocuments)")
+        XCTAssertNotEqual(expected.killedPerMonthAcrossDocuments, expected.killedPerMonthAndCategory, "the composed articles repeat a toll")
     }
 
     /// The file runs as the guide says, `sqlite3 -header -column DB < recipes.sql`, when the
@@ -314,14 +352,22 @@ final class RecipeTests: XCTestCase {
         XCTAssertNotEqual(expected.killedPerMonthAndCategory, Answers(records: current).killedPerMonthAndCategory,
                           "the new fields change the months and the sums, or this test tests nothing")
 
-        // SQLite: the columns the new fields take in the figures table.
+        // SQLite: the columns the new fields take in the figures table, added where this Hasila does not write them yet.
         var database: OpaquePointer?
         XCTAssertEqual(sqlite3_open(outputs.sqlite, &database), SQLITE_OK)
+        var existing = Set<String>()
+        var info: OpaquePointer?
+        XCTAssertEqual(sqlite3_prepare_v2(database, "PRAGMA table_info(figures)", -1, &info, nil), SQLITE_OK)
+        while sqlite3_step(info) == SQLITE_ROW { existing.insert(String(cString: sqlite3_column_text(info, 1))) }
+        sqlite3_finalize(info)
         let columns = ["when_start", "when_end", "when_basis", "doc_date", "cumulative", "repeats", "source_key", "country"]
-        for column in columns { XCTAssertEqual(sqlite3_exec(database, "ALTER TABLE figures ADD COLUMN \(column)", nil, nil, nil), SQLITE_OK) }
+        for column in columns where !existing.contains(column) {
+            XCTAssertEqual(sqlite3_exec(database, "ALTER TABLE figures ADD COLUMN \(column)", nil, nil, nil), SQLITE_OK)
+        }
         var update: OpaquePointer?
         XCTAssertEqual(sqlite3_prepare_v2(database, "UPDATE figures SET when_start = ?, when_end = ?, when_basis = ?, doc_date = ?, cumulative = ?, repeats = ?, source_key = ? WHERE id = ?", -1, &update, nil), SQLITE_OK)
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        XCTAssertEqual(sqlite3_exec(database, "BEGIN", nil, nil, nil), SQLITE_OK)
         for record in extended where record["kind"] as? String == "figure" {
             let texts: [String?] = [RecipeTests.string(record, "when.start"), RecipeTests.string(record, "when.end"), RecipeTests.string(record, "when.basis"),
                                     RecipeTests.string(record, "doc_date")]
@@ -336,6 +382,7 @@ final class RecipeTests: XCTestCase {
             sqlite3_reset(update)
         }
         sqlite3_finalize(update)
+        XCTAssertEqual(sqlite3_exec(database, "COMMIT", nil, nil, nil), SQLITE_OK)
         sqlite3_close(database)
         XCTAssertEqual(Answers(rows: try runSQL(database: outputs.sqlite)), expected)
 

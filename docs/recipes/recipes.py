@@ -39,10 +39,15 @@ def load_figures(path):
                    "cumulative", "repeats", "source.key", "country", "noun", "parent", "category"]:
         if column not in figures.columns:
             figures[column] = None  # a field this version of Hasila does not write yet
-    # When the event happened: `when` (stated, resolved or the document's date), else the period.
-    figures["date_start"] = figures["when.start"].fillna(figures["period.start"])
-    figures["date_end"] = figures["when.end"].fillna(figures["period.end"])
-    figures["month"] = figures["date_start"].where(figures["date_start"].str.len() >= 7).str[:7]
+    # When the event happened: the record's `when` (stated, resolved or the document's date) when
+    # it has one, else its period; a month only when those dates lie within one month.
+    has_when = figures["when.start"].notna() | figures["when.end"].notna()
+    figures["date_start"] = figures["when.start"].where(has_when, figures["period.start"])
+    figures["date_end"] = figures["when.end"].where(has_when, figures["period.end"])
+    start_month = figures["date_start"].map(lambda d: d[:7] if isinstance(d, str) and len(d) >= 7 else None)
+    end_month = figures["date_end"].map(lambda d: d[:7] if isinstance(d, str) else None)
+    within = figures["date_end"].isna() | (end_month == start_month)
+    figures["month"] = start_month.where(within & start_month.notna(), None)
     return figures
 
 
@@ -64,6 +69,15 @@ def pandas_recipes(figures):
     results["killed_per_month_and_category"] = (
         counted.groupby(["month", "category"], dropna=False)
         .agg(killed=("value", "sum"), figures=("id", "count"))
+        .reset_index().sort_values(["month", "category"], na_position="first"))
+
+    # The same, counting once a toll that several documents report (same value, category, dates
+    # and source); a figure with no date matches nothing and counts on its own.
+    tolls = counted.assign(undated=counted["id"].where(counted["date_start"].isna(), None)).drop_duplicates(
+        ["month", "category", "value", "date_start", "date_end", "source.key", "undated"])
+    results["killed_per_month_across_documents"] = (
+        tolls.groupby(["month", "category"], dropna=False)
+        .agg(killed=("value", "sum"), tolls=("id", "count"))
         .reset_index().sort_values(["month", "category"], na_position="first"))
 
     # The ten documents with the most figures, and how many of them have no category.
@@ -139,14 +153,16 @@ def duckdb_view(connection, relation):
     fields = ", ".join(field(name) for name in FIELDS)
     connection.execute(f"""
         CREATE OR REPLACE VIEW figure_facts AS
-        SELECT *, COALESCE(when_start, period_start) AS date_start, COALESCE(when_end, period_end) AS date_end,
-               CASE WHEN length(COALESCE(when_start, period_start)) >= 7
-                    THEN substr(COALESCE(when_start, period_start), 1, 7) END AS month
+        SELECT *, CASE WHEN length(date_start) >= 7 AND (date_end IS NULL OR substr(date_end, 1, 7) = substr(date_start, 1, 7))
+                       THEN substr(date_start, 1, 7) END AS month
+        FROM (SELECT *,
+                     CASE WHEN when_start IS NOT NULL OR when_end IS NOT NULL THEN when_start ELSE period_start END AS date_start,
+                     CASE WHEN when_start IS NOT NULL OR when_end IS NOT NULL THEN when_end ELSE period_end END AS date_end
         FROM (SELECT id, doc, CAST(value AS BIGINT) AS value, CAST(text AS VARCHAR) AS text,
                      CAST("start" AS BIGINT) AS "start", CAST("end" AS BIGINT) AS "end", qualifier,
                      CAST(category AS VARCHAR) AS category, CAST(noun AS VARCHAR) AS noun,
                      CAST(parent AS VARCHAR) AS parent, {fields}
-              FROM {relation} WHERE kind = 'figure')""")
+              FROM {relation} WHERE kind = 'figure'))""")
 
 
 def duckdb_recipes(path, kind):

@@ -12,18 +12,23 @@
 -- lacks their columns: each (SELECT x FROM figures AS own WHERE own.id = f.id) reads the figures
 -- table's own column x when it has one, and otherwise the NULL of `absent` (SQL takes a name from
 -- the innermost query that has it). With a current database it is the plain column.
--- date_start and date_end are when the event happened: `when` (the event's date, stated, resolved
--- from a relative date, or the document's), else the period the sentence states.
--- month is the month of date_start (yyyy-mm), or NULL when that date is missing or only a year.
+-- date_start and date_end are when the event happened: the record's `when` (the event's date:
+-- stated, resolved from a relative date, or the document's) when it has one, else the period its
+-- sentence states. month (yyyy-mm) is the month of those dates when they lie within one month (an
+-- end that is NULL or in the month of the start), and NULL when they are missing, known only to
+-- the year, or span several months (a half-year's toll, a running total since 2011).
 DROP VIEW IF EXISTS figure_facts;
 CREATE TEMP VIEW figure_facts AS
 SELECT id, doc, value, text, start, "end", qualifier, category, noun, parent,
        period_start, period_end, when_start, when_end, when_basis, doc_date,
        cumulative, repeats, source_key, country,
-       COALESCE(when_start, period_start) AS date_start,
-       COALESCE(when_end, period_end) AS date_end,
-       CASE WHEN length(COALESCE(when_start, period_start)) >= 7
-            THEN substr(COALESCE(when_start, period_start), 1, 7) END AS month
+       date_start, date_end,
+       CASE WHEN length(date_start) >= 7 AND (date_end IS NULL OR substr(date_end, 1, 7) = substr(date_start, 1, 7))
+            THEN substr(date_start, 1, 7) END AS month
+FROM (
+SELECT *,
+       CASE WHEN when_start IS NOT NULL OR when_end IS NOT NULL THEN when_start ELSE period_start END AS date_start,
+       CASE WHEN when_start IS NOT NULL OR when_end IS NOT NULL THEN when_end ELSE period_end END AS date_end
 FROM (
     SELECT f.id, f.doc, f.value, f.text, f.start, f."end", f.qualifier, f.category, f.noun, f.parent,
            f.period_start, f.period_end,
@@ -38,7 +43,7 @@ FROM (
     FROM figures AS f,
          (SELECT NULL AS when_start, NULL AS when_end, NULL AS when_basis, NULL AS doc_date,
                  NULL AS cumulative, NULL AS repeats, NULL AS source_key, NULL AS country) AS absent
-);
+));
 
 -- recipe: killed_per_month_and_category
 -- People killed per month and category, each person counted once: a breakdown of a toll of the
@@ -52,6 +57,22 @@ WHERE (category = 'killed' OR category LIKE 'killed.%')
   AND repeats IS NULL
   AND NOT EXISTS (SELECT 1 FROM figure_facts AS total
                   WHERE total.id = f.parent AND (total.category = 'killed' OR total.category LIKE 'killed.%'))
+GROUP BY month, category
+ORDER BY month NULLS FIRST, category;
+
+-- recipe: killed_per_month_across_documents
+-- The same, for an archive of news where one toll is reported by several documents: figures of
+-- the same value, category, dates and source count once (see same_toll_across_documents below).
+-- A figure with no date can be matched with nothing and counts on its own.
+SELECT month, category, CAST(SUM(value) AS BIGINT) AS killed, COUNT(*) AS tolls
+FROM (SELECT DISTINCT month, category, value, date_start, date_end, source_key,
+             CASE WHEN date_start IS NULL THEN id END AS undated
+      FROM figure_facts AS f
+      WHERE (category = 'killed' OR category LIKE 'killed.%')
+        AND cumulative IS NOT TRUE
+        AND repeats IS NULL
+        AND NOT EXISTS (SELECT 1 FROM figure_facts AS total
+                        WHERE total.id = f.parent AND (total.category = 'killed' OR total.category LIKE 'killed.%')))
 GROUP BY month, category
 ORDER BY month NULLS FIRST, category;
 
