@@ -11,7 +11,8 @@
 -- before the fields `when`, `doc_date`, `cumulative`, `repeats`, `source` and `country` existed
 -- lacks their columns: each (SELECT x FROM figures AS own WHERE own.id = f.id) reads the figures
 -- table's own column x when it has one, and otherwise the NULL of `absent` (SQL takes a name from
--- the innermost query that has it). With a current database it is the plain column.
+-- the innermost query that has it). With a current database it is the plain column. The
+-- document's date is a column of the documents table (date) in the database.
 -- date_start and date_end are when the event happened: the record's `when` (the event's date:
 -- stated, resolved from a relative date, or the document's) when it has one, else the period its
 -- sentence states. month (yyyy-mm) is the month of those dates when they lie within one month (an
@@ -35,14 +36,15 @@ FROM (
            (SELECT when_start FROM figures AS own WHERE own.id = f.id) AS when_start,
            (SELECT when_end FROM figures AS own WHERE own.id = f.id) AS when_end,
            (SELECT when_basis FROM figures AS own WHERE own.id = f.id) AS when_basis,
-           (SELECT doc_date FROM figures AS own WHERE own.id = f.id) AS doc_date,
+           COALESCE((SELECT doc_date FROM figures AS own WHERE own.id = f.id),
+                    (SELECT date FROM documents AS d WHERE d.doc = f.doc)) AS doc_date,
            (SELECT cumulative FROM figures AS own WHERE own.id = f.id) AS cumulative,
            (SELECT repeats FROM figures AS own WHERE own.id = f.id) AS repeats,
            (SELECT source_key FROM figures AS own WHERE own.id = f.id) AS source_key,
            (SELECT country FROM figures AS own WHERE own.id = f.id) AS country
     FROM figures AS f,
          (SELECT NULL AS when_start, NULL AS when_end, NULL AS when_basis, NULL AS doc_date,
-                 NULL AS cumulative, NULL AS repeats, NULL AS source_key, NULL AS country) AS absent
+                 NULL AS cumulative, NULL AS repeats, NULL AS source_key, NULL AS country, NULL AS date) AS absent
 ));
 
 -- recipe: killed_per_month_and_category
