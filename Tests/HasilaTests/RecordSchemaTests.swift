@@ -8,18 +8,22 @@ final class RecordSchemaTests: XCTestCase {
         let schema = try RecordSchema()
         let valid = """
             {"kind":"figure","id":"d#1","doc":"d","value":1,"text":"واحداً","start":3,"end":9,"qualifier":"exact","category":null,\
-            "noun":"هجوماً","parent":null,"period":{"start":"2015-09-30","end":null},"sentence":{"start":0,"end":20}}
+            "noun":"هجوماً","parent":null,"period":{"start":"2015-09-30","end":null},"sentence":{"start":0,"end":20},"doc_date":"2016-01-10",\
+            "when":{"start":"2015-09-30","end":"2016-01-10","basis":"stated"},"cumulative":true,"repeats":null}
             """
         XCTAssertEqual(schema.problems(record(valid)), [])
         XCTAssertFalse(schema.problems(record(valid.replacingOccurrences(of: "\"value\":1", with: "\"value\":true"))).isEmpty)
         XCTAssertFalse(schema.problems(record(valid.replacingOccurrences(of: "\"exact\"", with: "\"roughly\""))).isEmpty)
         XCTAssertFalse(schema.problems(record(valid.replacingOccurrences(of: "\"parent\":null,", with: ""))).isEmpty)
         XCTAssertFalse(schema.problems(record(valid.replacingOccurrences(of: "\"start\":3", with: "\"start\":\"3\""))).isEmpty)
+        XCTAssertFalse(schema.problems(record(valid.replacingOccurrences(of: "\"stated\"", with: "\"guessed\""))).isEmpty)
+        XCTAssertFalse(schema.problems(record(valid.replacingOccurrences(of: "\"cumulative\":true", with: "\"cumulative\":1"))).isEmpty)
+        XCTAssertFalse(schema.problems(record(valid.replacingOccurrences(of: ",\"repeats\":null", with: ""))).isEmpty)
     }
 
     func testADateRecordNeedsItsCalendarAndRelativeFlag() throws {
         let schema = try RecordSchema()
-        let valid = #"{"kind":"date","id":"d#d1","doc":"d","text":"أمس","start":0,"end":3,"value":null,"calendar":"gregorian","relative":true}"#
+        let valid = #"{"kind":"date","id":"d#d1","doc":"d","text":"أمس","start":0,"end":3,"value":null,"calendar":"gregorian","relative":true,"doc_date":null}"#
         XCTAssertEqual(schema.problems(record(valid)), [])
         XCTAssertFalse(schema.problems(record(valid.replacingOccurrences(of: "\"relative\":true", with: "\"relative\":1"))).isEmpty)
         XCTAssertFalse(schema.problems(record(valid.replacingOccurrences(of: "gregorian", with: "julian"))).isEmpty)

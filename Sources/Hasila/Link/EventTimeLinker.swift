@@ -9,7 +9,11 @@
 /// A breakdown takes its total's `when`, as it takes its period. No date at all: nil.
 struct EventTimeLinker {
     /// `documentDate`: the document's date (its own, a manifest's, its dateline's or the run's `--date`).
-    func link(_ drafts: inout [FigureDraft], dates: [DateMention], tokens: [Token], documentDate: DateValue?) {
+    /// `dateline`: the dateline's mention: the period it gives the figures of its sentence
+    /// ("حلب - 2 شباط 2018: قتل 8 مدنيين أمس") dates the story, not the event, so `when` looks past it.
+    func link(_ drafts: inout [FigureDraft], dates: [DateMention], tokens: [Token], documentDate: DateValue?, dateline: DateMention? = nil) {
+        let datelineSentence = dateline.map { tokens[$0.tokens.lowerBound].sentence }
+        let datelinePeriod = dateline.map { $0.days ?? Period(start: $0.value, end: $0.value) }
         // The resolved relative dates of each sentence, as (first token, last token + 1, days).
         // "Today" (اليوم) mostly dates what is said ("قالت الأمم المتحدة اليوم إن …"), so it yields to any other relative date of its sentence.
         var relatives: [Int32: [(begin: Int, end: Int, when: EventTime, today: Bool)]] = [:]
@@ -21,7 +25,8 @@ struct EventTimeLinker {
         let document = documentDate.map { EventTime(covering: $0, basis: .document) }
         for index in drafts.indices {
             let figure = drafts[index].figure
-            if let period = figure.period {
+            let fromDateline = drafts[index].sentence == datelineSentence && figure.period == datelinePeriod
+            if let period = figure.period, !fromDateline {
                 let start = period.start?.firstDay
                 var end = period.end?.lastDay
                 if end == nil, let start, let closing = documentDate?.lastDay, closing >= start { end = closing }

@@ -165,6 +165,7 @@ public final class ArchiveRunner: @unchecked Sendable {
             var datesOnly = DocumentExtraction(document: document.id, figures: [], dates: dates)
             datesOnly.firstFigure = extraction.firstFigure + extraction.figures.count
             datesOnly.firstDate = extraction.firstDate
+            datesOnly.documentDate = extraction.documentDate
             let renderedDates = dates.isEmpty ? [] : renderer.render(datesOnly, of: document)
             extraction.dates = dates  // counted in the summary
             if !section.isLast {

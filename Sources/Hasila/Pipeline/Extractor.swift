@@ -198,13 +198,14 @@ public struct Extractor: Sendable {
         let periods = linker.periods(dates: &dates, tokens: tokens, scalars: text.scalars)
         linker.apply(periods, to: &drafts, tokens: tokens, lastPeriod: &carry.lastPeriod)
         // The document's date: its own, else its dateline, else the run's (`--date`).
-        if carry.isFirst, carry.reference == nil { carry.reference = dateline(dates, tokens: tokens, scalars: text.scalars) ?? carry.fallback }
+        let dateline = carry.isFirst ? datelineIndex(dates, tokens: tokens, scalars: text.scalars) : nil
+        if carry.isFirst, carry.reference == nil { carry.reference = dateline.flatMap { dates[$0].value } ?? carry.fallback }
         carry.isFirst = false
         if let reference = carry.reference {
             RelativeDateResolver(reference: reference).resolve(&dates)
         }
         CumulativeReader(grammar: grammar).read(&drafts, tokens: tokens)
-        EventTimeLinker().link(&drafts, dates: dates, tokens: tokens, documentDate: carry.reference)
+        EventTimeLinker().link(&drafts, dates: dates, tokens: tokens, documentDate: carry.reference, dateline: dateline.map { dates[$0] })
         RepeatLinker().link(&drafts, base: carry.figures, first: &carry.firstFigures)
         for index in dates.indices {
             let first = tokens[dates[index].tokens.lowerBound], last = tokens[dates[index].tokens.upperBound - 1]
@@ -224,15 +225,22 @@ public struct Extractor: Sendable {
         extract(scalars: text.unicodeScalars.map(\.value), document: document, date: date, fallback: fallback)
     }
 
-    /// The dateline of a wire story: a full date opening the document, or after a place and a dash
-    /// in its first words ("بيروت - 12 آب 2019").
-    private func dateline(_ dates: [DateMention], tokens: [Token], scalars: [UInt32]) -> DateValue? {
+    /// The dateline of a wire story (the index of its date mention): a full date opening the document,
+    /// after a place and a dash in its first words ("بيروت - 12 آب 2019"), or after a place and
+    /// before a dash, a colon or the line's end ("الرياض 5/8/2015 -").
+    private func datelineIndex(_ dates: [DateMention], tokens: [Token], scalars: [UInt32]) -> Int? {
         guard let first = dates.first, first.isAbsolute, first.value?.day != nil, first.tokens.lowerBound < 8,
               tokens[0..<first.tokens.upperBound].allSatisfy({ !$0.lineBreakBefore || $0.start == tokens[0].start }) else { return nil }
         let start = first.tokens.lowerBound
-        if start == 0 { return first.value }
-        let before = tokens[start - 1]
-        guard before.kind == .punctuation, [0x2D, 0x2013, 0x2014, 0x3A].contains(scalars[Int(before.start)]) else { return nil }
-        return first.value
+        if start == 0 { return 0 }
+        func isDash(_ token: Token) -> Bool {
+            token.kind == .punctuation && [0x2D, 0x2013, 0x2014, 0x3A].contains(scalars[Int(token.start)])
+        }
+        if isDash(tokens[start - 1]) { return 0 }
+        // A place of a few words, then the date, then a dash, a colon or a line break.
+        let end = first.tokens.upperBound
+        guard start <= 3, tokens[0..<start].allSatisfy({ $0.kind == .word }) else { return nil }
+        if end == tokens.count || tokens[end].lineBreakBefore || isDash(tokens[end]) { return 0 }
+        return nil
     }
 }
