@@ -44,6 +44,7 @@ final class RecipeTests: XCTestCase {
         var documentsWithMostFigures: [String] = []
         var figuresWithoutCategory: [String] = []
         var uncategorisedNouns: Set<String> = []
+        var unmarkedRepeats: [String] = []
         var sameTollAcrossDocuments: Set<String> = []
 
         /// The answers in the rows of an engine (column name to value), recipe by recipe.
@@ -54,6 +55,7 @@ final class RecipeTests: XCTestCase {
             documentsWithMostFigures = (rows["documents_with_most_figures"] ?? []).map { line($0, ["doc", "figures", "uncategorised"]) }
             figuresWithoutCategory = (rows["figures_without_category"] ?? []).map { line($0, ["id", "doc", "value", "text", "noun", "start"]) }
             uncategorisedNouns = Set((rows["uncategorised_nouns"] ?? []).map { line($0, ["noun", "figures"]) })
+            unmarkedRepeats = (rows["unmarked_repeats"] ?? []).map { line($0, ["id", "doc", "value", "category", "date_start", "same_as"]) }
             sameTollAcrossDocuments = Set((rows["same_toll_across_documents"] ?? []).map { row in
                 let ids = RecipeTests.cell(row["ids"] ?? nil).split(separator: " ").sorted().joined(separator: " ")
                 return line(row, ["value", "category", "date_start", "date_end", "source_key", "documents"]) + "|" + ids
@@ -125,6 +127,21 @@ final class RecipeTests: XCTestCase {
             var nouns: [String: Int] = [:]
             for f in missing { nouns[RecipeTests.string(f, "noun") ?? "null", default: 0] += 1 }
             uncategorisedNouns = Set(nouns.map { "\($0.key)|\($0.value)" })
+
+            // Figures with an earlier figure of the same value and category in their document, no repeats, no breakdowns.
+            func start(_ f: [String: Any]) -> Int { (f["start"] as! NSNumber).intValue }
+            let totals = figures.filter { RecipeTests.string($0, "category") != nil && RecipeTests.string($0, "parent") == nil }
+            unmarkedRepeats = totals.filter { RecipeTests.string($0, "repeats") == nil }
+                .sorted { ($0["doc"] as! String, start($0)) < ($1["doc"] as! String, start($1)) }
+                .compactMap { f in
+                    let earlier = totals.filter { e in
+                        e["doc"] as! String == f["doc"] as! String && value(e) == value(f)
+                            && RecipeTests.string(e, "category") == RecipeTests.string(f, "category") && start(e) < start(f)
+                    }.min { start($0) < start($1) }
+                    guard let earlier else { return nil }
+                    return ["id", "doc", "value", "category"].map { RecipeTests.cell(RecipeTests.field(f, $0)) }.joined(separator: "|")
+                        + "|\(dateStart(f) ?? "null")|\(earlier["id"] as! String)"
+                }
 
             // The same toll in several documents: value, category, dates and source alike.
             var groups: [String: (docs: Set<String>, ids: [String])] = [:]
@@ -273,7 +290,7 @@ final class RecipeTests: XCTestCase {
         let expected = Answers(records: try records(outputs.jsonl))
         let rows = try runSQL(database: outputs.sqlite)
         XCTAssertEqual(Set(rows.keys), ["killed_per_month_and_category", "killed_per_month_across_documents", "documents_with_most_figures", "figures_without_category",
-                                        "uncategorised_nouns", "same_toll_across_documents"], "every recipe is checked here")
+                                        "uncategorised_nouns", "unmarked_repeats", "same_toll_across_documents"], "every recipe is checked here")
         XCTAssertEqual(Answers(rows: rows), expected)
         // Not answers that cannot fail: the Corpus has tolls, uncategorised figures and one toll in two articles.
         XCTAssertGreaterThan(expected.killedPerMonthAndCategory.count, 10)
@@ -281,6 +298,7 @@ final class RecipeTests: XCTestCase {
         XCTAssertEqual(expected.documentsWithMostFigures.count, 10)
         XCTAssertEqual(expected.sameTollAcrossDocuments.count, 2, "\(expected.sameTollAcrossDocuments)")
         XCTAssertNotEqual(expected.killedPerMonthAcrossDocuments, expected.killedPerMonthAndCategory, "the composed articles repeat a toll")
+        XCTAssertFalse(expected.unmarkedRepeats.isEmpty, "the Corpus has headlines that repeat their body without its date")
     }
 
     /// The file runs as the guide says, `sqlite3 -header -column DB < recipes.sql`, when the

@@ -104,6 +104,23 @@ WHERE category IS NULL
 GROUP BY noun
 ORDER BY figures DESC, noun NULLS FIRST;
 
+-- recipe: unmarked_repeats
+-- Figures with an earlier figure of the same value and category in their document that `repeats`
+-- does not mark (it needs the same period too): mostly a headline without a date that repeats the
+-- body's dated toll, which the sums above count twice (once among the undated). Breakdowns are
+-- left out, on both sides. Check each in its text before leaving one out of a sum.
+-- (The earlier figure is looked up in the figures table, indexed on doc.)
+SELECT id, doc, value, category, date_start, same_as
+FROM (SELECT f.id, f.doc, f.value, f.category, f.date_start, f.start,
+             (SELECT earlier.id FROM figures AS earlier
+              WHERE earlier.doc = f.doc AND earlier.value = f.value AND earlier.category = f.category
+                AND earlier.parent IS NULL AND earlier.start < f.start
+              ORDER BY earlier.start LIMIT 1) AS same_as
+      FROM figure_facts AS f
+      WHERE f.category IS NOT NULL AND f.parent IS NULL AND f.repeats IS NULL) AS candidates
+WHERE same_as IS NOT NULL
+ORDER BY doc, start;
+
 -- recipe: same_toll_across_documents
 -- The same toll reported by several documents: the same value and category, the same dates and
 -- the same source (NULL when no document credits one: weaker evidence), in two documents or more.
