@@ -109,11 +109,12 @@ ORDER BY figures DESC, noun NULLS FIRST;
 -- does not mark (it needs the same period too): mostly a headline without a date that repeats the
 -- body's dated toll, which the sums above count twice (once among the undated). Breakdowns are
 -- left out, on both sides. Check each in its text before leaving one out of a sum.
--- (The earlier figure is looked up in the figures table, indexed on doc.)
+-- (The earlier figure is looked up in the figures table by its document, which is indexed:
+-- COALESCE keeps SQLite from choosing the index on category, which is far less selective.)
 SELECT id, doc, value, category, date_start, same_as
 FROM (SELECT f.id, f.doc, f.value, f.category, f.date_start, f.start,
              (SELECT earlier.id FROM figures AS earlier
-              WHERE earlier.doc = f.doc AND earlier.value = f.value AND earlier.category = f.category
+              WHERE earlier.doc = f.doc AND earlier.value = f.value AND COALESCE(earlier.category, '') = f.category
                 AND earlier.parent IS NULL AND earlier.start < f.start
               ORDER BY earlier.start LIMIT 1) AS same_as
       FROM figure_facts AS f
