@@ -5,7 +5,7 @@ extension Grammar {
     public var taxonomyKeys: [String] { tables.taxonomy.sorted() }
 
     /// The keys that `category` rules give `phrase` when it is read whole, as the extractor reads a
-    /// noun phrase (normalised, folded, clitics allowed): "مدنيين" gives killed.civilians. A
+    /// noun phrase (normalised, folded, clitics allowed): the word for civilians gives killed.civilians. A
     /// `countable` rule or `category null` gives nil; a phrase no rule names gives an empty set.
     public func categoryKeys(naming phrase: String) -> Set<String?> {
         let text = Normalizer(options: .matching).normalize(phrase)
