@@ -52,12 +52,15 @@ FISH_COMPLETIONS := $(DATADIR)/fish/vendor_completions.d
 # Files beside README.md in the archive, when the repository has them.
 LEGAL := $(wildcard LICENSE LICENSE.* LICENSE.txt NOTICE NOTICE.*)
 
-.PHONY: build binary manual-tool man completions install uninstall release check-release clean version
+.PHONY: build binary manual-tool man completions install uninstall release check-release clean version release-name
 
 build: binary man completions
 
 version:
 	@echo $(VERSION)
+
+release-name:
+	@echo $(RELEASE_NAME)
 
 binary:
 ifeq ($(origin HASILA),command line)
