@@ -12,10 +12,10 @@
 # The build lives in its own folder (SCRATCH, .build-static) so that it never thrashes `swift
 # build`'s .build: the static standard library changes every compile command.
 #
-# HASILA=PATH (and GENERATE_MANUAL=PATH) given on the command line install an already built
-# binary (and man page generator) instead of running SwiftPM: the tests do so, because they run
-# inside `swift test`, which holds the lock on .build. GENERATED=DIR moves the generated man pages
-# and completions out of the build folder.
+# HASILA=PATH (and GENERATE_MANUAL=PATH), given on the command line or in the environment,
+# install an already built binary (and man page generator) instead of running SwiftPM: the tests
+# do so, because they run inside `swift test`, which holds the lock on .build. GENERATED=DIR
+# moves the generated man pages and completions out of the build folder.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -63,7 +63,7 @@ release-name:
 	@echo $(RELEASE_NAME)
 
 binary:
-ifeq ($(origin HASILA),command line)
+ifneq ($(filter command line environment,$(origin HASILA)),)
 	@test -x "$(HASILA)" || { echo "make: HASILA=$(HASILA) is not an executable file" >&2; exit 2; }
 else
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS) --product hasila
@@ -73,7 +73,7 @@ endif
 # built as a product of the dependency so that it runs on any hasila binary (the plugin itself
 # rebuilds the whole package without --static-swift-stdlib first).
 manual-tool:
-ifeq ($(origin GENERATE_MANUAL),command line)
+ifneq ($(filter command line environment,$(origin GENERATE_MANUAL)),)
 	@test -x "$(GENERATE_MANUAL)" || { echo "make: GENERATE_MANUAL=$(GENERATE_MANUAL) is not an executable file" >&2; exit 2; }
 else
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS) --product generate-manual
