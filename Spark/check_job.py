@@ -140,6 +140,7 @@ def main():
     ap.add_argument("--folder", required=True, help="the text folder the job was submitted on")
     ap.add_argument("--output", required=True, help="the job's output folder (local path)")
     ap.add_argument("--jsonl", required=True, help="JSON lines with ids, dates and one bad line")
+    ap.add_argument("--expect-icu-lib", action="store_true", help="the archive ships ICU in lib/")
     args = ap.parse_args()
 
     spark = SparkSession.builder.appName("hasila-spark-check").getOrCreate()
@@ -153,6 +154,16 @@ def main():
     shipped = spark.sparkContext.parallelize([0], 1).map(
         lambda _: digest(hasila_job.locate_hasila(None)[0])).collect()[0]
     check("the shipped binary is the one run directly", shipped == digest(args.binary), shipped[:12])
+
+    if args.expect_icu_lib:  # the executor's hasila loads ICU from the archive's lib/
+        def icu_from(_):
+            exe, _grammars, lib = hasila_job.locate_hasila(None)
+            env = dict(os.environ, LD_LIBRARY_PATH=lib or "")
+            out = subprocess.run(["ldd", exe], stdout=subprocess.PIPE, env=env).stdout.decode()
+            return lib, [line.split("=>")[1].split()[0] for line in out.splitlines() if "libicu" in line]
+        lib, icu = spark.sparkContext.parallelize([0], 1).map(icu_from).collect()[0]
+        check("ICU shipped in the archive's lib/ is the one the executor's hasila loads",
+              bool(lib) and len(icu) == 3 and all(p.startswith(lib + "/") for p in icu), f"{icu}")
 
     # --- 1. the submitted job over the text folder ----------------------------------------------
     direct = direct_run(args.binary, args.grammars, args.folder, dates=True)

@@ -32,6 +32,7 @@ import subprocess
 import sys
 import threading
 import time
+from urllib.parse import unquote
 
 from pyspark import AccumulatorParam, SparkFiles, StorageLevel, TaskContext
 from pyspark.sql import SparkSession
@@ -302,10 +303,14 @@ def text_documents(root):
 
 
 def jsonl_documents(rows):
-    """(path, line) rows of the text reader -> (path, line) items, blank lines dropped."""
+    """(path, line) rows of the text reader -> (path, line) items, blank lines dropped. The path
+    (input_file_name(), a URI: "sub%20dir") is decoded as the file system names it."""
+    uri, path = None, None
     for row in rows:
+        if row.path != uri:
+            uri, path = row.path, unquote(row.path)
         if row.value.strip():
-            yield row.path, row.value
+            yield path, row.value
 
 
 # --- one hasila process per partition ------------------------------------------------------------
