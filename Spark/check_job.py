@@ -194,6 +194,8 @@ def main():
           and counts["figures"] == len(direct.get("figure", [])) and counts["dates"] == 0, f"{counts}")
     figures = read_back(spark, "file://" + out, hasila_job.FIGURE_SCHEMA)
     compare("jsonl, figures", figures, [expected_figure(r) for r in direct.get("figure", [])])
+    months = sorted({r["doc_month"] for r in figures})
+    check("jsonl: one doc_month folder per month", month_folders(out) == months, f"{months}")
     check("jsonl: meta is a map of the other fields, JSON-encoded when not strings",
           any(r["meta"] and r["meta"].get("outlet") and r["meta"].get("tags", "").startswith("[")
               for r in figures), f"{next((r['meta'] for r in figures if r['meta']), None)}")

@@ -526,7 +526,7 @@ def run(spark, argv):
         errors_uri = args.errors_output or args.output.rstrip("/") + "/_errors"
         errors = spark.createDataFrame(out.filter(lambda r: r[0] == "error").map(lambda r: r[1]),
                                        ERROR_SCHEMA)
-        errors.coalesce(1).write.mode(args.mode).parquet(errors_uri)
+        errors.repartition(1).write.mode(args.mode).parquet(errors_uri)  # one file, built in parallel
         dates_uri = None
         if args.dates:
             dates_uri = args.dates_output or args.output.rstrip("/") + "/_dates"
