@@ -183,8 +183,9 @@ def main():
 
     # --- 2. JSON lines with one bad line, in this session -----------------------------------------
     out = os.path.join(args.work, "jsonl.parquet")
+    errors_out = os.path.join(args.work, "jsonl-errors.parquet")  # a sibling, --errors-output
     status, counts = hasila_job.run(spark, ["--input", "file://" + args.jsonl, "--output", "file://" + out,
-                                            "--partitions", "3"])
+                                            "--errors-output", "file://" + errors_out, "--partitions", "3"])
     direct = direct_run(args.binary, args.grammars, args.jsonl, dates=False)
     with open(args.jsonl, encoding="utf-8") as f:
         lines = [line for line in f if line.strip()]
@@ -199,7 +200,9 @@ def main():
     check("jsonl: meta is a map of the other fields, JSON-encoded when not strings",
           any(r["meta"] and r["meta"].get("outlet") and r["meta"].get("tags", "").startswith("[")
               for r in figures), f"{next((r['meta'] for r in figures if r['meta']), None)}")
-    errors = read_back(spark, "file://" + out + "/_errors", hasila_job.ERROR_SCHEMA)
+    check("jsonl: --errors-output puts the errors beside, not inside, the records",
+          not os.path.exists(os.path.join(out, "_errors")) and os.path.exists(os.path.join(errors_out, "_SUCCESS")))
+    errors = read_back(spark, "file://" + errors_out, hasila_job.ERROR_SCHEMA)
     want = direct.get("error", [])
     check("jsonl: the errors dataset holds the one bad line (its file, hasila's message), apart",
           len(errors) == 1 and len(want) == 1 and errors[0]["kind"] == "error"
@@ -217,7 +220,8 @@ def main():
     except Exception as exc:  # Py4JJavaError carrying the task's HasilaFailed
         text = str(exc)
         check("exit 2 fails the job", "HasilaFailed" in text and "exit status 2" in text, text[:200])
-    status, counts = hasila_job.run(spark, bad + ["--failed-partitions", "record"])
+    # The same with --binary (a hasila installed on the executors): the archive is not used.
+    status, counts = hasila_job.run(spark, bad + ["--failed-partitions", "record", "--binary", args.binary])
     errors = read_back(spark, "file://" + os.path.join(args.work, "exit2.parquet", "_errors"),
                        hasila_job.ERROR_SCHEMA)
     check("--failed-partitions record: exit 3, one 'partition' row per partition, no records",

@@ -508,7 +508,10 @@ def run(spark, argv):
 
     if args.input_format == "text":
         root = qualified_root(spark, args.input)
+        names = TEXT_EXTENSIONS + OTHER_EXTENSIONS + ("gz",)
         files = (spark.read.format("binaryFile").option("recursiveFileLookup", "true")
+                 # only the files hasila would look at are read (not the PDFs beside them)
+                 .option("pathGlobFilter", "*.{" + ",".join(names + tuple(n.upper() for n in names)) + "}")
                  .load(args.input).select("path", "content"))
         items = files.rdd.mapPartitions(text_documents(root))
     else:
