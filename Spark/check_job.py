@@ -178,8 +178,9 @@ def main():
     check("text folder: errors dataset empty, as the direct run has none",
           errors == [] and not direct.get("error"), f"{len(errors)} rows")
     docs = {r["doc"] for r in figures}
-    check("text folder: ids of files in a subfolder and of a .txt.gz are relative paths",
-          any("/" in d for d in docs) and any(d.startswith("gz/") for d in docs), f"{sorted(docs)[-3:]}")
+    check("text folder: ids of files in a subfolder, of a .txt.gz and of a .TXT as hasila names them",
+          any(d.startswith("e/") for d in docs) and "gz/a01" in docs and "A02" in docs,
+          f"{sorted(docs)[:2]} {sorted(docs)[-2:]}")
 
     # --- 2. JSON lines with one bad line, in this session -----------------------------------------
     out = os.path.join(args.work, "jsonl.parquet")
