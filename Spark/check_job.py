@@ -212,6 +212,31 @@ def main():
           f"{errors}")
     check("jsonl: no error row among the records", all(r["id"] and r["value"] is not None for r in figures))
 
+    # --- 2b. documents that cannot be read, from text files: named in the errors dataset --------
+    folder = os.path.join(args.work, "unreadable")
+    os.makedirs(os.path.join(folder, "sub"), exist_ok=True)
+    sentence = "قتل 5 مدنيين في قصف على السوق. "
+    with open(os.path.join(folder, "good.txt"), "w", encoding="utf-8") as f:
+        f.write(sentence)
+    with open(os.path.join(folder, "sub", "long.txt"), "w", encoding="utf-8") as f:
+        f.write(sentence * 200)                      # over --max-bytes: hasila's error
+    with open(os.path.join(folder, "legacy.txt"), "wb") as f:
+        f.write(sentence.encode("cp1256"))           # not UTF-8: the job's error
+    with open(os.path.join(folder, "page.html"), "w", encoding="utf-8") as f:
+        f.write("<p>" + sentence + "</p>")          # HTML: the job's error
+    out = os.path.join(args.work, "unreadable.parquet")
+    status, counts = hasila_job.run(spark, ["--input", "file://" + folder, "--input-format", "text",
+                                            "--output", "file://" + out,
+                                            "--hasila-option=--max-bytes=4096"])
+    errors = read_back(spark, "file://" + out + "/_errors", hasila_job.ERROR_SCHEMA)
+    named = sorted((r["doc"], os.path.basename(r["path"] or "")) for r in errors)
+    figures = read_back(spark, "file://" + out, hasila_job.FIGURE_SCHEMA)
+    check("text files that cannot be read: one error row each, naming the document and its file",
+          status == 0 and counts["documents"] == 4 and counts["errors"] == 3
+          and named == [("legacy", "legacy.txt"), ("page", "page.html"), ("sub/long", "long.txt")]
+          and all(r["error"] for r in errors) and {r["doc"] for r in figures} == {"good"},
+          f"status {status}, {[(r['doc'], r['error'][:60]) for r in errors]}")
+
     # --- 3. the exit-status rules ---------------------------------------------------------------
     bad = ["--input", "file://" + args.jsonl, "--output", "file://" + os.path.join(args.work, "exit2.parquet"),
            "--partitions", "2", "--hasila-option=--grammars=/nonexistent-hasila-grammars"]

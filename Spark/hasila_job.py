@@ -283,7 +283,7 @@ def text_documents(root):
             doc = document_id(path, root)
             is_text, gz = fmt
             if not is_text:
-                yield path, error_row("error", doc=doc, path=path, error=(
+                yield (path, doc), error_row("error", doc=doc, path=path, error=(
                     "HTML and JSON-lines files are not read with --input-format text: "
                     "give JSON lines with --input-format jsonl, or run hasila on the files"))
                 continue
@@ -293,31 +293,31 @@ def text_documents(root):
                     data = gzip.decompress(data)
                 text = decode_text(data)
             except (OSError, EOFError, UnicodeDecodeError, ValueError) as exc:
-                yield path, error_row("error", doc=doc, path=path, error=(
+                yield (path, doc), error_row("error", doc=doc, path=path, error=(
                     f"not read: {exc} (the job reads UTF-8 and UTF-16 with a BOM; convert other "
                     "encodings first, e.g. iconv -f WINDOWS-1256 -t UTF-8)"))
                 continue
-            yield path, json.dumps({"id": doc, "text": text}, ensure_ascii=False)
+            yield (path, doc), json.dumps({"id": doc, "text": text}, ensure_ascii=False)
 
     return convert
 
 
 def jsonl_documents(rows):
-    """(path, line) rows of the text reader -> (path, line) items, blank lines dropped. The path
-    (input_file_name(), a URI: "sub%20dir") is decoded as the file system names it."""
-    uri, path = None, None
+    """(path, line) rows of the text reader -> ((path, None), line) items, blank lines dropped.
+    The path (input_file_name(), a URI: "sub%20dir") is decoded as the file system names it."""
+    uri, origin = None, None
     for row in rows:
         if row.path != uri:
-            uri, path = row.path, unquote(row.path)
+            uri, origin = row.path, (unquote(row.path), None)
         if row.value.strip():
-            yield path, row.value
+            yield origin, row.value
 
 
 # --- one hasila process per partition ------------------------------------------------------------
 
 def make_partition_runner(options, counters, record_failed_partitions=False, binary=None):
-    """A mapPartitions function: the partition's (path, JSON line or error row) items through ONE
-    hasila process; yields ("figure" | "date" | "error", row)."""
+    """A mapPartitions function: the partition's ((path, doc id or None), JSON line or error row)
+    items through ONE hasila process; yields ("figure" | "date" | "error", row)."""
 
     def run_partition(items):
         ctx = TaskContext.get()
@@ -336,7 +336,7 @@ def make_partition_runner(options, counters, record_failed_partitions=False, bin
                                 stderr=subprocess.PIPE, env=env)
         counters["processes"].add(1)
         fed = [0]
-        line_starts, line_paths = [], []   # the input file of each line fed (run-length)
+        line_starts, line_origins = [], []   # the (file, doc) of each line fed (run-length)
         converted_errors = []              # documents the job itself could not turn into a line
         feed_error = []
         stderr_tail = collections.deque()
@@ -344,13 +344,13 @@ def make_partition_runner(options, counters, record_failed_partitions=False, bin
 
         def feed():  # stdin in its own thread, so that a full stdout pipe cannot deadlock us
             try:
-                for path, item in items:
+                for origin, item in items:
                     if isinstance(item, tuple):
                         converted_errors.append(item)
                         continue
-                    if not line_paths or line_paths[-1] != path:
+                    if not line_origins or line_origins[-1] != origin:
                         line_starts.append(fed[0] + 1)
-                        line_paths.append(path)
+                        line_origins.append(origin)
                     proc.stdin.write(item.encode("utf-8") + b"\n")
                     fed[0] += 1
             except BrokenPipeError:
@@ -370,9 +370,9 @@ def make_partition_runner(options, counters, record_failed_partitions=False, bin
                 while stderr_size[0] > STDERR_KEEP and len(stderr_tail) > 1:
                     stderr_size[0] -= len(stderr_tail.popleft())
 
-        def input_path(stdin_line):
-            k = bisect.bisect_right(line_starts, stdin_line) - 1
-            return line_paths[k] if k >= 0 else None
+        def input_origin(stdin_line):
+            k = bisect.bisect_right(line_starts, stdin_line) - 1 if isinstance(stdin_line, int) else -1
+            return line_origins[k] if k >= 0 else (None, None)
 
         feeder = threading.Thread(target=feed, name="hasila-stdin", daemon=True)
         reader = threading.Thread(target=drain_stderr, name="hasila-stderr", daemon=True)
@@ -395,14 +395,12 @@ def make_partition_runner(options, counters, record_failed_partitions=False, bin
                     elif kind == "date":
                         row = date_row(rec)
                     elif kind == "error":
-                        line = rec.get("line")
-                        # stdin:N names the Nth line of this partition: name the input file instead.
-                        doc = rec.get("doc")
-                        if isinstance(doc, str) and doc.startswith("stdin:"):
-                            doc = None
-                        row = error_row("error", doc=doc,
-                                        path=input_path(line) if isinstance(line, int) else None,
-                                        error=rec.get("error"))
+                        # stdin:N names the Nth line of this partition: name the input file,
+                        # and for a text file its document id, instead.
+                        path, doc = input_origin(rec.get("line"))
+                        if doc is None and not str(rec.get("doc")).startswith("stdin:"):
+                            doc = rec.get("doc")
+                        row = error_row("error", doc=doc, path=path, error=rec.get("error"))
                     else:
                         raise HasilaFailed(f"unexpected record kind {kind!r}: "
                                            f"{json.dumps(rec, ensure_ascii=False)[:300]}")
@@ -477,7 +475,7 @@ def parse_args(argv):
                          "record: it becomes a row of the errors dataset, the job goes on and exits 3")
     ap.add_argument("--binary", help="the hasila binary installed on the executors, instead of the archive")
     ap.add_argument("--hasila-option", action="append", default=[], metavar="OPTION",
-                    help="an option passed to `hasila extract` (repeatable), e.g. --hasila-option=--max-document-bytes=67108864")
+                    help="an option passed to `hasila extract` (repeatable), e.g. --hasila-option=--max-bytes=67108864")
     return ap.parse_args(argv)
 
 
