@@ -194,6 +194,7 @@ def date_row(rec):
 
 def error_row(kind, doc=None, path=None, line=None, error=None, partition=None, exit_status=None,
               input_documents=None, records=None, stderr=None):
+    """A row of the errors dataset, in ERROR_SCHEMA's order."""
     return (kind, doc, path, line, error, partition, exit_status, input_documents, records, stderr)
 
 
@@ -263,7 +264,8 @@ def document_id(path, root):
 
 
 def decode_text(data):
-    """The text of a file's bytes, as hasila decodes UTF-8 and UTF-16 with a BOM; None otherwise."""
+    """The text of a file's bytes, as hasila decodes UTF-8 and UTF-16 with a BOM; raises
+    UnicodeDecodeError for anything else (legacy encodings, damaged UTF-8)."""
     if data[:2] == b"\xff\xfe":
         return data[2:].decode("utf-16-le")
     if data[:2] == b"\xfe\xff":
