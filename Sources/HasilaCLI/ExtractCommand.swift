@@ -55,7 +55,7 @@ struct ExtractCommand: ParsableCommand {
     /// The dates file, or nil for stdout (or for no dates file).
     var datesOutputPath: String? { datesOutput == "-" ? nil : datesOutput }
 
-    @Option(help: ArgumentHelp("The documents' date, against which relative dates (أمس، الشهر الماضي) are resolved.", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("The documents' date, against which relative dates (yesterday, last month) are resolved.", valueName: "YYYY-MM-DD"))
     var date: String?
 
     @Option(name: .customLong("doc-dates"), help: ArgumentHelp("A manifest of documents' dates: TSV or CSV with a header naming the columns id and date, or JSON lines {\"id\", \"date\"}; dates as YYYY-MM-DD with an optional time. Precedence: a JSON line's date, this manifest, a dateline the text opens with, --date.", valueName: "FILE"))
