@@ -1,126 +1,359 @@
-"""Hasila on Apache Spark: one `hasila extract` subprocess per partition.
+"""Hasila on Apache Spark: counted figures from documents on any Hadoop file system, as Parquet.
 
-Run by Spark/run (RUN_SPARK_TESTS=1 Spark/run); see Spark/README.md. The shipped archive
-(`--archives hasila.tar.gz#hasila`) holds the `hasila` binary with its `Grammars/` folder next
-to it, so on every executor the command is `hasila/hasila extract --quiet --errors inline -`.
+    spark-submit --archives hasila.tar.gz#hasila hasila_job.py \
+        --input s3a://bucket/reports/ --input-format text --output s3a://bucket/hasila/figures
 
-The job:
-  1. reads the JSON-lines input as text lines and repartitions it;
-  2. with mapPartitions, feeds each partition's lines to ONE hasila subprocess on stdin and
-     turns the JSON lines it prints into Rows; the exit status is checked (0 is fine, 1 only
-     when error records came back, anything else fails the task and so the job);
-  3. writes Parquet with an explicit schema and reads it back with that schema (FAILFAST);
-  4. compares the figures with a direct run of the same binary over the same file;
-  5. checks the exit-status handling itself: a partition with a bad line must give an error
-     record (exit 1 accepted), and a command that exits 2 must fail the job.
-It prints the counts and exits non-zero on any difference.
+Input: JSON lines ({"id", "text", "date"?, ...}, each line passed to hasila as it is) or text
+files (.txt, .text, and the same .gz; the document id is the file's path relative to the input
+folder without its extensions, as `hasila extract FOLDER` names it), at any URI Hadoop reads
+(s3a://, gs://, abfss://, hdfs://, file://). Each partition runs ONE `hasila extract --quiet
+--errors inline -` subprocess over its documents, and the exit status is checked: 0 is fine, 1
+only when error records came back, anything else fails the task (and, after Spark's retries, the
+job), or with --failed-partitions record becomes a row of the errors dataset.
+
+Output (nothing is collected on the driver):
+  <output>/doc_month=YYYY-MM/...parquet  the figure records, every field, explicit schema
+  <output>/_errors (or --errors-output)  the documents that could not be read, failed partitions
+  <output>/_dates (or --dates-output)    with --dates, the date mentions
+The counts (documents in, figures, dates, errors, processes) come back through accumulators and
+are logged by the driver at the end. See Spark/README.md.
 """
 
 import argparse
+import bisect
 import collections
-import hashlib
+import glob
+import gzip
 import json
+import logging
 import os
+import re
 import subprocess
 import sys
 import threading
 import time
+from urllib.parse import unquote
 
-from pyspark import SparkFiles, TaskContext
+from pyspark import AccumulatorParam, SparkFiles, StorageLevel, TaskContext
 from pyspark.sql import SparkSession
-from pyspark.sql.types import LongType, StringType, StructField, StructType
+from pyspark.sql import functions as F
+from pyspark.sql.types import (ArrayType, BooleanType, IntegerType, LongType, MapType, StringType,
+                               StructField, StructType)
 
-ARCHIVE_ALIAS = "hasila"  # the name after '#' in --archives hasila.tar.gz#hasila
-STDERR_KEEP = 64 * 1024   # bytes of the subprocess's stderr kept for the error message
+LOG = logging.getLogger("hasila_job")
+ARCHIVE_ALIAS = "hasila"   # the name after '#' in --archives hasila.tar.gz#hasila
+STDERR_KEEP = 64 * 1024    # bytes of a subprocess's stderr kept for the error message
+UNKNOWN_MONTH = "unknown"  # doc_month of a record with neither doc_date nor when.start
 
-SCHEMA = StructType([
-    StructField("kind", StringType(), False),
+
+def _span(*extra):
+    return StructType([StructField("start", LongType(), True), StructField("end", LongType(), True), *extra])
+
+
+NAME = StructType([  # a gazetteer key with the words that named it (actors, place, source)
+    StructField("key", StringType(), True),
+    StructField("text", StringType(), True),
+    StructField("start", LongType(), True),
+    StructField("end", LongType(), True),
+])
+
+# The figure records. Every field is nullable: a binary that does not write a field yet gives null.
+FIGURE_SCHEMA = StructType([
     StructField("id", StringType(), True),
     StructField("doc", StringType(), True),
     StructField("value", LongType(), True),
-    StructField("text", StringType(), True),   # for kind == "error": the error message
+    StructField("text", StringType(), True),
     StructField("start", LongType(), True),
     StructField("end", LongType(), True),
     StructField("qualifier", StringType(), True),
     StructField("category", StringType(), True),
     StructField("noun", StringType(), True),
     StructField("parent", StringType(), True),
-    StructField("period_start", StringType(), True),
-    StructField("period_end", StringType(), True),
+    StructField("period", StructType([StructField("start", StringType(), True),
+                                      StructField("end", StringType(), True)]), True),
+    StructField("sentence", _span(), True),
+    StructField("doc_date", StringType(), True),
+    StructField("when", StructType([StructField("start", StringType(), True),
+                                    StructField("end", StringType(), True),
+                                    StructField("basis", StringType(), True)]), True),
+    StructField("cumulative", BooleanType(), True),
+    StructField("repeats", StringType(), True),
+    StructField("actors", ArrayType(NAME, True), True),
+    StructField("place", NAME, True),
+    StructField("country", StringType(), True),
+    StructField("source", NAME, True),
+    StructField("meta", MapType(StringType(), StringType(), True), True),
+    StructField("doc_month", StringType(), False),  # the partition column
 ])
 
-# What the comparison with the direct run looks at.
-KEY_FIELDS = ("id", "doc", "value", "text", "start", "end", "qualifier", "category", "parent")
-ALL_FIELDS = KEY_FIELDS + ("noun", "period_start", "period_end")
+# The date mentions (with --dates).
+DATE_SCHEMA = StructType([
+    StructField("id", StringType(), True),
+    StructField("doc", StringType(), True),
+    StructField("text", StringType(), True),
+    StructField("start", LongType(), True),
+    StructField("end", LongType(), True),
+    StructField("value", StringType(), True),
+    StructField("calendar", StringType(), True),
+    StructField("relative", BooleanType(), True),
+    StructField("range_start", StringType(), True),
+    StructField("range_end", StringType(), True),
+    StructField("doc_date", StringType(), True),
+    StructField("meta", MapType(StringType(), StringType(), True), True),
+    StructField("doc_month", StringType(), False),
+])
+
+# What could not be turned into records: never mixed with them.
+ERROR_SCHEMA = StructType([
+    StructField("kind", StringType(), False),     # "error": a document; "partition": a failed process
+    StructField("doc", StringType(), True),       # the document id, when known
+    StructField("path", StringType(), True),      # the input file
+    StructField("line", LongType(), True),        # the line in that file, when known
+    StructField("error", StringType(), True),     # what went wrong, as hasila or the job says it
+    StructField("partition", IntegerType(), True),
+    StructField("exit_status", IntegerType(), True),
+    StructField("input_documents", LongType(), True),  # for "partition": documents fed before it failed
+    StructField("records", LongType(), True),          # for "partition": records kept from it
+    StructField("stderr", StringType(), True),         # for "partition": the last of its stderr
+])
+
+FIGURE_FIELDS = [f.name for f in FIGURE_SCHEMA.fields if f.name != "doc_month"]
+DATE_FIELDS = [f.name for f in DATE_SCHEMA.fields if f.name != "doc_month"]
+KNOWN = {"figure": set(FIGURE_FIELDS) | {"kind"}, "date": set(DATE_FIELDS) | {"kind"}}
+
+TEXT_EXTENSIONS = ("txt", "text")            # read as documents, as hasila reads them in a folder
+OTHER_EXTENSIONS = ("html", "htm", "xhtml", "jsonl", "ndjson")  # hasila reads these, this job does not
+MONTH = re.compile(r"^\d{4}-\d{2}")
 
 
 class HasilaFailed(RuntimeError):
-    """The per-partition command failed; raising it fails the Spark task, hence the job."""
+    """A per-partition command failed; raising it fails the Spark task, hence the job."""
 
 
-def shipped_binary():
-    """The `hasila` binary unpacked from the archive on this executor.
+class SetParam(AccumulatorParam):
+    """An accumulator of a set (the record fields that the schema does not have)."""
 
-    On a cluster executor the archive is unpacked in the executor's working directory
-    (SparkFiles' root there is "."); in local mode the executor is the driver, whose SparkFiles
-    root is a temporary directory: look in both.
+    def zero(self, value):
+        return set()
+
+    def addInPlace(self, a, b):
+        a |= b
+        return a
+
+
+# --- the records as rows ------------------------------------------------------------------------
+
+def doc_month(doc_date, when_start):
+    """YYYY-MM of the document's date, else of the start of the figure's `when`, else "unknown"."""
+    for value in (doc_date, when_start):
+        if isinstance(value, str) and MONTH.match(value):
+            return value[:7]
+    return UNKNOWN_MONTH
+
+
+def meta_map(meta):
+    """A JSON-lines document's other fields as map<string,string>: JSON-encoded when not strings."""
+    if meta is None:
+        return None
+    return {k: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, sort_keys=True,
+                                                       separators=(",", ":"))
+            for k, v in meta.items()}
+
+
+def _name(value):
+    if value is None:
+        return None
+    return (value.get("key"), value.get("text"), value.get("start"), value.get("end"))
+
+
+def figure_row(rec):
+    """A figure record as a tuple in FIGURE_SCHEMA's order (a field it lacks is None)."""
+    period, sentence, when = rec.get("period"), rec.get("sentence"), rec.get("when")
+    actors = rec.get("actors")
+    return (rec.get("id"), rec.get("doc"), rec.get("value"), rec.get("text"), rec.get("start"),
+            rec.get("end"), rec.get("qualifier"), rec.get("category"), rec.get("noun"),
+            rec.get("parent"),
+            None if period is None else (period.get("start"), period.get("end")),
+            None if sentence is None else (sentence.get("start"), sentence.get("end")),
+            rec.get("doc_date"),
+            None if when is None else (when.get("start"), when.get("end"), when.get("basis")),
+            rec.get("cumulative"), rec.get("repeats"),
+            None if actors is None else [_name(a) for a in actors],
+            _name(rec.get("place")), rec.get("country"), _name(rec.get("source")),
+            meta_map(rec.get("meta")),
+            doc_month(rec.get("doc_date"), (when or {}).get("start")))
+
+
+def date_row(rec):
+    """A date record as a tuple in DATE_SCHEMA's order."""
+    return (rec.get("id"), rec.get("doc"), rec.get("text"), rec.get("start"), rec.get("end"),
+            rec.get("value"), rec.get("calendar"), rec.get("relative"), rec.get("range_start"),
+            rec.get("range_end"), rec.get("doc_date"), meta_map(rec.get("meta")),
+            doc_month(rec.get("doc_date"), rec.get("value")))
+
+
+def error_row(kind, doc=None, path=None, line=None, error=None, partition=None, exit_status=None,
+              input_documents=None, records=None, stderr=None):
+    """A row of the errors dataset, in ERROR_SCHEMA's order."""
+    return (kind, doc, path, line, error, partition, exit_status, input_documents, records, stderr)
+
+
+# --- the binary on the executor -----------------------------------------------------------------
+
+def locate_hasila(binary):
+    """(executable, grammars folder or None, library folder or None) on this executor.
+
+    With --binary, that path (installed on the executors; it finds its own grammars). Otherwise
+    the archive shipped with --archives ...#hasila, in either layout: `hasila` with `Grammars/`
+    beside it, or the release layout `bin/hasila` with `share/hasila/Grammars` (possibly inside
+    one top folder). A `lib/` folder in the archive (ICU's libraries) goes on LD_LIBRARY_PATH.
     """
-    candidates = []
+    if binary:
+        if not os.access(binary, os.X_OK):
+            raise HasilaFailed(f"--binary {binary}: not an executable file on this executor")
+        return binary, None, None
+    roots = []
     try:
-        candidates.append(os.path.join(SparkFiles.getRootDirectory(), ARCHIVE_ALIAS, "hasila"))
+        roots.append(os.path.join(SparkFiles.getRootDirectory(), ARCHIVE_ALIAS))
     except Exception:  # not inside a Spark worker
         pass
-    candidates.append(os.path.join(os.getcwd(), ARCHIVE_ALIAS, "hasila"))
-    for path in candidates:
-        if os.path.isfile(path):
-            if not os.access(path, os.X_OK):  # an unpacker that dropped the mode bits
-                os.chmod(path, 0o755)
-            grammars = os.path.join(os.path.dirname(path), "Grammars")
-            if not os.path.isdir(grammars):
-                raise HasilaFailed(f"{path} was shipped without a Grammars/ folder next to it")
-            return path
-    raise HasilaFailed(
-        "the shipped hasila binary is not on this executor (looked at: "
-        + ", ".join(candidates) + "); was the job submitted with --archives hasila.tar.gz#hasila?")
+    roots.append(os.path.join(os.getcwd(), ARCHIVE_ALIAS))
+    looked = []
+    for root in roots:
+        prefixes = [root] + sorted(glob.glob(os.path.join(root, "*", "")))
+        for prefix in prefixes:
+            for exe, grammars in ((os.path.join(prefix, "hasila"), os.path.join(prefix, "Grammars")),
+                                  (os.path.join(prefix, "bin", "hasila"),
+                                   os.path.join(prefix, "share", "hasila", "Grammars"))):
+                looked.append(exe)
+                if not os.path.isfile(exe):
+                    continue
+                if not os.access(exe, os.X_OK):  # an unpacker that dropped the mode bits
+                    os.chmod(exe, 0o755)
+                if not os.path.isdir(grammars):
+                    raise HasilaFailed(f"{exe} was shipped without its grammars at {grammars}")
+                lib = os.path.join(prefix, "lib")
+                return exe, grammars, (lib if os.path.isdir(lib) else None)
+    raise HasilaFailed("the hasila binary is not on this executor (looked at: " + ", ".join(looked)
+                       + "); submit with --archives hasila.tar.gz#hasila, or give --binary")
 
 
-def to_row(rec):
-    """A hasila JSON record as a tuple in SCHEMA's order."""
-    kind = rec.get("kind")
-    if kind == "figure":
-        period = rec.get("period") or {}
-        return (kind, rec["id"], rec["doc"], rec["value"], rec["text"], rec["start"], rec["end"],
-                rec["qualifier"], rec.get("category"), rec.get("noun"), rec.get("parent"),
-                period.get("start"), period.get("end"))
-    if kind == "error":
-        return (kind, None, rec.get("doc"), None, rec.get("error"), None, None,
-                None, None, None, None, None, None)
-    raise HasilaFailed(f"unexpected record kind {kind!r}: {json.dumps(rec, ensure_ascii=False)[:300]}")
+# --- the documents ------------------------------------------------------------------------------
+
+def text_format(name):
+    """(is a text document, is gzip) for a file name, by hasila's rules; None for a file it skips."""
+    parts = name.lower().rsplit("/", 1)[-1].split(".")
+    gz = len(parts) >= 3 and parts[-1] == "gz"
+    ext = parts[-2] if gz else (parts[-1] if len(parts) >= 2 else None)
+    if ext in TEXT_EXTENSIONS:
+        return True, gz
+    if ext in OTHER_EXTENSIONS:
+        return False, gz
+    return None
 
 
-def make_partition_runner(extra_args=(), subprocesses=None):
-    """A mapPartitions function running one hasila subprocess over the partition's lines."""
+def document_id(path, root):
+    """The file's path relative to the input folder, without its extensions (".txt", ".txt.gz")."""
+    rel = path[len(root):].lstrip("/") if path.startswith(root) else path.rsplit("/", 1)[-1]
+    extensions = 2 if rel.lower().endswith(".gz") else 1
+    for _ in range(extensions):
+        slash, dot = rel.rfind("/"), rel.rfind(".")
+        if dot > slash + 1:
+            rel = rel[:dot]
+    return rel
 
-    def run_partition(lines):
-        exe = shipped_binary()
+
+def decode_text(data):
+    """The text of a file's bytes, as hasila decodes UTF-8 and UTF-16 with a BOM; raises
+    UnicodeDecodeError for anything else (legacy encodings, damaged UTF-8)."""
+    if data[:2] == b"\xff\xfe":
+        return data[2:].decode("utf-16-le")
+    if data[:2] == b"\xfe\xff":
+        return data[2:].decode("utf-16-be")
+    return data.decode("utf-8")  # a UTF-8 BOM stays as U+FEFF, as hasila keeps it
+
+
+def text_documents(root):
+    """A mapPartitions-side converter: (path, content) rows -> JSON lines, or error rows."""
+
+    def convert(rows):
+        for row in rows:
+            path = row.path
+            fmt = text_format(path)
+            if fmt is None:
+                continue  # not a document (hasila skips it in a folder too)
+            doc = document_id(path, root)
+            is_text, gz = fmt
+            if not is_text:
+                yield (path, doc), error_row("error", doc=doc, path=path, error=(
+                    "HTML and JSON-lines files are not read with --input-format text: "
+                    "give JSON lines with --input-format jsonl, or run hasila on the files"))
+                continue
+            try:
+                data = bytes(row.content)
+                if gz:
+                    data = gzip.decompress(data)
+                text = decode_text(data)
+            except (OSError, EOFError, UnicodeDecodeError, ValueError) as exc:
+                yield (path, doc), error_row("error", doc=doc, path=path, error=(
+                    f"not read: {exc} (the job reads UTF-8 and UTF-16 with a BOM; convert other "
+                    "encodings first, e.g. iconv -f WINDOWS-1256 -t UTF-8)"))
+                continue
+            yield (path, doc), json.dumps({"id": doc, "text": text}, ensure_ascii=False)
+
+    return convert
+
+
+def jsonl_documents(rows):
+    """(path, line) rows of the text reader -> ((path, None), line) items, blank lines dropped.
+    The path (input_file_name(), a URI: "sub%20dir") is decoded as the file system names it."""
+    uri, origin = None, None
+    for row in rows:
+        if row.path != uri:
+            uri, origin = row.path, (unquote(row.path), None)
+        if row.value.strip():
+            yield origin, row.value
+
+
+# --- one hasila process per partition ------------------------------------------------------------
+
+def make_partition_runner(options, counters, record_failed_partitions=False, binary=None):
+    """A mapPartitions function: the partition's ((path, doc id or None), JSON line or error row)
+    items through ONE hasila process; yields ("figure" | "date" | "error", row)."""
+
+    def run_partition(items):
         ctx = TaskContext.get()
+        partition = ctx.partitionId() if ctx is not None else None
+        exe, grammars, lib = locate_hasila(binary)
         jobs = str(ctx.cpus()) if ctx is not None else "1"  # the cores Spark gave this task
-        cmd = [exe, "extract", "--quiet", "--errors", "inline", "--jobs", jobs, *extra_args, "-"]
+        cmd = [exe, "extract", "--quiet", "--errors", "inline", "--jobs", jobs]
+        if grammars:
+            cmd += ["--grammars", grammars]
+        cmd += [*options, "-"]
         env = dict(os.environ)
-        env.pop("HASILA_GRAMMARS", None)  # use the Grammars/ shipped next to the binary
+        env.pop("HASILA_GRAMMARS", None)  # the grammars shipped with this binary, nothing stale
+        if lib:
+            env["LD_LIBRARY_PATH"] = lib + (":" + env["LD_LIBRARY_PATH"] if env.get("LD_LIBRARY_PATH") else "")
         proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, env=env)
-        if subprocesses is not None:
-            subprocesses.add(1)
+        counters["processes"].add(1)
         fed = [0]
+        line_starts, line_origins = [], []   # the (file, doc) of each line fed (run-length)
+        converted_errors = []              # documents the job itself could not turn into a line
         feed_error = []
         stderr_tail = collections.deque()
         stderr_size = [0]
 
         def feed():  # stdin in its own thread, so that a full stdout pipe cannot deadlock us
             try:
-                for line in lines:
-                    proc.stdin.write(line.encode("utf-8") + b"\n")
+                for origin, item in items:
+                    if isinstance(item, tuple):
+                        converted_errors.append(item)
+                        continue
+                    if not line_origins or line_origins[-1] != origin:
+                        line_starts.append(fed[0] + 1)
+                        line_origins.append(origin)
+                    proc.stdin.write(item.encode("utf-8") + b"\n")
                     fed[0] += 1
             except BrokenPipeError:
                 pass  # hasila stopped reading: its exit status says why
@@ -139,33 +372,80 @@ def make_partition_runner(extra_args=(), subprocesses=None):
                 while stderr_size[0] > STDERR_KEEP and len(stderr_tail) > 1:
                     stderr_size[0] -= len(stderr_tail.popleft())
 
+        def input_origin(stdin_line):
+            k = bisect.bisect_right(line_starts, stdin_line) - 1 if isinstance(stdin_line, int) else -1
+            return line_origins[k] if k >= 0 else (None, None)
+
         feeder = threading.Thread(target=feed, name="hasila-stdin", daemon=True)
         reader = threading.Thread(target=drain_stderr, name="hasila-stderr", daemon=True)
         feeder.start()
         reader.start()
-        errors = 0
+        counts = collections.Counter()
+        unknown = set()
+        problem = None
         try:
-            for n, raw in enumerate(proc.stdout, 1):
-                try:
-                    rec = json.loads(raw)
-                except ValueError as exc:
-                    raise HasilaFailed(f"hasila printed a line that is not JSON (line {n}): "
-                                       f"{raw[:200]!r}: {exc}") from None
-                if rec.get("kind") == "error":
-                    errors += 1
-                yield to_row(rec)
-            status = proc.wait()
-            feeder.join()
-            reader.join()
-            if feed_error:
-                raise feed_error[0]
+            try:
+                for n, raw in enumerate(proc.stdout, 1):
+                    try:
+                        rec = json.loads(raw)
+                    except ValueError as exc:
+                        raise HasilaFailed(f"hasila printed a line that is not JSON (line {n}): "
+                                           f"{raw[:200]!r}: {exc}") from None
+                    kind = rec.get("kind")
+                    if kind == "figure":
+                        row = figure_row(rec)
+                    elif kind == "date":
+                        row = date_row(rec)
+                    elif kind == "error":
+                        # stdin:N names the Nth line of this partition: name the input file,
+                        # and for a text file its document id, instead.
+                        path, doc = input_origin(rec.get("line"))
+                        if doc is None and not str(rec.get("doc")).startswith("stdin:"):
+                            doc = rec.get("doc")
+                        row = error_row("error", doc=doc, path=path, error=rec.get("error"))
+                    else:
+                        raise HasilaFailed(f"unexpected record kind {kind!r}: "
+                                           f"{json.dumps(rec, ensure_ascii=False)[:300]}")
+                    if kind in KNOWN:
+                        unknown.update(set(rec) - KNOWN[kind])
+                    counts[kind] += 1
+                    yield kind, row
+                status = proc.wait()
+                feeder.join()
+                reader.join()
+                if feed_error:
+                    raise feed_error[0]
+                if not (status == 0 or (status == 1 and counts["error"] > 0)):
+                    why = ("exit status 1 without any error record" if status == 1
+                           else f"exit status {status}")
+                    problem = (status, f"{' '.join(cmd)}: {why} after {fed[0]} input documents")
+            except HasilaFailed as exc:
+                if proc.poll() is None:
+                    proc.kill()
+                status = proc.wait()
+                feeder.join(5)
+                reader.join(5)
+                problem = (status, str(exc))
+            for row in converted_errors:
+                counts["error"] += 1
+                yield "error", row
             stderr = b"".join(stderr_tail).decode("utf-8", "replace").strip()
-            if status == 0 or (status == 1 and errors > 0):
-                return
-            why = ("exit status 1 without any error record" if status == 1
-                   else f"exit status {status}")
-            raise HasilaFailed(f"{' '.join(cmd)}: {why} after {fed[0]} input lines"
-                               + (f"; stderr: {stderr}" if stderr else ""))
+            if problem is not None:
+                status, message = problem
+                if not record_failed_partitions:
+                    raise HasilaFailed(message + (f"; stderr: {stderr}" if stderr else ""))
+                counts["partition"] += 1
+                yield "error", error_row("partition", error=message, partition=partition,
+                                         exit_status=status, input_documents=fed[0],
+                                         records=counts["figure"] + counts["date"],
+                                         stderr=stderr[-4000:] or None)
+            counters["documents"].add(fed[0] + len(converted_errors))
+            counters["figures"].add(counts["figure"])
+            counters["dates"].add(counts["date"])
+            counters["errors"].add(counts["error"])
+            counters["failed_partitions"].add(counts["partition"])
+            if unknown:
+                counters["unknown_fields"].add(unknown)
         finally:
             if proc.poll() is None:  # the consumer stopped early, or we are failing
                 proc.kill()
@@ -174,148 +454,120 @@ def make_partition_runner(extra_args=(), subprocesses=None):
     return run_partition
 
 
-def binary_digest(_):
-    with open(shipped_binary(), "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
+# --- the job ------------------------------------------------------------------------------------
+
+def parse_args(argv):
+    ap = argparse.ArgumentParser(prog="hasila_job.py", description=__doc__.splitlines()[0])
+    ap.add_argument("--input", required=True,
+                    help="a file, folder or glob at any Hadoop URI (s3a://, gs://, abfss://, hdfs://, file://)")
+    ap.add_argument("--input-format", choices=("jsonl", "text"), default="jsonl",
+                    help="jsonl: one document per line (default); text: .txt/.text files (.gz too), "
+                         "one document each, id = path relative to the input folder without extension")
+    ap.add_argument("--output", required=True, help="Parquet folder of the figure records, partitioned by doc_month")
+    ap.add_argument("--errors-output", help="where the errors dataset goes (default: <output>/_errors)")
+    ap.add_argument("--dates", action="store_true", help="also write the date mentions")
+    ap.add_argument("--dates-output", help="where the date mentions go (default: <output>/_dates)")
+    ap.add_argument("--mode", choices=("overwrite", "errorifexists"), default="overwrite",
+                    help="what to do when the output exists (default: overwrite)")
+    ap.add_argument("--partitions", type=int, default=0,
+                    help="repartition the documents into N partitions (one hasila process each); "
+                         "default: as the input is split")
+    ap.add_argument("--failed-partitions", choices=("fail", "record"), default="fail",
+                    help="fail: a partition whose hasila fails fails the task and the job (default); "
+                         "record: it becomes a row of the errors dataset, the job goes on and exits 3")
+    ap.add_argument("--binary", help="the hasila binary installed on the executors, instead of the archive")
+    ap.add_argument("--hasila-option", action="append", default=[], metavar="OPTION",
+                    help="an option passed to `hasila extract` (repeatable), e.g. --hasila-option=--max-bytes=67108864")
+    return ap.parse_args(argv)
 
 
-def file_digest(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
+def qualified_root(spark, uri):
+    """The input folder as Hadoop names the files under it (a file or glob: its folder)."""
+    jvm = spark._jvm
+    conf = spark.sparkContext._jsc.hadoopConfiguration()
+    head = re.split(r"[*?\[{]", uri, maxsplit=1)[0]
+    if head != uri:  # a glob: ids relative to the folder before it
+        head = head.rsplit("/", 1)[0]
+    path = jvm.org.apache.hadoop.fs.Path(head)
+    fs = path.getFileSystem(conf)
+    path = fs.makeQualified(path)
+    if head == uri and fs.exists(path) and fs.getFileStatus(path).isFile():
+        path = path.getParent()
+    return path.toString().rstrip("/")
 
 
-def direct_run(binary, path):
-    """The same binary over the same file, outside Spark: its figure records."""
-    env = dict(os.environ)
-    env.pop("HASILA_GRAMMARS", None)
-    res = subprocess.run([binary, "extract", "--quiet", path], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, env=env)
-    if res.returncode != 0:
-        raise SystemExit(f"direct run of {binary} failed with exit status {res.returncode}: "
-                         f"{res.stderr.decode('utf-8', 'replace')}")
-    rows = []
-    for line in res.stdout.decode("utf-8").splitlines():
-        rec = json.loads(line)
-        if rec.get("kind") == "figure":
-            rows.append(dict(zip(SCHEMA.names, to_row(rec))))
-    return rows
-
-
-def tuples(rows, fields):
-    return [tuple(r[f] for f in fields) for r in rows]
-
-
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--input", required=True, help="JSON-lines documents")
-    ap.add_argument("--output", required=True, help="Parquet directory (overwritten)")
-    ap.add_argument("--direct-binary", required=True,
-                    help="the binary that was packed into the archive, for the direct run")
-    ap.add_argument("--partitions", type=int, default=4)
-    ap.add_argument("--skip-exit-checks", action="store_true",
-                    help="do not run the exit-status self-checks")
-    args = ap.parse_args()
-
-    input_uri = "file://" + os.path.abspath(args.input)
-    output_uri = "file://" + os.path.abspath(args.output)
-    failures = []      # every problem found, printed at the end
-    checks = {}        # check name -> passed?
-
-    spark = SparkSession.builder.appName("hasila-spark-test").getOrCreate()
+def run(spark, argv):
+    """Runs the job; returns (exit status, counts). Raises when a partition fails (mode fail)."""
+    args = parse_args(argv)
     sc = spark.sparkContext
-    sc.setLogLevel("WARN")
-    print(f"spark {spark.version}, master {sc.master}, python {sys.version.split()[0]}")
-
-    # --- 1-3: extract per partition, write Parquet, read it back --------------------------------
     started = time.monotonic()
-    subprocesses = sc.accumulator(0)
-    lines = sc.textFile(input_uri).filter(lambda l: l.strip() != "")
-    n_docs = lines.count()
-    parts = lines.repartition(args.partitions)
-    records = parts.mapPartitions(make_partition_runner(subprocesses=subprocesses))
-    df = spark.createDataFrame(records, SCHEMA, verifySchema=True)
-    df.write.mode("overwrite").parquet(output_uri)
-    extract_seconds = time.monotonic() - started
+    counters = {name: sc.accumulator(0) for name in
+                ("documents", "figures", "dates", "errors", "failed_partitions", "processes")}
+    counters["unknown_fields"] = sc.accumulator(set(), SetParam())
+    options = list(args.hasila_option) + (["--dates"] if args.dates else [])
 
-    back = (spark.read.schema(SCHEMA).option("mode", "FAILFAST").parquet(output_uri))
-    got = [r.asDict() for r in back.collect()]
-    job_seconds = time.monotonic() - started
-    figures = [r for r in got if r["kind"] == "figure"]
-    errors = [r for r in got if r["kind"] == "error"]
-    print(f"input: {n_docs} documents in {args.partitions} partitions; "
-          f"{subprocesses.value} hasila subprocesses")
-    print(f"parquet: {len(got)} rows read back ({len(figures)} figures, {len(errors)} errors), "
-          f"{len({r['doc'] for r in figures})} documents with figures")
-    print(f"time: extract + write Parquet {extract_seconds:.2f} s, "
-          f"with the read-back {job_seconds:.2f} s")
-    if subprocesses.value != args.partitions:
-        failures.append(f"{subprocesses.value} subprocesses for {args.partitions} partitions")
-    for e in errors:
-        failures.append(f"error record from Spark: {e['doc']}: {e['text']}")
+    if args.input_format == "text":
+        root = qualified_root(spark, args.input)
+        names = TEXT_EXTENSIONS + OTHER_EXTENSIONS + ("gz",)
+        files = (spark.read.format("binaryFile").option("recursiveFileLookup", "true")
+                 # only the files hasila would look at are read (not the PDFs beside them)
+                 .option("pathGlobFilter", "*.{" + ",".join(names + tuple(n.upper() for n in names)) + "}")
+                 .load(args.input).select("path", "content"))
+        items = files.rdd.mapPartitions(text_documents(root))
+    else:
+        lines = (spark.read.option("recursiveFileLookup", "true").text(args.input)
+                 .select(F.input_file_name().alias("path"), "value"))
+        items = lines.rdd.mapPartitions(jsonl_documents)
+    if args.partitions > 0:
+        items = items.repartition(args.partitions)
+    runner = make_partition_runner(options, counters, args.failed_partitions == "record", args.binary)
+    out = items.mapPartitions(runner).persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        figures = spark.createDataFrame(out.filter(lambda r: r[0] == "figure").map(lambda r: r[1]),
+                                        FIGURE_SCHEMA)
+        figures.write.mode(args.mode).partitionBy("doc_month").parquet(args.output)
+        errors_uri = args.errors_output or args.output.rstrip("/") + "/_errors"
+        errors = spark.createDataFrame(out.filter(lambda r: r[0] == "error").map(lambda r: r[1]),
+                                       ERROR_SCHEMA)
+        errors.repartition(1).write.mode(args.mode).parquet(errors_uri)  # one file, built in parallel
+        dates_uri = None
+        if args.dates:
+            dates_uri = args.dates_output or args.output.rstrip("/") + "/_dates"
+            dates = spark.createDataFrame(out.filter(lambda r: r[0] == "date").map(lambda r: r[1]),
+                                          DATE_SCHEMA)
+            dates.write.mode(args.mode).partitionBy("doc_month").parquet(dates_uri)
+    finally:
+        out.unpersist()
+    counts = {name: acc.value for name, acc in counters.items()}
+    LOG.info("hasila: %d documents in, %d figures, %d dates%s, %d errors (%d failed partitions), "
+             "%d hasila processes, %.1f s",
+             counts["documents"], counts["figures"], counts["dates"],
+             "" if args.dates else " (not asked: --dates)", counts["errors"],
+             counts["failed_partitions"], counts["processes"], time.monotonic() - started)
+    LOG.info("hasila: figures -> %s, errors -> %s%s", args.output, errors_uri,
+             f", dates -> {dates_uri}" if dates_uri else "")
+    if counts["unknown_fields"]:
+        LOG.warning("hasila: record fields not in the job's schema (not written): %s",
+                    ", ".join(sorted(counts["unknown_fields"])))
+    if counts["failed_partitions"]:
+        LOG.error("hasila: %d partitions failed; their rows are in %s (kind = 'partition')",
+                  counts["failed_partitions"], errors_uri)
+        return 3, counts
+    return 0, counts
 
-    # --- 4: the same binary, directly ----------------------------------------------------------
-    shipped = sc.parallelize([0], 1).map(binary_digest).collect()[0]
-    local = file_digest(args.direct_binary)
-    if shipped != local:
-        failures.append(f"the shipped binary (sha256 {shipped}) is not {args.direct_binary} ({local})")
-    t = time.monotonic()
-    direct = direct_run(args.direct_binary, args.input)
-    print(f"direct run: {len(direct)} figures in {time.monotonic() - t:.2f} s "
-          f"(binary sha256 {local[:12]}, same as shipped: {shipped == local})")
 
-    for fields, label in ((KEY_FIELDS, "key fields"), (ALL_FIELDS, "all fields")):
-        a, b = tuples(figures, fields), tuples(direct, fields)
-        if len(a) != len(set(a)):
-            failures.append(f"Spark output has {len(a) - len(set(a))} duplicate figures ({label})")
-        only_spark, only_direct = set(a) - set(b), set(b) - set(a)
-        print(f"compare ({label}): spark {len(set(a))}, direct {len(set(b))}, "
-              f"only in spark {len(only_spark)}, only in direct {len(only_direct)}")
-        for x in sorted(only_spark, key=repr)[:5]:
-            print(f"  only in spark:  {x}")
-        for x in sorted(only_direct, key=repr)[:5]:
-            print(f"  only in direct: {x}")
-        if only_spark or only_direct:
-            failures.append(f"Spark and the direct run differ ({label})")
-    checks["spark output == direct run"] = not failures
-    if not failures:
-        print("check: Spark output == direct run: ok")
-
-    # --- 5: the exit-status handling itself -----------------------------------------------------
-    if not args.skip_exit_checks:
-        with open(args.input, encoding="utf-8") as f:
-            one_doc = f.readline().rstrip("\n")
-        rows = (sc.parallelize([one_doc, "this line is not JSON"], 1)
-                .mapPartitions(make_partition_runner()).collect())
-        bad = [r for r in rows if r[0] == "error"]
-        good = [r for r in rows if r[0] == "figure"]
-        checks["bad line -> error record, exit 1 accepted"] = len(bad) == 1 and bool(good)
-        if len(bad) == 1 and good:
-            print(f"check: a bad input line gives an error record and exit 1 is accepted: ok "
-                  f"({len(good)} figures, error: {bad[0][4]})")
-        else:
-            failures.append(f"bad-line check: expected 1 error record and some figures, got "
-                            f"{len(bad)} errors and {len(good)} figures")
-
-        checks["exit 2 fails the job"] = False
-        try:
-            sc.parallelize([one_doc], 1).mapPartitions(
-                make_partition_runner(extra_args=("--grammars", "/nonexistent-hasila-grammars"))
-            ).collect()
-            failures.append("a partition whose hasila exited 2 did not fail the job")
-        except Exception as exc:  # Py4JJavaError carrying the task's HasilaFailed
-            text = str(exc)
-            if "HasilaFailed" in text and "exit status 2" in text:
-                checks["exit 2 fails the job"] = True
-                print("check: hasila exiting 2 fails the job: ok")
-            else:
-                failures.append(f"exit-2 check: the job failed, but not with HasilaFailed: {text[:500]}")
-
-    spark.stop()
-    for f in failures:
-        print(f"FAIL: {f}")
-    passed = sum(1 for ok in checks.values() if ok)
-    print(f"spark: {passed} passed, {len(checks) - passed} failed")
-    return 1 if failures or passed != len(checks) else 0
+def main(argv=None):
+    handler = logging.StreamHandler(sys.stderr)  # the driver's log, beside Spark's own
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    LOG.addHandler(handler)
+    LOG.setLevel(logging.INFO)
+    LOG.propagate = False
+    spark = SparkSession.builder.appName("hasila").getOrCreate()
+    try:
+        status, _ = run(spark, sys.argv[1:] if argv is None else argv)
+    finally:
+        spark.stop()
+    return status
 
 
 if __name__ == "__main__":

@@ -10,6 +10,9 @@ enum FigureExplanation {
         var out = "\(extraction.document)@\(figure.range.lowerBound) «\(figure.text)» value \(figure.value)\n"
         out += "  found:    qualifier \(figure.qualifier.rawValue), category \(figure.category ?? "null"), parent \(parent), "
             + "period \(period(figure.period?.start?.description, figure.period?.end?.description))\n"
+        let when = figure.when.map { "\($0.start?.description ?? "null")..\($0.end?.description ?? "null") \($0.basis.rawValue)" } ?? "null"
+        out += "  dates:    document \(extraction.documentDate?.description ?? "null"), when \(when), cumulative \(figure.cumulative), "
+            + "repeats \(figure.repeats.map { "\(extraction.figures[$0].range.lowerBound) «\(extraction.figures[$0].text)»" } ?? "null")\n"
         if let gold {
             out += "  expected: qualifier \(gold.qualifier), category \(gold.category ?? "null"), parent \(gold.parent.map(String.init) ?? "null"), "
                 + "period \(period(gold.period?.start, gold.period?.end))\n"

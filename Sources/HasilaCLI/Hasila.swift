@@ -13,7 +13,7 @@ struct HasilaCommand: ParsableCommand {
             check failed, 2 for usage errors and unreadable grammars.
             """,
         version: "hasila \(HasilaVersion.string) (ICU \(ICU.version))",
-        subcommands: [ExtractCommand.self, ReportCommand.self, EvalCommand.self, TextCommand.self, NormalizeCommand.self, CheckGrammarsCommand.self]
+        subcommands: [ExtractCommand.self, ReportCommand.self, ShowCommand.self, EvalCommand.self, TextCommand.self, NormalizeCommand.self, CheckGrammarsCommand.self]
     )
 
     /// Usage errors exit with status 2, as documented, rather than ArgumentParser's 64.

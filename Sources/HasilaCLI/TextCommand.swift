@@ -16,6 +16,13 @@ struct TextCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Read the file in this encoding instead of detecting it.", valueName: "NAME"))
     var encoding: String?
 
+    func validate() throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+            throw ValidationError("\(file) is a folder; `hasila text` prints one file's text: give a file inside it")
+        }
+    }
+
     func run() throws {
         do {
             guard let source = try DocumentCollector.collect([file]).first else { throw ExitCode(2) }

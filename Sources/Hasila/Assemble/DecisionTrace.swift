@@ -4,7 +4,7 @@
 /// and pays one nil check per decision. Decisions are kept in the order they were taken, so a field
 /// decided twice (a phrase's noun, then an act that overrides it) shows both, the last one winning.
 public final class DecisionTrace {
-    public enum Field: String, Sendable { case qualifier, category, parent, period, actors, place, country, source }
+    public enum Field: String, Sendable { case qualifier, category, parent, period, when, cumulative, actors, place, country, source }
 
     /// One decision about one figure, as the readers take it (token positions of its section).
     struct Note {

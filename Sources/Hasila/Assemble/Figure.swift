@@ -16,6 +16,14 @@ public struct Figure: Sendable, Equatable {
     public var parent: Int?
     public var period: Period?
     public var sentence: Range<Int>
+    /// When the counted event happened, for time series: the period, else the sentence's relative
+    /// dates, else the document's date (`EventTimeLinker`); nil when there is none of them.
+    public var when: EventTime? = nil
+    /// A running total since a start date ("منذ بدء الحرب", "ارتفعت الحصيلة إلى"), not one event (`CumulativeReader`).
+    public var cumulative = false
+    /// Index (in the document's figures) of the earliest earlier figure with the same value, category
+    /// and period: the same count said again, which a sum must not add twice (`RepeatLinker`).
+    public var repeats: Int? = nil
     /// Who the text holds responsible for the act the figure counts, in the order written (`ActorLinker`).
     public var actors: [LinkedName] = []
     /// Where it happened: a first-level division (ISO 3166-2) or a country (ISO 3166-1), or nil (`PlaceLinker`).

@@ -3,15 +3,21 @@ import Foundation
 /// Turns the paths a user gives into the files to read, folders recursively, in a
 /// deterministic order (sorted by id within each path given). "-" stands for JSON lines on stdin.
 ///
-/// A path that does not exist becomes a file whose reading fails (an error for that path alone;
-/// the others go on). Special files in a folder (named pipes, sockets, devices) and symbolic link
+/// A path that does not exist, and a file given by name whose extension Hasila does not read
+/// (`notes.pdf`), become files whose reading fails (an error for that path alone; the others go
+/// on). A file of such a kind inside a folder is left out and handed to `unsupported`, so that the
+/// run can say how many it passed over; hidden files (a name starting with ".") are left out
+/// silently, as system files (.DS_Store). A file given by name without any extension is read as
+/// plain text. Special files in a folder (named pipes, sockets, devices) and symbolic link
 /// loops are skipped with a warning: reading a pipe nobody writes to would wait forever.
 public enum DocumentCollector {
     /// `distinguishRoots`: with several paths, a document found under a folder has the folder (as
     /// given) in front of its id ("2019/report" for `extract 2019 2020`), so the same file name under
     /// two folders gives two ids. One path keeps ids relative to it.
+    /// `unsupported` gets the path of each file inside a folder that Hasila does not read.
     public static func collect(_ paths: [String], distinguishRoots: Bool = false,
-                               warning: (String) -> Void = { _ in }) throws -> [SourceFile] {
+                               warning: (String) -> Void = { _ in },
+                               unsupported: (String) -> Void = { _ in }) throws -> [SourceFile] {
         var files: [SourceFile] = []
         let prefixed = distinguishRoots && paths.count > 1
         for path in paths {
@@ -31,7 +37,11 @@ public enum DocumentCollector {
                 let root = prefixed ? rootName(path) + "/" : ""
                 do {
                     try walk(folder: path, relative: "", warning: warning) { relative in
-                        guard let format = InputFormat.of(path: relative) else { return }
+                        guard let format = InputFormat.of(path: relative) else {
+                            let name = relative.split(separator: "/").last ?? Substring(relative)
+                            if !name.hasPrefix(".") { unsupported((path as NSString).appendingPathComponent(relative)) }
+                            return
+                        }
                         found.append(SourceFile(id: root + strip(relative, format.extensions), path: (path as NSString).appendingPathComponent(relative),
                                                 format: format))
                     }
@@ -45,8 +55,14 @@ public enum DocumentCollector {
                 warning("\(path): \(kind), not a regular file; skipped (give - to read JSON lines on stdin)")
             } else {
                 let name = URL(fileURLWithPath: path).lastPathComponent
-                let format = InputFormat.of(path: name) ?? InputFormat(kind: .text, gzip: false, extensions: 1)
-                files.append(SourceFile(id: strip(name, name.contains(".") ? format.extensions : 0), path: path, format: format))
+                let hasExtension = name.dropFirst().contains(".")
+                guard let format = InputFormat.of(path: name) ?? (hasExtension ? nil : InputFormat(kind: .text, gzip: false, extensions: 0)) else {
+                    files.append(SourceFile(id: path, path: path, format: InputFormat(kind: .text, gzip: false, extensions: 0),
+                                            problem: "not a kind of file Hasila reads (\(InputFormat.supportedExtensions)); "
+                                                + "convert it to text, or rename it if it is plain text"))
+                    continue
+                }
+                files.append(SourceFile(id: strip(name, format.extensions), path: path, format: format))
             }
         }
         return files

@@ -286,8 +286,9 @@ public struct DocumentReader: Sendable {
         if let given = object["date"] as? String {
             date = DateValue(iso: String(given.prefix(10)))
         }
+        // "date" stays in meta as written (its day is the records' doc_date); id and text are the record's own.
         var rest = object
-        for key in ["id", "text", "date"] { rest.removeValue(forKey: key) }
+        for key in ["id", "text"] { rest.removeValue(forKey: key) }
         var meta: String?
         if !rest.isEmpty, let data = try? JSONSerialization.data(withJSONObject: rest, options: [.sortedKeys]) {
             meta = String(decoding: JSONBuffer.escapingSeparators(Array(data)), as: UTF8.self)

@@ -28,6 +28,9 @@ public struct InputFormat: Sendable, Equatable {
         return InputFormat(kind: kind, gzip: gzip, extensions: gzip ? 2 : 1)
     }
 
+    /// The extensions Hasila reads, as a user is told them.
+    public static let supportedExtensions = ".txt, .text, .html, .htm, .xhtml, .jsonl, .ndjson, and any of them .gz"
+
     /// JSON lines on stdin ("-").
     public static let standardInput = InputFormat(kind: .jsonLines, gzip: false, extensions: 0)
 }

@@ -228,6 +228,13 @@ struct GrammarCompiler {
             insert(statement, into: \.phraseStops, payload: 0, grammar: grammar)
         case "clause-boundary":
             insert(statement, into: \.clauseBoundaries, payload: 0, grammar: grammar)
+        case "cumulative":
+            // Payload: the rule's index in `ruleSources` times 4, plus its side: 0 either side of the
+            // figure, 1 before it only, 2 after it only.
+            guard args.count <= 1, let side = ["": 0, "before": 1, "after": 2][args.first ?? ""] else {
+                fail(statement, .syntax, 1, "expected 'cumulative = …', 'cumulative before = …' or 'cumulative after = …'"); return
+            }
+            insert(statement, into: \.cumulativeCues, payload: cueRule(statement, grammar) * 4 + side, grammar: grammar)
         case "cue-gap":
             insert(statement, into: \.cueGaps, payload: 0, grammar: grammar)
         case "month":
@@ -528,10 +535,11 @@ struct GrammarCompiler {
         for expectation in example.expectations {
             let known = Int(expectation) != nil || GrammarCompiler.qualifierKeys.contains(expectation)
                 || grammar.tables.taxonomy.contains(expectation) || expectation == "null" || expectation == "relative"
+                || expectation == "cumulative"
                 || DateValue(iso: expectation) != nil || GrammarCompiler.isLinkExpectation(expectation)
             if !known {
                 diagnostics.append(GrammarDiagnostic(code: .badExample, file: example.file, line: example.line, column: 1,
-                                                     message: "unknown expectation '\(expectation)'; expected a number, a qualifier, a category key, null, an ISO date, relative, "
+                                                     message: "unknown expectation '\(expectation)'; expected a number, a qualifier, a category key, null, an ISO date, relative, cumulative, "
                                                         + "actor:KEY, place:CODE, country:CC or source:KEY (none for no such name; a country is two capitals, a place CC or CC-SUB)",
                                                      sourceLine: expectation))
             }

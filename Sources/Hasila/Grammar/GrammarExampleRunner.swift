@@ -2,7 +2,7 @@
 ///
 /// A "+" example holds when one record has every expectation (a number is the value, a
 /// qualifier or category key must match, "null" is no category, an ISO date is a date's value,
-/// "relative" a relative date; `place:KEY`, `country:CC`, `source:KEY` the figure's linked names, `none`
+/// "relative" a relative date, "cumulative" a running total; `place:KEY`, `country:CC`, `source:KEY` the figure's linked names, `none`
 /// for null; `actor:KEY`, repeated, its actors in order, `actor:none` none). A "-" example holds when no record has all of them; with no
 /// expectations, when the text gives no figure (or, in Grammars/dates, no date) at all.
 public struct GrammarExampleRunner {
@@ -66,6 +66,7 @@ public struct GrammarExampleRunner {
         if let value = Int(expectation) { return figure.value == value }
         if let qualifier = Qualifier(rawValue: expectation) { return figure.qualifier == qualifier }
         if expectation == "null" { return figure.category == nil }
+        if expectation == "cumulative" { return figure.cumulative }
         return figure.category == expectation
     }
 

@@ -70,6 +70,8 @@ struct GrammarTables: Sendable {
     var phraseStops = PhraseTrie()
     /// Words that open a new clause (فيما، بينما): the clause read back for a category stops there.
     var clauseBoundaries = PhraseTrie()
+    /// Cues of a running total since a start date ("منذ بدء الحرب", "ارتفعت الحصيلة إلى"): `CumulativeReader`.
+    var cumulativeCues = PhraseTrie()
     /// Qualifier cues that hold for the next figure of their clause ("في تقديراتها الدنيا"), reversed.
     var clauseQualifiers = PhraseTrie()
     /// Words a qualifier cue may stand before, with the counted noun, ahead of the figure ("تجاوز عدد الجرحى 29 ألفا").
@@ -136,7 +138,7 @@ struct GrammarTables: Sendable {
             \.breakdownsAfter, \.totalsBefore, \.breakdownsBeforeForward, \.totalsForward, \.partitives, \.decoysAfter, \.decoysBefore,
             \.categories, \.dateWords, \.periodReferences, \.notDates, \.transparentWords, \.phraseStops,
             \.clauseQualifiers, \.cueGaps, \.clauseBoundaries, \.outbreaks, \.harms, \.accidents, \.incidents, \.genericPeople, \.passageGroups,
-            \.linkCues, \.names,
+            \.linkCues, \.names, \.cumulativeCues,
         ]
         precondition(paths.count <= 32, "a token's start mask holds 32 tries")
         startMasks = [UInt64](repeating: 0, count: lexicon.stems.count)

@@ -9,18 +9,21 @@ public final class ArchiveRunner: @unchecked Sendable {
     public let extractor: Extractor
     public let reader: DocumentReader
     public let jobs: Int
-    /// A date for every document without one of its own (`--date`).
+    /// A date for every document without one of its own or a dateline (`--date`).
     public let date: DateValue?
+    /// Documents' dates by id (`--doc-dates`): below a JSON line's own `date`, above a dateline.
+    public let documentDates: DocumentDates?
     /// Documents per batch: enough to keep every core busy, few enough to bound memory; one per job for a
     /// stream on stdin, so a record is never held back behind documents still to come.
     var batchDocuments: Int
     let batchBytes: Int
 
-    public init(extractor: Extractor, reader: DocumentReader, jobs: Int, date: DateValue? = nil) {
+    public init(extractor: Extractor, reader: DocumentReader, jobs: Int, date: DateValue? = nil, documentDates: DocumentDates? = nil) {
         self.extractor = extractor
         self.reader = reader
         self.jobs = max(1, jobs)
         self.date = date
+        self.documentDates = documentDates
         batchDocuments = max(1, jobs) * 32
         batchBytes = 16 << 20
     }
@@ -50,19 +53,13 @@ public final class ArchiveRunner: @unchecked Sendable {
         var firstUnwritten = skip + 1
         // Every id of the run, so that no two documents' records share one (two JSON lines with the
         // same "id", two files of the same name given directly): a later one gets "~2", "~3"….
-        var ids = Set<String>()
-        var suffixes: [String: Int] = [:]
+        var ids = DocumentIDs()
         var sectionID: String?
         /// The id the document's records carry when it is not its own (for a long text's later sections: its first one's).
         func uniqueID(_ document: Document) -> String? {
             if let section = document.section, section.index > 0 { return sectionID }
-            var unique: String?
-            if !ids.insert(document.id).inserted {
-                var next = suffixes[document.id, default: 2]
-                while !ids.insert("\(document.id)~\(next)").inserted { next += 1 }
-                suffixes[document.id] = next + 1
-                unique = "\(document.id)~\(next)"
-            }
+            let claimed = ids.claim(document.id)
+            let unique = claimed == document.id ? nil : claimed
             if document.section != nil { sectionID = unique }
             return unique
         }
@@ -147,7 +144,7 @@ public final class ArchiveRunner: @unchecked Sendable {
             try flush()
             try drain()
             if section.index == 0 {
-                continuation = Extractor.Continuation(date: input.date ?? date)
+                continuation = Extractor.Continuation(date: input.date ?? documentDates?[input.id], fallback: date)
                 heldDates = nil
             }
             let document = identified(input)
@@ -162,6 +159,7 @@ public final class ArchiveRunner: @unchecked Sendable {
             var datesOnly = DocumentExtraction(document: document.id, figures: [], dates: dates)
             datesOnly.firstFigure = extraction.firstFigure + extraction.figures.count
             datesOnly.firstDate = extraction.firstDate
+            datesOnly.documentDate = extraction.documentDate
             let renderedDates = dates.isEmpty ? [] : renderer.render(datesOnly, of: document)
             extraction.dates = dates  // counted in the summary
             if !section.isLast {
@@ -274,7 +272,7 @@ public final class ArchiveRunner: @unchecked Sendable {
     /// Parses, extracts and renders a batch on `jobs` threads; outcomes in the batch's order.
     private func process(_ batch: [DocumentInput], renderer: RecordRenderer?) -> [Outcome] {
         let results = ResultSlots(batch.map { Outcome(input: $0) })
-        let extractor = self.extractor, date = self.date, jobs = self.jobs, reader = self.reader
+        let extractor = self.extractor, date = self.date, jobs = self.jobs, reader = self.reader, documentDates = self.documentDates
         @Sendable func work(_ index: Int) {
             var input = batch[index]
             if case .line(let line) = input { input = reader.parse(line) }
@@ -283,7 +281,9 @@ public final class ArchiveRunner: @unchecked Sendable {
                 #if DEBUG
                 ArchiveRunner.debugCrash(document)
                 #endif
-                let extraction = extractor.extract(scalars: document.scalars, document: document.id, date: document.date ?? date)
+                // Precedence of a document's date: its own (a JSON line's), the manifest's, its dateline, the run's.
+                let extraction = extractor.extract(scalars: document.scalars, document: document.id,
+                                                   date: document.date ?? documentDates?[document.id], fallback: date)
                 outcome.extraction = extraction
                 outcome.rendered = renderer?.render(extraction, of: document)
             }

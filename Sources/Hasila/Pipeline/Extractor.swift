@@ -33,8 +33,13 @@ public struct Extractor: Sendable {
     /// What one section of a document hands to the next: the reference date, the last period,
     /// and how many figures, dates and code points came before (the bases of ids and offsets).
     public struct Continuation: Sendable {
-        /// The date relative dates are resolved against: the document's, or the first section's dateline.
+        /// The document's date, against which relative dates are resolved and `when` falls back: its own
+        /// (a JSON line's `date`, a manifest's), else the first section's dateline, else `fallback`.
         var reference: DateValue?
+        /// The run's date for documents with none of their own and no dateline (`--date`).
+        var fallback: DateValue?
+        /// The first figure (document-wide index) of each value, category and period so far (`RepeatLinker`).
+        var firstFigures: [RepeatLinker.Key: Int] = [:]
         /// The last period stated so far, for a later sentence that points back to it.
         var lastPeriod: Period?
         var isFirst = true
@@ -50,8 +55,12 @@ public struct Extractor: Sendable {
         var dates = 0
         var offset = 0
 
-        /// A document's start; `date` is its own date, if it has one.
-        public init(date: DateValue?) { reference = date }
+        /// A document's start; `date` is its own date, if it has one; `fallback` the run's date, which a
+        /// dateline overrides.
+        public init(date: DateValue?, fallback: DateValue? = nil) {
+            reference = date
+            self.fallback = fallback
+        }
     }
 
     /// Extracts from a document given as code points (the unit of every offset in the result).
@@ -62,8 +71,9 @@ public struct Extractor: Sendable {
     /// stop, so its working memory stays that of one section. Nothing the rules link crosses such a
     /// line (breakdowns stay in their paragraph, a figure's cues and period in its sentence); the
     /// reference date and the last period stated pass from one section to the next.
-    public func extract(scalars: [UInt32], document: String, date: DateValue? = nil) -> DocumentExtraction {
-        var continuation = Continuation(date: date)
+    /// `fallback` is a date for a document with neither its own nor a dateline (`--date`).
+    public func extract(scalars: [UInt32], document: String, date: DateValue? = nil, fallback: DateValue? = nil) -> DocumentExtraction {
+        var continuation = Continuation(date: date, fallback: fallback)
         return extract(section: scalars, document: document, continuation: &continuation)
     }
 
@@ -88,6 +98,7 @@ public struct Extractor: Sendable {
                     figure.shiftLinkedNames(by: base)
                 }
                 if let parent = figure.parent { figure.parent = parent + figureBase }
+                if let earlier = figure.repeats { figure.repeats = earlier + figureBase }
                 result.figures.append(figure)
             }
             for var date in part.dates {
@@ -99,6 +110,7 @@ public struct Extractor: Sendable {
             start = end
         } while start < scalars.count
         continuation.offset = sectionStart + scalars.count
+        result.documentDate = continuation.reference
         return result
     }
 
@@ -140,8 +152,8 @@ public struct Extractor: Sendable {
 
     /// Extracts a whole document (no sections) and says, for each figure, what decided its qualifier,
     /// category, parent and period: the reader, the grammar rule and the words (`hasila eval --explain`).
-    public func explain(scalars: [UInt32], document: String, date: DateValue? = nil) -> (DocumentExtraction, [[DecisionTrace.Decision]]) {
-        var carry = Continuation(date: date)
+    public func explain(scalars: [UInt32], document: String, date: DateValue? = nil, fallback: DateValue? = nil) -> (DocumentExtraction, [[DecisionTrace.Decision]]) {
+        var carry = Continuation(date: date, fallback: fallback)
         let trace = DecisionTrace()
         var text: NormalizedText?
         var mentions: [Int] = []
@@ -197,11 +209,16 @@ public struct Extractor: Sendable {
         let linker = PeriodLinker(grammar: grammar, trace: trace)
         let periods = linker.periods(dates: &dates, tokens: tokens, scalars: text.scalars)
         linker.apply(periods, to: &drafts, tokens: tokens, lastPeriod: &carry.lastPeriod)
-        if carry.isFirst, carry.reference == nil { carry.reference = dateline(dates, tokens: tokens, scalars: text.scalars) }
+        // The document's date: its own, else its dateline, else the run's (`--date`).
+        let dateline = carry.isFirst ? datelineIndex(dates, tokens: tokens, scalars: text.scalars) : nil
+        if carry.isFirst, carry.reference == nil { carry.reference = dateline.flatMap { dates[$0].value } ?? carry.fallback }
         carry.isFirst = false
         if let reference = carry.reference {
             RelativeDateResolver(reference: reference).resolve(&dates)
         }
+        CumulativeReader(grammar: grammar, trace: trace).read(&drafts, tokens: tokens)
+        EventTimeLinker(trace: trace).link(&drafts, dates: dates, tokens: tokens, documentDate: carry.reference, dateline: dateline.map { dates[$0] })
+        RepeatLinker().link(&drafts, base: carry.figures, first: &carry.firstFigures)
         for index in dates.indices {
             let first = tokens[dates[index].tokens.lowerBound], last = tokens[dates[index].tokens.upperBound - 1]
             let clitic = first.kind == .word ? grammar.prefixLength(first, beginning: grammar.tables.dateWords) : 0
@@ -210,7 +227,9 @@ public struct Extractor: Sendable {
             dates[index].text = text.originalText(range)
         }
         inspect?(text, drafts)
-        return DocumentExtraction(document: document, figures: drafts.map(\.figure), dates: dates)
+        var extraction = DocumentExtraction(document: document, figures: drafts.map(\.figure), dates: dates)
+        extraction.documentDate = carry.reference
+        return extraction
     }
 
     /// The actors, place, country and source of each figure (Link/): after breakdowns, which they follow.
@@ -233,19 +252,26 @@ public struct Extractor: Sendable {
     }
 
     /// Extracts from a String (convenience for tests and small inputs).
-    public func extract(_ text: String, document: String = "text", date: DateValue? = nil) -> DocumentExtraction {
-        extract(scalars: text.unicodeScalars.map(\.value), document: document, date: date)
+    public func extract(_ text: String, document: String = "text", date: DateValue? = nil, fallback: DateValue? = nil) -> DocumentExtraction {
+        extract(scalars: text.unicodeScalars.map(\.value), document: document, date: date, fallback: fallback)
     }
 
-    /// The dateline of a wire story: a full date opening the document, or after a place and a dash
-    /// in its first words ("بيروت - 12 آب 2019").
-    private func dateline(_ dates: [DateMention], tokens: [Token], scalars: [UInt32]) -> DateValue? {
+    /// The dateline of a wire story (the index of its date mention): a full date opening the document,
+    /// after a place and a dash in its first words ("بيروت - 12 آب 2019"), or after a place and
+    /// before a dash, a colon or the line's end ("الرياض 5/8/2015 -").
+    private func datelineIndex(_ dates: [DateMention], tokens: [Token], scalars: [UInt32]) -> Int? {
         guard let first = dates.first, first.isAbsolute, first.value?.day != nil, first.tokens.lowerBound < 8,
               tokens[0..<first.tokens.upperBound].allSatisfy({ !$0.lineBreakBefore || $0.start == tokens[0].start }) else { return nil }
         let start = first.tokens.lowerBound
-        if start == 0 { return first.value }
-        let before = tokens[start - 1]
-        guard before.kind == .punctuation, [0x2D, 0x2013, 0x2014, 0x3A].contains(scalars[Int(before.start)]) else { return nil }
-        return first.value
+        if start == 0 { return 0 }
+        func isDash(_ token: Token) -> Bool {
+            token.kind == .punctuation && [0x2D, 0x2013, 0x2014, 0x3A].contains(scalars[Int(token.start)])
+        }
+        if isDash(tokens[start - 1]) { return 0 }
+        // A place of a few words, then the date, then a dash, a colon or a line break.
+        let end = first.tokens.upperBound
+        guard start <= 3, tokens[0..<start].allSatisfy({ $0.kind == .word }) else { return nil }
+        if end == tokens.count || tokens[end].lineBreakBefore || isDash(tokens[end]) { return 0 }
+        return nil
     }
 }

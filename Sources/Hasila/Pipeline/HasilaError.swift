@@ -10,6 +10,8 @@ public enum HasilaError: Error, CustomStringConvertible, Equatable {
     case grammarsNotFound(searched: [String])
     /// A gold file could not be read.
     case badGold(path: String, line: Int, reason: String)
+    /// A line of a `--doc-dates` manifest that cannot be read (line 0: the file as a whole).
+    case badManifest(path: String, line: Int, reason: String)
     /// A document is larger than `--max-bytes`.
     case tooLarge(path: String, limit: Int)
     /// An encoding name ICU does not know (`--encoding`).
@@ -27,6 +29,7 @@ public enum HasilaError: Error, CustomStringConvertible, Equatable {
         case .grammarsNotFound(let searched):
             return "no grammar folder found; give --grammars DIR or set HASILA_GRAMMARS (searched: \(searched.joined(separator: ", ")))"
         case .badGold(let path, let line, let reason): return "\(path):\(line): bad gold record: \(reason)"
+        case .badManifest(let path, let line, let reason): return "\(path)\(line > 0 ? ":\(line)" : ""): bad --doc-dates manifest: \(reason)"
         case .tooLarge(let path, let limit): return "\(path): larger than --max-bytes \(limit); skipped (this kind of document is held whole in memory, about 13 times its size: raise --max-bytes to read it)"
         case .unknownEncoding(let name): return "unknown encoding '\(name)' (give a name ICU knows, e.g. windows-1256, ISO-8859-6, UTF-16LE)"
         case .unwritable(let path, let reason): return "\(path): cannot write: \(reason)"

@@ -75,6 +75,13 @@ public struct RecordInvariants: Sendable {
             if span(figure.range) != figure.text { problems.append("figure \(index): text \(figure.text.debugDescription) is not its span \(figure.range)") }
             if span(figure.sentence) == nil { problems.append("figure \(index): sentence \(figure.sentence) out of bounds") }
             if let parent = figure.parent, parent < 0 || parent >= extraction.figures.count { problems.append("figure \(index): parent \(parent) out of range") }
+            if let earlier = figure.repeats {
+                if earlier < 0 || earlier >= index { problems.append("figure \(index): repeats \(earlier), not an earlier figure") }
+                else if extraction.figures[earlier].value != figure.value || extraction.figures[earlier].category != figure.category
+                            || extraction.figures[earlier].period != figure.period { problems.append("figure \(index): repeats \(earlier), a different count") }
+            }
+            if let when = figure.when, let start = when.start, let end = when.end, end < start { problems.append("figure \(index): when ends before it starts") }
+            if figure.when?.basis == .document, figure.when?.start != extraction.documentDate?.firstDay { problems.append("figure \(index): when of basis document is not the document date") }
             // Every actor, place and source is words of the document: its text is its span, inside the text.
             for name in figure.actors + [figure.place, figure.source].compactMap({ $0 }) where span(name.range) != name.text || name.range.isEmpty {
                 problems.append("figure \(index): \(name.key) \(name.text.debugDescription) is not its span \(name.range)")

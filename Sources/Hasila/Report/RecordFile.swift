@@ -79,6 +79,10 @@ public enum RecordFile {
                 record.periodStart = period["start"] as? String
                 record.periodEnd = period["end"] as? String
             }
+            if let sentence = object["sentence"] as? [String: Any] {
+                record.sentenceStart = (sentence["start"] as? NSNumber)?.intValue
+                record.sentenceEnd = (sentence["end"] as? NSNumber)?.intValue
+            }
         case .date:
             record.dateValue = string("value")
             record.calendar = string("calendar")
@@ -133,8 +137,9 @@ public enum RecordFile {
                 if let id = row.text(0), let key = row.text(1) { actorsOf[id, default: []].append(key) }
             }
         }
+        let sentence = figureColumns.contains("sentence_start") && figureColumns.contains("sentence_end")
         let figureSQL = "SELECT id, doc, value, text, start, \"end\", qualifier, category, noun, parent, period_start, period_end"
-            + optional.map { ", " + $0.column }.joined() + " FROM figures ORDER BY rowid"
+            + optional.map { ", " + $0.column }.joined() + (sentence ? ", sentence_start, sentence_end" : "") + " FROM figures ORDER BY rowid"
         var failure: Error?
         let ok = query(database, figureSQL) { row in
             guard failure == nil else { return }
@@ -159,6 +164,10 @@ public enum RecordFile {
                 case "actors": figure.actors = keys(of: value)
                 default: figure.source = key(of: value)
                 }
+            }
+            if sentence {
+                figure.sentenceStart = row.integer(Int32(12 + optional.count))
+                figure.sentenceEnd = row.integer(Int32(13 + optional.count))
             }
             do { try record(figure) } catch { failure = error }
         }

@@ -29,6 +29,9 @@ public struct ReportRecord: Sendable, Equatable {
     public var place: String?
     public var actors: [String] = []
     public var source: String?
+    /// A figure's sentence, code-point offsets into the document's text, when the records carry it.
+    public var sentenceStart: Int?
+    public var sentenceEnd: Int?
 
     public init(kind: Kind, id: String, doc: String, text: String, start: Int, end: Int) {
         self.kind = kind

@@ -4,11 +4,13 @@
 /// field a kind of record lacks is left empty.
 public final class CSVSink: RecordSink {
     public static let columns = ["kind", "id", "doc", "value", "text", "start", "end", "qualifier", "category", "noun", "parent",
-                                 "period_start", "period_end", "sentence_start", "sentence_end",
-                                 "actors", "place", "country", "source", "calendar", "relative",
-                                 "range_start", "range_end", "path", "line", "error", "meta"]
+                                 "period_start", "period_end", "sentence_start", "sentence_end", "calendar", "relative",
+                                 "range_start", "range_end", "path", "line", "error", "meta",
+                                 "doc_date", "when_start", "when_end", "when_basis", "cumulative", "repeats",
+                                 "actors", "place", "country", "source"]
     let output: AtomicOutput
     let includeDates: Bool
+    let includeFigures: Bool
     let inlineErrors: Bool
 
     /// The header row, with a byte order mark first when Excel is to show Arabic (`--excel`).
@@ -16,18 +18,19 @@ public final class CSVSink: RecordSink {
         (excel ? [0xEF, 0xBB, 0xBF] : []) + Array((columns.joined(separator: ",") + "\r\n").utf8)
     }
 
-    public init(output: AtomicOutput, includeDates: Bool, inlineErrors: Bool) {
+    public init(output: AtomicOutput, includeDates: Bool, includeFigures: Bool = true, inlineErrors: Bool) {
         self.output = output
         self.includeDates = includeDates
+        self.includeFigures = includeFigures
         self.inlineErrors = inlineErrors
     }
 
-    public var renderer: RecordRenderer? { CSVRenderer(includeDates: includeDates) }
+    public var renderer: RecordRenderer? { CSVRenderer(includeDates: includeDates, includeFigures: includeFigures) }
 
     public func write(rendered: [UInt8]) throws { try output.write(rendered) }
 
     public func write(_ extraction: DocumentExtraction, of document: Document) throws {
-        try output.write(CSVRenderer(includeDates: includeDates).render(extraction, of: document))
+        try output.write(CSVRenderer(includeDates: includeDates, includeFigures: includeFigures).render(extraction, of: document))
     }
 
     public func write(_ failure: DocumentFailure) throws {
@@ -44,6 +47,7 @@ public final class CSVSink: RecordSink {
 /// One document's records as CSV rows.
 struct CSVRenderer: RecordRenderer {
     let includeDates: Bool
+    var includeFigures = true
 
     static func row(_ fields: [String: String]) -> [UInt8] {
         var bytes: [UInt8] = []
@@ -68,7 +72,7 @@ struct CSVRenderer: RecordRenderer {
     func render(_ extraction: DocumentExtraction, of document: Document) -> [UInt8] {
         var bytes: [UInt8] = []
         let doc = extraction.document
-        for (index, figure) in extraction.figures.enumerated() {
+        for (index, figure) in extraction.figures.enumerated() where includeFigures {
             var fields = ["kind": "figure", "id": RecordWriter.figureID(document: doc, index: extraction.firstFigure + index), "doc": doc,
                           "value": String(figure.value), "text": figure.text, "start": String(figure.range.lowerBound),
                           "end": String(figure.range.upperBound), "qualifier": figure.qualifier.rawValue,
@@ -84,6 +88,13 @@ struct CSVRenderer: RecordRenderer {
             fields["country"] = figure.country
             fields["source"] = figure.source?.key
             fields["meta"] = document.meta
+            // Dates of documents and events (issue 10).
+            fields["doc_date"] = extraction.documentDate?.description
+            fields["when_start"] = figure.when?.start?.description
+            fields["when_end"] = figure.when?.end?.description
+            fields["when_basis"] = figure.when?.basis.rawValue
+            fields["cumulative"] = figure.cumulative ? "true" : "false"
+            fields["repeats"] = figure.repeats.map { RecordWriter.figureID(document: doc, index: $0) }
             bytes += CSVRenderer.row(fields)
         }
         if includeDates {
@@ -95,6 +106,7 @@ struct CSVRenderer: RecordRenderer {
                 fields["range_start"] = date.rangeStart?.description
                 fields["range_end"] = date.rangeEnd?.description
                 fields["meta"] = document.meta
+                fields["doc_date"] = extraction.documentDate?.description
                 bytes += CSVRenderer.row(fields)
             }
         }

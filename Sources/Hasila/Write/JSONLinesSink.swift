@@ -4,9 +4,9 @@ public final class JSONLinesSink: RecordSink {
     let writer: RecordWriter
     let inlineErrors: Bool
 
-    public init(output: AtomicOutput, includeDates: Bool, inlineErrors: Bool) {
+    public init(output: AtomicOutput, includeDates: Bool, includeFigures: Bool = true, inlineErrors: Bool) {
         self.output = output
-        self.writer = RecordWriter(includeDates: includeDates)
+        self.writer = RecordWriter(includeDates: includeDates, includeFigures: includeFigures)
         self.inlineErrors = inlineErrors
     }
 

@@ -2,8 +2,13 @@
 /// (Schemas/record.schema.json describes it). One figure or date per line.
 public struct RecordWriter: RecordRenderer {
     public var includeDates: Bool
+    /// False for a date-only output (`--kinds dates`, `--dates-output`).
+    public var includeFigures: Bool
 
-    public init(includeDates: Bool = false) { self.includeDates = includeDates }
+    public init(includeDates: Bool = false, includeFigures: Bool = true) {
+        self.includeDates = includeDates
+        self.includeFigures = includeFigures
+    }
 
     /// The record id of the n-th figure (0-based) of a document: "<doc>#<n+1>", stable across runs.
     public static func figureID(document: String, index: Int) -> String { "\(document)#\(index + 1)" }
@@ -24,6 +29,15 @@ public struct RecordWriter: RecordRenderer {
         return json.bytes
     }
 
+    /// A figure's `when`: `{"start", "end", "basis"}` or null.
+    static func when(_ when: EventTime?, into json: JSONBuffer) {
+        guard let when else { json.raw("null"); return }
+        json.raw("{\"start\":"); json.date(when.start)
+        json.raw(",\"end\":"); json.date(when.end)
+        json.raw(",\"basis\":"); json.string(when.basis.rawValue)
+        json.raw("}")
+    }
+
     /// `meta`: the other fields of a JSON-lines document, as a JSON object's text, passed through to every record.
     public func lines(for extraction: DocumentExtraction, meta: String? = nil) -> [UInt8] {
         let json = JSONBuffer(capacity: 256 * (extraction.figures.count + 1))
@@ -40,7 +54,7 @@ public struct RecordWriter: RecordRenderer {
             json.integer(n + 1)
             json.byte(0x22)
         }
-        for (index, figure) in extraction.figures.enumerated() {
+        for (index, figure) in extraction.figures.enumerated() where includeFigures {
             json.raw("{\"kind\":\"figure\"")
             json.key("id"); id(extraction.firstFigure + index)
             json.key("doc"); json.append(docBytes)
@@ -62,6 +76,12 @@ public struct RecordWriter: RecordRenderer {
             json.raw("{\"start\":"); json.integer(figure.sentence.lowerBound)
             json.raw(",\"end\":"); json.integer(figure.sentence.upperBound)
             json.raw("}")
+            // Dates of documents and events (issue 10).
+            json.key("doc_date"); json.date(extraction.documentDate)
+            json.key("when"); RecordWriter.when(figure.when, into: json)
+            json.key("cumulative"); json.bool(figure.cumulative)
+            json.key("repeats"); if let earlier = figure.repeats { id(earlier) } else { json.raw("null") }
+            // Who, where and according to whom (issue 9).
             json.key("actors"); json.byte(0x5B)
             for (n, actor) in figure.actors.enumerated() {
                 if n > 0 { json.byte(0x2C) }
@@ -89,6 +109,7 @@ public struct RecordWriter: RecordRenderer {
                     json.key("range_start"); json.date(date.rangeStart)
                     json.key("range_end"); json.date(date.rangeEnd)
                 }
+                json.key("doc_date"); json.date(extraction.documentDate)
                 if let metaBytes { json.key("meta"); json.append(metaBytes) }
                 json.raw("}\n")
             }
