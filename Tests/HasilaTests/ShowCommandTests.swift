@@ -139,6 +139,28 @@ final class ShowCommandTests: XCTestCase {
         XCTAssertEqual(field("value", shown), "1417", "the record is still printed")
     }
 
+    /// Who, where and according to whom: the keys a figure record carries, shown from JSON lines and
+    /// from SQLite (where the actors are rows of figure_actors) alike, and from a text extracted on the spot.
+    func testShowsTheActorsPlaceCountryAndSourceOfAFigure() throws {
+        let folder = TemporaryFolder()
+        folder.write("2021/bulletin.txt", "وثق المرصد السوري لحقوق الإنسان مقتل 7 مدنيين بقصف لقوات النظام على ريف إدلب.")
+        XCTAssertEqual(try CLI.run(["extract", "--quiet", "-o", "records.jsonl", "2021"], directory: folder.path).status, 0)
+        XCTAssertEqual(try CLI.run(["extract", "--quiet", "--format", "sqlite", "-o", "records.db", "2021"], directory: folder.path).status, 0)
+        let records = try String(contentsOfFile: folder.path + "/records.jsonl", encoding: .utf8)
+        let record = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(records.utf8)) as? [String: Any])
+        func key(_ name: String) -> String? { (record[name] as? [String: Any])?["key"] as? String }
+        let actors = (record["actors"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String }
+        XCTAssertEqual([key("place"), actors.first, key("source"), record["country"] as? String], ["SY-ID", "sy.state", "org.sohr", "SY"])
+        for arguments in [["--records", "records.jsonl", "--texts", "2021"], ["--records", "records.db"], ["--texts", "2021"]] {
+            let shown = try CLI.run(["show", "bulletin#1"] + arguments, directory: folder.path)
+            XCTAssertEqual(shown.status, 0, shown.stderr)
+            XCTAssertEqual(field("place", shown), key("place"), arguments.joined(separator: " "))
+            XCTAssertEqual(field("actors", shown), actors.joined(separator: ", "), arguments.joined(separator: " "))
+            XCTAssertEqual(field("source", shown), key("source"), arguments.joined(separator: " "))
+            XCTAssertEqual(field("country", shown), record["country"] as? String, arguments.joined(separator: " "))
+        }
+    }
+
     func testLookupPicksTheNarrowestFigureAndFindsTheDocumentOfAFile() {
         var outer = ReportRecord(kind: .figure, id: "d#1", doc: "d", text: "", start: 10, end: 30)
         outer.value = 1

@@ -26,6 +26,7 @@ public enum RecordDisplay {
         if let place = record.place { fields.append(("place", place)) }
         if !record.actors.isEmpty { fields.append(("actors", record.actors.joined(separator: ", "))) }
         if let source = record.source { fields.append(("source", source)) }
+        if let country = record.country { fields.append(("country", country)) }
         return fields
     }
 

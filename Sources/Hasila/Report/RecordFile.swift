@@ -91,6 +91,7 @@ public enum RecordFile {
         record.place = key(of: object["place"])
         record.actors = keys(of: object["actors"])
         record.source = key(of: object["source"])
+        record.country = object["country"] as? String
         return record
     }
 
@@ -126,7 +127,7 @@ public enum RecordFile {
         guard !figureColumns.isEmpty else { throw ReportError.notRecords(path: path, reason: "no table figures") }
         // The who/where/source fields: as `hasila extract --format sqlite` writes them (place_key, source_key, and the
         // figure_actors table), or as columns of their own name holding a key or JSON.
-        let optional: [(column: String, field: String)] = ["place", "actors", "source"].compactMap { field in
+        let optional: [(column: String, field: String)] = ["place", "actors", "source", "country"].compactMap { field in
             if figureColumns.contains(field) { return (field, field) }
             if field != "actors", figureColumns.contains(field + "_key") { return (field + "_key", field) }
             return nil
@@ -162,6 +163,7 @@ public enum RecordFile {
                 switch name {
                 case "place": figure.place = key(of: value)
                 case "actors": figure.actors = keys(of: value)
+                case "country": figure.country = text
                 default: figure.source = key(of: value)
                 }
             }

@@ -24,6 +24,7 @@ enum RecordMarkup {
             optional("place", record.place, html)
             optional("actors", record.actors.isEmpty ? nil : record.actors.joined(separator: ", "), html)
             optional("source", record.source, html)
+            optional("country", record.country, html)
         case .date:
             html.raw(" class=\"date\(extra)\" data-v=\""); html.attribute(record.dateValue ?? "")
             html.raw("\" data-cal=\""); html.attribute(record.calendar ?? "")

@@ -1,6 +1,6 @@
 /// A figure or date record as the report reads it back from what `hasila extract` wrote (JSON
 /// lines or SQLite): the fields the page shows, plus the who/where/source fields (`place`,
-/// `actors`, `source`) that records may carry, as keys.
+/// `actors`, `source` as keys, and `country`) that records may carry.
 public struct ReportRecord: Sendable, Equatable {
     public enum Kind: String, Sendable { case figure, date }
 
@@ -29,6 +29,8 @@ public struct ReportRecord: Sendable, Equatable {
     public var place: String?
     public var actors: [String] = []
     public var source: String?
+    /// ISO 3166-1 alpha-2 of the figure's country, when the records carry it.
+    public var country: String?
     /// A figure's sentence, code-point offsets into the document's text, when the records carry it.
     public var sentenceStart: Int?
     public var sentenceEnd: Int?
