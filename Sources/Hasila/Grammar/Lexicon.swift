@@ -17,9 +17,13 @@ public struct Lexicon: Sendable {
     }
 
     private(set) var stems: [String] = []
-    private var stemIndex: [String: Int32] = [:]
-    /// Form hash → index into `forms` (while building).
-    private var formIndex = FlatHashMap(capacity: 1 << 17)
+    /// Each stem's code points, and the FNV hash of them → the last stem with that hash (`stemNext` chains
+    /// the others): a stem is found without hashing a String, which for Arabic costs a Unicode normalisation.
+    private var stemScalars: [[UInt32]] = []
+    private var stemsByHash = FlatHashMap(capacity: 1 << 13)
+    private var stemNext: [Int32] = []
+    /// Form hash → index into `forms` (while building); sized for the gazetteer's forms, so it never grows.
+    private var formIndex = FlatHashMap(capacity: 1 << 18)
     /// The same, compacted at `seal` for look-ups: one 8-byte slot per hash (its upper 32 bits and
     /// its first form + 1; 0 is empty), so the table of ~70,000 forms fits in a core's cache. A slot
     /// whose 32 bits match is confirmed by comparing the form itself.
@@ -38,12 +42,19 @@ public struct Lexicon: Sendable {
     private static let filterBits = 21
     private static let filterWords = (1 << filterBits) / 64
     private(set) var analyses: [Analysis] = []
-    /// While building: each form's readings, in the order of `forms`.
-    private var pending: [[Analysis]] = []
-    private var registered: [Int32: Set<String>] = [:]
+    /// While building: each form's first reading, in the order of `forms`, and the index in `moreReadings` of
+    /// its others (-1: none; most forms have one reading, so no array is made for them).
+    private var firstReading: [Analysis] = []
+    private var moreIndex: [Int32] = []
+    private var moreReadings: [[Analysis]] = []
+    /// The clitic sets `register` was given (its `classes`), by index, and the last one asked (rules come a file at a time).
+    private var classSets: [[String]?] = []
+    private var lastClassSet = -1
+    /// Which (stem << 16 | clitic set) have had their forms generated.
+    private var registered: Set<Int64> = []
     private(set) var classNames: [String] = []
-    /// The prefix chains of each clitic class set (`register`'s `classes`, joined), made once per set.
-    private var chainCache: [String: [PrefixChain]] = [:]
+    /// The prefix chains of each clitic class set (by its index in `classSets`), made once per set.
+    private var chainCache: [Int: [PrefixChain]] = [:]
     private var prefixes: [(scalars: [UInt32], classIndex: Int)] = []
     private var suffixes: [[UInt32]] = []
 
@@ -59,7 +70,29 @@ public struct Lexicon: Sendable {
         return hash
     }
 
-    func stemID(_ stem: String) -> Int32? { stemIndex[stem] }
+    func stemID(_ stem: String) -> Int32? {
+        let scalars = stem.unicodeScalars.map(\.value)
+        return stemID(scalars, hash: scalars.withUnsafeBufferPointer { Lexicon.hash($0) })
+    }
+
+    private func stemID(_ scalars: [UInt32], hash: UInt64) -> Int32? {
+        var id = stemsByHash[hash] ?? -1
+        while id >= 0 {
+            if stemScalars[Int(id)] == scalars { return id }
+            id = stemNext[Int(id)]
+        }
+        return nil
+    }
+
+    /// The index of a clitic set in `classSets`, added when new.
+    private mutating func classSet(_ classes: [String]?) -> Int {
+        if lastClassSet >= 0, classSets[lastClassSet] == classes { return lastClassSet }
+        if let known = classSets.firstIndex(where: { $0 == classes }) { lastClassSet = known } else {
+            lastClassSet = classSets.count
+            classSets.append(classes)
+        }
+        return lastClassSet
+    }
 
     func stem(_ id: Int32) -> String { stems[Int(id)] }
 
@@ -82,34 +115,30 @@ public struct Lexicon: Sendable {
     /// Registers a stem (normalised) and its forms; `classes` limits which prefix classes it takes (nil: all).
     /// Set while the gazetteer's rules (place, actor, source …) register their words.
     var registeringNames = false
-    /// Stems registered by the gazetteer's rules, and by every other rule: a stem only a name uses reads
-    /// after the readings of grammar words, so that a name never hides one ("وان", a province, is also "و" + "أن").
-    private var nameStems: Set<Int32> = []
-    private var ruleStems: Set<Int32> = []
+    /// Per stem: bit 1 when the gazetteer's rules (place, actor, source …) registered it, bit 2 when any other
+    /// rule did. A stem only a name uses reads after the readings of grammar words, so that a name never hides
+    /// one ("وان", a province, is also "و" + "أن").
+    private var stemUses: [UInt8] = []
 
     @discardableResult
     mutating func register(stem: String, classes: [String]?) -> Int32 {
-        let id = registerStem(stem, classes: classes)
-        if registeringNames { nameStems.insert(id) } else { ruleStems.insert(id) }
-        return id
-    }
-
-    private mutating func registerStem(_ stem: String, classes: [String]?) -> Int32 {
+        let base = stem.unicodeScalars.map(\.value)
+        let hash = base.withUnsafeBufferPointer { Lexicon.hash($0) }
         let id: Int32
-        let classKey = classes?.joined(separator: " ") ?? "*"
-        if let existing = stemIndex[stem] {
-            // Forms are generated once per stem and clitic set, however many rules name the word.
-            if registered[existing, default: []].contains(classKey) { return existing }
-            id = existing
-        } else {
+        if let existing = stemID(base, hash: hash) { id = existing } else {
             id = Int32(stems.count)
             stems.append(stem)
-            stemIndex[stem] = id
+            stemScalars.append(base)
+            stemNext.append(stemsByHash[hash] ?? -1)
+            stemsByHash[hash] = id
+            stemUses.append(0)
         }
-        registered[id, default: []].insert(classKey)
-        let base = stem.unicodeScalars.map(\.value)
+        stemUses[Int(id)] |= registeringNames ? 1 : 2
+        // Forms are generated once per stem and clitic set, however many rules name the word.
+        let set = classSet(classes)
+        guard registered.insert(Int64(id) << 16 | Int64(set)).inserted else { return id }
         // A one-letter stem (the calendar mark م, a clitic itself) takes no clitics: "ما" is not "م" + tanween.
-        let chains = base.count < 2 ? [PrefixChain(scalars: [], classes: 0)] : prefixChains(classes, key: classKey)
+        let chains = base.count < 2 ? [PrefixChain(scalars: [], classes: 0)] : prefixChains(classes, set: set)
         // One scratch buffer for every form of the stem: no array is made per form.
         var form: [UInt32] = []
         form.reserveCapacity(base.count + 8)
@@ -138,8 +167,15 @@ public struct Lexicon: Sendable {
         while index >= 0 {
             let known = forms[Int(index)]
             if known.length == form.count && formScalars[Int(known.offset)..<Int(known.offset + known.length)].elementsEqual(form) {
-                if !pending[Int(index)].contains(where: { $0.stem == analysis.stem && $0.prefixClasses == analysis.prefixClasses && $0.prefixLength == analysis.prefixLength }) {
-                    pending[Int(index)].append(analysis)
+                func same(_ other: Analysis) -> Bool {
+                    other.stem == analysis.stem && other.prefixClasses == analysis.prefixClasses && other.prefixLength == analysis.prefixLength
+                }
+                if same(firstReading[Int(index)]) { return }
+                if moreIndex[Int(index)] < 0 {
+                    moreIndex[Int(index)] = Int32(moreReadings.count)
+                    moreReadings.append([analysis])
+                } else if !moreReadings[Int(moreIndex[Int(index)])].contains(where: same) {
+                    moreReadings[Int(moreIndex[Int(index)])].append(analysis)
                 }
                 return
             }
@@ -150,13 +186,14 @@ public struct Lexicon: Sendable {
         forms.append((Int32(formScalars.count), Int32(form.count), 0, 0, formIndex[hash] ?? -1, ~0, 0))
         formScalars.append(contentsOf: form)
         formIndex[hash] = Int32(forms.count - 1)
-        pending.append([analysis])
+        firstReading.append(analysis)
+        moreIndex.append(-1)
     }
 
     /// The prefix chains a stem of these clitic classes takes (nil: all), in class order: at most one
     /// prefix of each class, classes in declaration order, the empty chain first.
-    private mutating func prefixChains(_ classes: [String]?, key: String) -> [PrefixChain] {
-        if let cached = chainCache[key] { return cached }
+    private mutating func prefixChains(_ classes: [String]?, set: Int) -> [PrefixChain] {
+        if let cached = chainCache[set] { return cached }
         let allowed = Set((classes ?? classNames).compactMap { classNames.firstIndex(of: $0) })
         var chains: [(chain: PrefixChain, lastClass: Int)] = [(PrefixChain(scalars: [], classes: 0), -1)]
         for classIndex in 0..<classNames.count where allowed.contains(classIndex) {
@@ -170,7 +207,7 @@ public struct Lexicon: Sendable {
             chains = extended
         }
         let result = chains.map(\.chain)
-        chainCache[key] = result
+        chainCache[set] = result
         return result
     }
 
@@ -178,21 +215,30 @@ public struct Lexicon: Sendable {
     mutating func seal() {
         // Readings with fewer clitics come first: the plainer reading of a form is the likelier one; but a
         // stem only names use comes after the grammar's words.
-        let namesOnly = nameStems.subtracting(ruleStems)
+        let namesOnly = stemUses.map { $0 == 1 }
         func rank(_ analysis: Analysis) -> Int {
-            (namesOnly.contains(analysis.stem) ? 16 : 0) + analysis.prefixClasses.nonzeroBitCount
+            (namesOnly[Int(analysis.stem)] ? 16 : 0) + analysis.prefixClasses.nonzeroBitCount
         }
-        analyses.reserveCapacity(pending.reduce(0) { $0 + $1.count })
+        analyses.reserveCapacity(forms.count + moreReadings.reduce(0) { $0 + $1.count })
         for index in forms.indices {
             forms[index].start = Int32(analyses.count)
+            let first = firstReading[index]
             // Most forms have one reading: only the others need sorting.
-            let sorted = pending[index].count < 2 ? pending[index] : pending[index].sorted { rank($0) < rank($1) }
+            guard moreIndex[index] >= 0 else {
+                analyses.append(first)
+                forms[index].count = namesOnly[Int(first.stem)] ? 0 : 1
+                forms[index].all = 1
+                continue
+            }
+            let sorted = ([first] + moreReadings[Int(moreIndex[index])]).sorted { rank($0) < rank($1) }
             // The grammar's readings first; a word only names use is no word of the other rules (their walks never see it).
-            forms[index].count = namesOnly.isEmpty ? Int32(sorted.count) : Int32(sorted.filter { !namesOnly.contains($0.stem) }.count)
+            forms[index].count = Int32(sorted.count(where: { !namesOnly[Int($0.stem)] }))
             forms[index].all = Int32(sorted.count)
             analyses.append(contentsOf: sorted)
         }
-        pending = []
+        firstReading = []
+        moreIndex = []
+        moreReadings = []
         var size = 16
         while size * 3 < formIndex.count * 5 { size <<= 1 }
         slots = [UInt64](repeating: 0, count: size)
