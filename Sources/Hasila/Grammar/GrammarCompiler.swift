@@ -9,6 +9,14 @@ struct GrammarCompiler {
     private var defines: [String: GrammarStatement] = [:]
     /// The keys of every `place` rule (not towns), known before any rule compiles: a town's division may be defined in any file.
     private var placeKeys: Set<String> = []
+    /// Each file's name as rule locations give it (`location`): rules come a file at a time, and cutting a
+    /// path costs more than the rest of a location.
+    private let locationNames = LocationNames()
+    /// The expansions of each `define` that expanded without a diagnostic: a define such as a list of
+    /// town words is referenced by hundreds of rules, and its words are checked and normalised once.
+    private var expandedDefines: [String: [[PatternElement]]] = [:]
+    /// The article stems' words (ال، لل), once the prefix rules are read.
+    private var articleWords: [String]?
     private let raw = NormalizationTable.shared([])
     private let matching = Normalizer(options: .matching)
 
@@ -319,8 +327,9 @@ struct GrammarCompiler {
                 // A name written with its article also takes the other article forms of clitics.grammar ("لل" for
                 // "ل" + "ال": "للهلال الأحمر"), which the clitic table cannot make from a stem that holds its article.
                 let first = grammar.tables.lexicon.stem(sequence[0])
-                let articles = grammar.tables.articleStems.map { grammar.tables.lexicon.stem($0) }
-                for article in articles where first.hasPrefix(article) && first.count > article.count + 1 {
+                if articleWords == nil { articleWords = grammar.tables.articleStems.map { grammar.tables.lexicon.stem($0) } }
+                let articles = articleWords!
+                for article in articles where first.unicodeScalars.starts(with: article.unicodeScalars) && first.count > article.count + 1 {
                     for other in articles where other != article {
                         let joined = grammar.tables.lexicon.register(stem: other + first.dropFirst(article.count), classes: ["conjunction"])
                         grammar.tables.names.insert([joined] + sequence.dropFirst(), payload: payload)
@@ -385,8 +394,20 @@ struct GrammarCompiler {
 
     /// Where a rule was written, for a researcher: its file under the grammar folder and its line.
     private func location(_ statement: GrammarStatement) -> String {
-        let parts = statement.file.split(separator: "/")
-        return parts.suffix(statement.dimension.isEmpty ? 1 : 2).joined(separator: "/") + ":\(statement.line)"
+        locationNames.name(of: statement) + ":\(statement.line)"
+    }
+
+    /// The last file's name in rule locations: its last path component, with its folder for a rule of a dimension.
+    final class LocationNames {
+        private var last: (file: String, dimension: Bool, name: String)?
+
+        func name(of statement: GrammarStatement) -> String {
+            if let last, last.file == statement.file, last.dimension == statement.dimension.isEmpty { return last.name }
+            let parts = statement.file.split(separator: "/")
+            let name = parts.suffix(statement.dimension.isEmpty ? 1 : 2).joined(separator: "/")
+            last = (statement.file, statement.dimension.isEmpty, name)
+            return name
+        }
     }
 
     /// A cue rule's payload: the index of its source in `ruleSources`. Qualifier payloads index the same
@@ -486,7 +507,11 @@ struct GrammarCompiler {
                 fail(statement, .unknownReference, column, "<\(name)> refers to itself through \(trail.joined(separator: " → "))")
                 return []
             }
-            return expand(target.pattern, statement: target, trail: trail + [name])
+            if let known = expandedDefines[name] { return known }
+            let before = diagnostics.count
+            let expanded = expand(target.pattern, statement: target, trail: trail + [name])
+            if diagnostics.count == before { expandedDefines[name] = expanded }
+            return expanded
         case .sequence(let parts):
             var results: [[PatternElement]] = [[]]
             for part in parts {
