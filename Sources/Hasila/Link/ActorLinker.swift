@@ -49,13 +49,19 @@ struct ActorLinker {
         return head >= 0 && targets[head].sentence == targets[index].sentence ? head : nil
     }
 
+    /// The cue kinds that name a figure's doers forward in its own part, in an item of its list, and after
+    /// its list's last item for all of them: made once, not per figure.
+    static let forwardKinds: Set<LinkCue.Kind> = [.agent, .agentVerb, .clash, .claim]
+    static let itemKinds: Set<LinkCue.Kind> = [.agent, .agentVerb, .clash]
+    static let sharedKinds: Set<LinkCue.Kind> = [.agent, .clash]
+
     /// The figure's own actors, nil when its sentence names none for it (it may then inherit).
     private func actors(of index: Int, _ drafts: [LinkTarget], scene: LinkScene) -> [LinkScene.Name]? {
         let draft = drafts[index]
         let sentence = scene.sentence(draft.sentence)
         guard !sentence.isEmpty else { return nil }
         // Forward, in the figure's own part of the sentence: up to the next figure.
-        if let found = cued(in: segment(index, drafts, scene: scene), draft, scene: scene, kinds: [.agent, .agentVerb, .clash, .claim]) {
+        if let found = cued(in: segment(index, drafts, scene: scene), draft, scene: scene, kinds: ActorLinker.forwardKinds) {
             return found
         }
         // The list the figure opens (its breakdowns, the items joined to it): a cue after its last item
@@ -68,10 +74,10 @@ struct ActorLinker {
         }
         if let last = items.last {
             for item in items.dropLast()
-            where cued(in: segment(item, drafts, scene: scene), draft, scene: scene, kinds: [.agent, .agentVerb, .clash], quiet: true) != nil {
+            where cued(in: segment(item, drafts, scene: scene), draft, scene: scene, kinds: ActorLinker.itemKinds, quiet: true) != nil {
                 return nil
             }
-            if let found = cued(in: segment(last, drafts, scene: scene), draft, scene: scene, kinds: [.agent, .clash], shared: true) { return found }
+            if let found = cued(in: segment(last, drafts, scene: scene), draft, scene: scene, kinds: ActorLinker.sharedKinds, shared: true) { return found }
         }
         // Backward: the doer named in the figure's clause before it.
         let floor = max(sentence.lowerBound, min(draft.actFloor, draft.leadStart))
@@ -161,7 +167,7 @@ struct ActorLinker {
                 guard scene.joins(names[names.count - 1].tokens.upperBound, name.tokens.lowerBound, grammar: grammar) else { break }
                 // "على يد قوات النظام وحليفته روسيا": a country listed with the doers is its state.
                 if name.isPlace {
-                    guard let key = name.key, !key.contains("-") else { break }
+                    guard let key = name.key, !LinkScene.isDivision(key) else { break }
                     name.key = LinkScene.filling("*.state", with: key)
                 }
             }

@@ -198,18 +198,20 @@ struct LinkScene {
         return String(key[..<dash])
     }
 
+    /// Whether a place key is a first-level division (ISO 3166-2, "SY-ID"), not a country.
+    static func isDivision(_ key: String) -> Bool { key.utf8.contains(0x2D) }
+
     /// A key with its `*` replaced by the country, lower case: "gov.*.health" and "SY" → "gov.sy.health".
+    /// Built as UTF-8 bytes (keys are ASCII): a String grown scalar by scalar costs more than the linking around it.
     static func filling(_ key: String, with country: String) -> String {
-        var out = ""
-        out.reserveCapacity(key.utf8.count + 2)
-        for scalar in key.unicodeScalars {
-            if scalar == "*" {
-                for letter in country.unicodeScalars {
-                    out.unicodeScalars.append((0x41...0x5A).contains(letter.value) ? Unicode.Scalar(letter.value + 0x20)! : letter)
-                }
-            } else { out.unicodeScalars.append(scalar) }
+        var out: [UInt8] = []
+        out.reserveCapacity(key.utf8.count + country.utf8.count)
+        for byte in key.utf8 {
+            if byte == 0x2A {
+                for letter in country.utf8 { out.append((0x41...0x5A).contains(letter) ? letter + 0x20 : letter) }
+            } else { out.append(byte) }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The index of the token whose span holds `offset` (or the first after it), by binary search.

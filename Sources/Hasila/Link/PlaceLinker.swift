@@ -118,12 +118,12 @@ final class PlaceLinker {
             names = names.filter { LinkScene.country(of: $0.key!) == first }
             countries = [first]
         }
-        let divisions = names.filter { $0.key!.contains("-") }
+        let divisions = names.filter { LinkScene.isDivision($0.key!) }
         if divisions.isEmpty { return names[0] }
         if Set(divisions.map { $0.key! }).count == 1 { return divisions[0] }
         // Several divisions of one country: the country, named by a name that is the country, else by the
         // words from the first division to the last ("في حلب وإدلب").
-        if let country = names.first(where: { !$0.key!.contains("-") }) { return country }
+        if let country = names.first(where: { !LinkScene.isDivision($0.key!) }) { return country }
         let first = divisions[0], last = divisions[divisions.count - 1]
         let code = LinkScene.country(of: first.key!)
         return LinkScene.Name(mention: NameMention(kind: .place, key: code, start: first.mention.start, end: last.mention.end),
