@@ -108,11 +108,15 @@ struct LinkScene {
         func isBoundary(_ index: Int) -> Bool {
             tokens[index].kind == .word && grammar.canStart(clauseTrie, tokens[index]) && grammar.longest(clauseTrie, in: tokens, from: index) != nil
         }
+        // Most words begin neither a cue nor a clause: one bit test turns them away.
+        let cueBit: UInt32 = cueTrie.id >= 0 ? 1 << UInt32(cueTrie.id) : ~0
+        let clauseBit: UInt32 = clauseTrie.id >= 0 ? 1 << UInt32(clauseTrie.id) : ~0
         var index = range.lowerBound
         while index < range.upperBound {
             let token = tokens[index]
-            if isBoundary(index) { newBoundaries.append(index) }
-            if token.kind == .word, grammar.canStart(cueTrie, token),
+            guard token.kind == .word, token.starts & (cueBit | clauseBit) != 0 else { index += 1; continue }
+            if token.starts & clauseBit != 0, isBoundary(index) { newBoundaries.append(index) }
+            if token.starts & cueBit != 0,
                let match = grammar.longest(cueTrie, in: tokens, from: index, limit: range.upperBound), let payload = match.payloads.first {
                 let cue = grammar.tables.linkCuePayloads[payload]
                 newCues.append(Cue(kind: cue.kind, tokens: index..<match.end, rule: cue.rule))
