@@ -29,10 +29,12 @@ struct SourceLinker {
         let before = documentSource
         let firstNamed = attributions.first { $0.name != nil }
         if documentSource == nil, let name = firstNamed?.name { documentSource = scene.linked(name) }
+        // Its words are cut from the text once, not once per figure that falls back on it.
+        let firstNamedLinked = firstNamed?.name.flatMap { scene.linked($0) }
         func sourceOfDocument(at token: Int) -> LinkedName? {
             if let before { return before }
-            guard let first = firstNamed, let name = first.name else { return nil }
-            return first.cue.tokens.lowerBound <= token || first.cue.tokens.lowerBound < scene.paragraphEnd(of: token) ? scene.linked(name) : nil
+            guard let first = firstNamed, first.name != nil else { return nil }
+            return first.cue.tokens.lowerBound <= token || first.cue.tokens.lowerBound < scene.paragraphEnd(of: token) ? firstNamedLinked : nil
         }
         for index in drafts.indices {
             let draft = drafts[index].linkTarget
