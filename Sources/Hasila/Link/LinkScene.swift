@@ -202,6 +202,11 @@ struct LinkScene {
         return String(key[..<dash])
     }
 
+    /// Whether two place keys are of one country ("SY-ID" and "SY"), compared as bytes without making Strings.
+    static func sameCountry(_ a: String, _ b: String) -> Bool {
+        a.utf8.prefix { $0 != 0x2D }.elementsEqual(b.utf8.prefix { $0 != 0x2D })
+    }
+
     /// Whether a place key is a first-level division (ISO 3166-2, "SY-ID"), not a country.
     static func isDivision(_ key: String) -> Bool { key.utf8.contains(0x2D) }
 

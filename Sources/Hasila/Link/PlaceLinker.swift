@@ -105,22 +105,20 @@ final class PlaceLinker {
     /// A country and a division inside it give the division.
     private func choose(_ names: [LinkScene.Name], scene: LinkScene) -> LinkScene.Name? {
         var names = names
-        var countries = Set(names.map { LinkScene.country(of: $0.key!) })
-        if countries.count > 1 {
+        let firstKey = names[0].key!
+        if names.contains(where: { !LinkScene.sameCountry($0.key!, firstKey) }) {
             // Places of several countries listed together ("في سوريا والعراق"): spread, no place. Otherwise the
             // first names where it happened and a later one of another country says something else of it
             // ("في بلدة X جنوب تركيا قرب الحدود مع سوريا").
             let listed = zip(names, names.dropFirst()).contains { a, b in
-                LinkScene.country(of: a.key!) != LinkScene.country(of: b.key!) && scene.joins(a.tokens.upperBound, b.tokens.lowerBound, grammar: grammar, filler: 0)
+                !LinkScene.sameCountry(a.key!, b.key!) && scene.joins(a.tokens.upperBound, b.tokens.lowerBound, grammar: grammar, filler: 0)
             }
             guard !listed else { return nil }
-            let first = LinkScene.country(of: names[0].key!)
-            names = names.filter { LinkScene.country(of: $0.key!) == first }
-            countries = [first]
+            names = names.filter { LinkScene.sameCountry($0.key!, firstKey) }
         }
         let divisions = names.filter { LinkScene.isDivision($0.key!) }
         if divisions.isEmpty { return names[0] }
-        if Set(divisions.map { $0.key! }).count == 1 { return divisions[0] }
+        if divisions.allSatisfy({ $0.key! == divisions[0].key! }) { return divisions[0] }
         // Several divisions of one country: the country, named by a name that is the country, else by the
         // words from the first division to the last ("في حلب وإدلب").
         if let country = names.first(where: { !LinkScene.isDivision($0.key!) }) { return country }
