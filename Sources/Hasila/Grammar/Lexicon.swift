@@ -122,7 +122,8 @@ public struct Lexicon: Sendable {
 
     @discardableResult
     mutating func register(stem: String, classes: [String]?) -> Int32 {
-        let base = stem.unicodeScalars.map(\.value)
+        var utf8 = stem
+        let base = utf8.withUTF8 { UTF8Encoding.decodeScalars($0).scalars }
         let hash = base.withUnsafeBufferPointer { Lexicon.hash($0) }
         let id: Int32
         if let existing = stemID(base, hash: hash) { id = existing } else {
@@ -142,17 +143,20 @@ public struct Lexicon: Sendable {
         // One scratch buffer for every form of the stem: no array is made per form.
         var form: [UInt32] = []
         form.reserveCapacity(base.count + 8)
+        // The hash runs on from the prefixes into the stem and from the stem into each suffix (FNV is a left fold).
+        let stemHash = { (seed: UInt64) in base.reduce(seed) { Lexicon.mix($0, $1) } }
         for chain in chains {
             form.removeAll(keepingCapacity: true)
             form.append(contentsOf: chain.scalars)
             form.append(contentsOf: base)
             let analysis = Analysis(stem: id, prefixClasses: chain.classes, prefixLength: UInt8(chain.scalars.count))
-            add(form: form, analysis: analysis)
+            let hash = stemHash(chain.scalars.reduce(Lexicon.hashSeed) { Lexicon.mix($0, $1) })
+            add(form: form, hash: hash, analysis: analysis)
             if base.count >= 2 {
                 let length = form.count
                 for suffix in suffixes {
                     form.append(contentsOf: suffix)
-                    add(form: form, analysis: analysis)
+                    add(form: form, hash: suffix.reduce(hash) { Lexicon.mix($0, $1) }, analysis: analysis)
                     form.removeLast(form.count - length)
                 }
             }
@@ -160,10 +164,11 @@ public struct Lexicon: Sendable {
         return id
     }
 
-    private mutating func add(form: [UInt32], analysis: Analysis) {
+    /// `hash`: the form's (`Lexicon.hash`).
+    private mutating func add(form: [UInt32], hash: UInt64, analysis: Analysis) {
         precondition(slots.isEmpty, "a word form added after the lexicon was sealed")
-        let hash = form.withUnsafeBufferPointer { Lexicon.hash($0) }
-        var index = formIndex[hash] ?? -1
+        let head = formIndex[hash] ?? -1
+        var index = head
         while index >= 0 {
             let known = forms[Int(index)]
             if known.length == form.count && formScalars[Int(known.offset)..<Int(known.offset + known.length)].elementsEqual(form) {
@@ -183,7 +188,7 @@ public struct Lexicon: Sendable {
         }
         let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
         filter[bit >> 6] |= 1 << UInt64(bit & 63)
-        forms.append((Int32(formScalars.count), Int32(form.count), 0, 0, formIndex[hash] ?? -1, ~0, 0))
+        forms.append((Int32(formScalars.count), Int32(form.count), 0, 0, head, ~0, 0))
         formScalars.append(contentsOf: form)
         formIndex[hash] = Int32(forms.count - 1)
         firstReading.append(analysis)
