@@ -146,16 +146,17 @@ public struct Lexicon: Sendable {
         // The hash runs on from the prefixes into the stem and from the stem into each suffix (FNV is a left fold).
         let stemHash = { (seed: UInt64) in base.reduce(seed) { Lexicon.mix($0, $1) } }
         for chain in chains {
+            // Forms are a few code points: appended one by one, which costs less than the generic append of a sequence.
             form.removeAll(keepingCapacity: true)
-            form.append(contentsOf: chain.scalars)
-            form.append(contentsOf: base)
+            for scalar in chain.scalars { form.append(scalar) }
+            for scalar in base { form.append(scalar) }
             let analysis = Analysis(stem: id, prefixClasses: chain.classes, prefixLength: UInt8(chain.scalars.count))
             let hash = stemHash(chain.scalars.reduce(Lexicon.hashSeed) { Lexicon.mix($0, $1) })
             add(form: form, hash: hash, analysis: analysis)
             if base.count >= 2 {
                 let length = form.count
                 for suffix in suffixes {
-                    form.append(contentsOf: suffix)
+                    for scalar in suffix { form.append(scalar) }
                     add(form: form, hash: suffix.reduce(hash) { Lexicon.mix($0, $1) }, analysis: analysis)
                     form.removeLast(form.count - length)
                 }
