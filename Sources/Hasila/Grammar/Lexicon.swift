@@ -22,6 +22,9 @@ public struct Lexicon: Sendable {
     private var stemScalars: [[UInt32]] = []
     private var stemsByHash = FlatHashMap(capacity: 1 << 13)
     private var stemNext: [Int32] = []
+    /// FNV hash of a stem's UTF-8 bytes → its id: a rule names the same words again and again (a town list
+    /// under each division word), and a stem seen before is found without decoding it.
+    private var stemsByUTF8 = FlatHashMap(capacity: 1 << 13)
     /// Form hash → index into `forms` (while building); sized for the gazetteer's forms, so it never grows.
     private var formIndex = FlatHashMap(capacity: 1 << 18)
     /// The same, compacted at `seal` for look-ups: one 8-byte slot per hash (its upper 32 bits and
@@ -122,6 +125,13 @@ public struct Lexicon: Sendable {
 
     @discardableResult
     mutating func register(stem: String, classes: [String]?) -> Int32 {
+        var bytesHash = Lexicon.hashSeed
+        for byte in stem.utf8 { bytesHash = Lexicon.mix(bytesHash, UInt32(byte)) }
+        if let seen = stemsByUTF8[bytesHash], stems[Int(seen)].utf8.elementsEqual(stem.utf8) {
+            stemUses[Int(seen)] |= registeringNames ? 1 : 2
+            let set = classSet(classes)
+            if registered.contains(Int64(seen) << 16 | Int64(set)) { return seen }
+        }
         var utf8 = stem
         let base = utf8.withUTF8 { UTF8Encoding.decodeScalars($0).scalars }
         let hash = base.withUnsafeBufferPointer { Lexicon.hash($0) }
@@ -133,6 +143,7 @@ public struct Lexicon: Sendable {
             stemNext.append(stemsByHash[hash] ?? -1)
             stemsByHash[hash] = id
             stemUses.append(0)
+            if stemsByUTF8[bytesHash] == nil { stemsByUTF8[bytesHash] = id }
         }
         stemUses[Int(id)] |= registeringNames ? 1 : 2
         // Forms are generated once per stem and clitic set, however many rules name the word.
@@ -158,7 +169,7 @@ public struct Lexicon: Sendable {
                 for suffix in suffixes {
                     for scalar in suffix { form.append(scalar) }
                     add(form: form, hash: suffix.reduce(hash) { Lexicon.mix($0, $1) }, analysis: analysis)
-                    form.removeLast(form.count - length)
+                    while form.count > length { form.removeLast() }
                 }
             }
         }
