@@ -62,7 +62,10 @@ struct ActorLinker {
         // names the doer of all, unless an item has a cue of its own ("منهم 25 على يد X و15 على يد Y").
         var items: [Int] = []
         var next = index + 1
-        while next < drafts.count, drafts[next].sentence == draft.sentence, drafts[next].parent == index || drafts[next].conjoined {
+        // Figures of coordinated verbs in the same clause ("قتل 5، وأصيب 9 آخرون، في غارات X") join the list too.
+        while next < drafts.count, drafts[next].sentence == draft.sentence,
+              drafts[next].parent == index || drafts[next].conjoined
+                || scene.firstBoundary(in: draft.tokens.upperBound..<max(draft.tokens.upperBound, drafts[next].leadStart)) == nil {
             items.append(next)
             next += 1
         }
@@ -96,6 +99,8 @@ struct ActorLinker {
                 // "أفاد الجيش": a body an attribution names is the source; "معظمها … X": hedged.
                 (cue.kind == .attribution || cue.kind == .hedge || cue.kind == .unnamedSource)
                     && cue.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - cue.tokens.upperBound <= 2
+                    // "أفاد مراسلنا بأن X": what is reported begins at أن, X is its doer, not the source.
+                    && scene.firstBoundary(in: cue.tokens.upperBound..<name.tokens.lowerBound) == nil
             })
         }
         guard let lastName = candidates.last else { return nil }
@@ -152,7 +157,14 @@ struct ActorLinker {
     /// The actors a cue introduces: the first within `cueReach` words, then those joined to it.
     private func listed(after start: Int, limit: Int, scene: LinkScene) -> [LinkScene.Name] {
         var names: [LinkScene.Name] = []
-        for var name in scene.names(in: start..<limit) where name.isActor || name.isPlace {
+        for var name in scene.names(in: start..<limit) where name.isActor || name.isPlace || name.mention.kind == .nationality {
+            // An act whose doer is a nationality adjective ("غارات إسرائيلية", "شنتها طائرات روسية"): that state's forces.
+            if name.mention.kind == .nationality {
+                guard names.isEmpty, name.tokens.lowerBound - start <= 1, scene.cues(in: start..<name.tokens.lowerBound).isEmpty else { break }
+                name.key = LinkScene.filling("*.state", with: LinkScene.country(of: name.mention.key).lowercased())
+                names.append(name)
+                continue
+            }
             if names.isEmpty {
                 guard name.isActor, name.tokens.lowerBound - start <= ActorLinker.cueReach else { if name.isActor { break } else { continue } }
                 // Another cue between is the one that names it ("بأسلحة كيميائية شنته X" is the verb's doer).
