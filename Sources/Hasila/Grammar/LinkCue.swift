@@ -22,6 +22,9 @@ struct LinkCue: Sendable {
         case unnamedSource = "unnamed-source"
         /// A hedge ("معظمها", "أغلبهم"): the actor or place after it is not the whole figure's.
         case hedge
+        /// A place said relative to another ("جنوب X", "قرب X"): X locates the place named before it, it is not a
+        /// second place of the figure.
+        case near = "place-relative"
     }
 
     let kind: Kind

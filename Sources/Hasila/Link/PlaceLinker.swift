@@ -54,8 +54,20 @@ final class PlaceLinker {
                 var first = index, last = index
                 while first > 0, targets[first - 1].sentence == draft.sentence { first -= 1 }
                 while last + 1 < targets.count, targets[last + 1].sentence == draft.sentence { last += 1 }
-                let shared = places(in: sentence, scene: scene).filter { name in
+                var shared = places(in: sentence, scene: scene).filter { name in
                     !(first...last).contains { $0 != index && segments[$0].contains(name.tokens.lowerBound) }
+                }
+                // A reported clause that names no place is set where the sentence says before who speaks:
+                // "في حلب، قال ناشطون إن 5 قتلوا".
+                let whole = scene.sentence(draft.sentence)
+                if shared.isEmpty, sentence.lowerBound > whole.lowerBound {
+                    // Not the words of who speaks: a place there is the speaker's ("قال مكتب X في بغداد إن").
+                    let speaker = scene.cues(in: whole.lowerBound..<sentence.lowerBound).first { $0.kind == .attribution || $0.kind == .unnamedSource }
+                    let end = speaker?.tokens.lowerBound ?? whole.lowerBound
+                    shared = places(in: whole.lowerBound..<end, scene: scene).filter { name in
+                        !(first...last).contains { $0 != index && (segments[$0].contains(name.tokens.lowerBound) || clauses[$0].contains(name.tokens.lowerBound)) }
+                    }
+                    if !shared.isEmpty { note(draft, "the places of the sentence before the figure's clause", shared) }
                 }
                 // A total whose items each name a place ("قتل 40: 25 في حلب و15 في إدلب") is spread over them.
                 let items = shared.isEmpty ? (first...last).filter { heads[$0] == index }.flatMap { places(in: segments[$0], scene: scene) } : []
@@ -105,6 +117,16 @@ final class PlaceLinker {
     /// A country and a division inside it give the division.
     private func choose(_ names: [LinkScene.Name], scene: LinkScene) -> LinkScene.Name? {
         var names = names
+        // "في ولاية X جنوب كابل": a place named relative to another only locates it.
+        // Right after the word, with no clitic between ("حماة الشمالي وإدلب" lists two places).
+        let relative = names.filter { name in
+            name.mention.start == Int(scene.tokens[name.tokens.lowerBound].start) && scene.cues(in: max(0, name.tokens.lowerBound - 3)..<name.tokens.lowerBound).contains {
+                $0.kind == .near && $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 1
+            }
+        }
+        // Only when a division of its own remains: "في قرية X شرق أربيل" is still in Erbil's division.
+        let located = names.filter { name in !relative.contains { $0.tokens == name.tokens } }
+        if !relative.isEmpty, located.contains(where: { $0.key!.contains("-") }) { names = located }
         var countries = Set(names.map { LinkScene.country(of: $0.key!) })
         if countries.count > 1 {
             // Places of several countries listed together ("في سوريا والعراق"): spread, no place. Otherwise the
