@@ -10,6 +10,10 @@ final class PlaceLinker {
     let grammar: Grammar
     let trace: DecisionTrace?
     private var actorNames: Set<Int> = []
+    /// How many words a figure of a coordinated run may have after it ("مدنيين، " "آخرون، اليوم الأربعاء،").
+    static let runWords = 6
+    /// How far (in tokens) the run's last figure may stand from the first.
+    static let runReach = 25
 
     init(grammar: Grammar, trace: DecisionTrace?) {
         self.grammar = grammar
@@ -70,7 +74,24 @@ final class PlaceLinker {
                     if !shared.isEmpty { note(draft, "the places of the sentence before the figure's clause", shared) }
                 }
                 // A total whose items each name a place ("قتل 40: 25 في حلب و15 في إدلب") is spread over them.
-                let items = shared.isEmpty ? (first...last).filter { heads[$0] == index }.flatMap { places(in: segments[$0], scene: scene) } : []
+                var items = shared.isEmpty ? (first...last).filter { heads[$0] == index }.flatMap { places(in: segments[$0], scene: scene) } : []
+                // Figures of coordinated verbs in one clause share the place said after the last ("قتل 6، بينهم
+                // طفلان، وأصيب 11 آخرون، في قصف على مدينة X"), unless one between names its own.
+                // Only a close run whose figures say little more than their noun: a figure followed by words of its
+                // own ("في إقليم X بمنطقة Y") has its own place, known or not.
+                if shared.isEmpty, items.isEmpty, index < last, segments[index].count <= PlaceLinker.runWords {
+                    var next = index + 1
+                    while next <= last, targets[next].leadStart - draft.tokens.upperBound <= PlaceLinker.runReach,
+                          scene.firstBoundary(in: draft.tokens.upperBound..<max(draft.tokens.upperBound, targets[next].leadStart)) == nil {
+                        let found = places(in: segments[next], scene: scene)
+                        if !found.isEmpty {
+                            if heads[next] == nil || heads[next]! < index { items = found }
+                            break
+                        }
+                        if heads[next] == nil, segments[next].count > PlaceLinker.runWords { break }
+                        next += 1
+                    }
+                }
                 if !shared.isEmpty {
                     (place, decided) = (choose(shared, scene: scene), true)
                     note(draft, "the places of the figure's sentence", shared)
@@ -106,10 +127,21 @@ final class PlaceLinker {
         let names = scene.names(in: range)
         guard names.contains(where: { $0.isPlace }) else { return [] }
         let cues = scene.cues(in: max(0, range.lowerBound - 3)..<range.upperBound)
+        let speakers = scene.cues(in: max(0, range.lowerBound - 4)..<range.upperBound).filter { $0.kind == .spokesman }
+        // A body that an attribution names ("قالت وزارة الصحة في غزة"), not one that acts ("استقبل مستشفى X ببيشة").
+        let attributions = scene.cues(in: max(0, range.lowerBound - 10)..<range.upperBound).filter { $0.kind == .attribution || $0.kind == .spokesman }
+        let bodies = scene.names(in: max(0, range.lowerBound - 6)..<range.upperBound).filter { body in
+            body.mention.kind == .source && attributions.contains {
+                $0.tokens.upperBound <= body.tokens.lowerBound && body.tokens.lowerBound - $0.tokens.upperBound <= 2
+            }
+        }
         return names.filter { name in
             name.isPlace && name.key != nil && !actorNames.contains(name.tokens.lowerBound) && !cues.contains {
                 $0.kind == .hedge && $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2
             }
+            // Who speaks, not where: "بحسب حاكم منطقة X", "قال مسؤول في وزارة الداخلية العراقية".
+            && !speakers.contains { $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2 }
+            && !bodies.contains { $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 1 }
         }
     }
 
