@@ -25,6 +25,9 @@ struct LinkCue: Sendable {
         /// A place said relative to another ("جنوب X", "قرب X"): X locates the place named before it, it is not a
         /// second place of the figure.
         case near = "place-relative"
+        /// A definite speaker or body that points back to the one an earlier attribution named ("وقال المصدر",
+        /// "وبينت الوزارة"): the figure's source is that attribution's (null when it was unnamed).
+        case sourceBack = "source-back-reference"
     }
 
     let kind: Kind

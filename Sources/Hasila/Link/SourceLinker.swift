@@ -21,7 +21,7 @@ struct SourceLinker {
               let range = scene.readNextSentence(onlyAttributed: true) {
             let first = scene.firstCue(from: range.lowerBound)
             guard first < scene.cues.count, scene.cues[first].tokens.lowerBound < range.upperBound else { continue }
-            let more = self.attributions(in: scene, from: first, before: range.upperBound)
+            let more = self.attributions(in: scene, from: first, before: range.upperBound, earlier: attributions)
             if !more.isEmpty { attributions = (attributions + more).sorted { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound } }
         }
         // The document's first attribution that names a body, as a figure knows it in reading order: one before it,
@@ -43,7 +43,7 @@ struct SourceLinker {
             if let nearest {
                 drafts[index].figure.source = nearest.name.flatMap { scene.linked($0) }
                 trace?.note(figure.lowerBound, .source, nearest.name == nil ? "an unnamed source in the sentence" : "the nearest attribution in the sentence",
-                            rule: nearest.cue.rule, words: nearest.cue.tokens.lowerBound..<(nearest.name?.tokens.upperBound ?? nearest.cue.tokens.upperBound),
+                            rule: nearest.cue.rule, words: nearest.cue.tokens.lowerBound..<max(nearest.cue.tokens.upperBound, nearest.name?.tokens.upperBound ?? 0),
                             value: drafts[index].figure.source?.key ?? "null")
             } else {
                 drafts[index].figure.source = sourceOfDocument(at: figure.lowerBound)
@@ -55,7 +55,8 @@ struct SourceLinker {
     }
 
     /// Every attribution of the scene from its `start`-th cue on, with what it names: a body, or nil for an unnamed source.
-    private func attributions(in scene: LinkScene, from start: Int, before end: Int = Int.max) -> [(cue: LinkScene.Cue, name: LinkScene.Name?)] {
+    private func attributions(in scene: LinkScene, from start: Int, before end: Int = Int.max,
+                              earlier: [(cue: LinkScene.Cue, name: LinkScene.Name?)] = []) -> [(cue: LinkScene.Cue, name: LinkScene.Name?)] {
         var attributions: [(cue: LinkScene.Cue, name: LinkScene.Name?)] = []
         for (position, cue) in scene.cues.enumerated().dropFirst(start) where cue.kind == .attribution {
             if cue.tokens.lowerBound >= end { break }
@@ -63,16 +64,30 @@ struct SourceLinker {
             let end = scene.sentence(sentence).upperBound
             var named: LinkScene.Name?
             var unnamed = false
+            // "وقال المصدر", "وبينت الوزارة": the speaker of the last attribution before, named or not.
+            if let back = scene.cues.dropFirst(position + 1).first, back.kind == .sourceBack,
+               back.tokens.lowerBound - cue.tokens.upperBound <= 1, back.tokens.lowerBound < end,
+               // A body's own name at that word wins ("المفوضية" is a name; "الهيئة الوطنية لإدارة الكوارث" is longer).
+               !scene.names(in: back.tokens.lowerBound..<end).contains(where: {
+                   $0.tokens.lowerBound == back.tokens.lowerBound
+                       && ($0.tokens.upperBound > back.tokens.upperBound || $0.mention.kind == .source)
+               }),
+               let previous = (attributions.last ?? earlier.last { $0.cue.tokens.lowerBound < cue.tokens.lowerBound }) {
+                attributions.append((cue, previous.name))
+                continue
+            }
             for next in scene.cues.dropFirst(position + 1) {
                 guard next.tokens.lowerBound - cue.tokens.upperBound <= SourceLinker.reach, next.tokens.lowerBound < end else { break }
-                if next.kind == .unnamedSource { unnamed = true; break }
+                // "مصادر بالشرطة", "مسؤول بوزارة الداخلية", "مصدر طبي في مستشفى X": an unnamed person of a named body speaks for it.
+                if next.kind == .unnamedSource, !speaksForBody(next, scene: scene, end: end) { unnamed = true; break }
                 if next.kind == .claim { break }
             }
             if !unnamed {
                 // Who speaks for the body stands between: "قال المتحدث الرسمي باسم X".
                 var from = cue.tokens.upperBound
                 for next in scene.cues.dropFirst(position + 1) {
-                    guard next.kind == .spokesman, next.tokens.lowerBound - from <= 1 else { break }
+                    guard next.kind == .spokesman || (next.kind == .unnamedSource && speaksForBody(next, scene: scene, end: end)),
+                          next.tokens.lowerBound - from <= 1 else { break }
                     from = next.tokens.upperBound
                 }
                 // What is reported begins at a clause boundary ("قال إن X قتل"): a name after it is not the speaker.
@@ -95,6 +110,14 @@ struct SourceLinker {
             attributions.append((cue, named))
         }
         return attributions
+    }
+
+    /// Whether a named body (a source or an actor) follows an unnamed speaker within two words.
+    private func speaksForBody(_ cue: LinkScene.Cue, scene: LinkScene, end: Int) -> Bool {
+        let window = cue.tokens.upperBound..<max(cue.tokens.upperBound, min(end, cue.tokens.upperBound + 3))
+        return scene.names(in: window).contains {
+            ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil && $0.tokens.lowerBound - cue.tokens.upperBound <= 2
+        }
     }
 
     private func distance(_ a: Range<Int>, _ b: Range<Int>) -> Int {
