@@ -20,10 +20,11 @@ struct ActorLinker {
     @discardableResult
     func link(_ drafts: inout [FigureDraft], scene: LinkScene) -> Set<Int> {
         var own = [Bool](repeating: false, count: drafts.count)
+        var subject = [Bool](repeating: false, count: drafts.count)
         var placesTaken: Set<Int> = []
         let targets = drafts.map(\.linkTarget)
         for index in drafts.indices {
-            if let actors = actors(of: index, targets, scene: scene) {
+            if let actors = actors(of: index, targets, scene: scene, subject: &subject[index]) {
                 drafts[index].figure.actors = actors.compactMap { scene.linked($0) }
                 for name in actors where name.isPlace { placesTaken.insert(name.tokens.lowerBound) }
                 own[index] = true
@@ -35,9 +36,33 @@ struct ActorLinker {
                 drafts[index].figure.actors = drafts[head].figure.actors
                 trace?.note(targets[index].tokens.lowerBound, .actors, "a breakdown or list item takes its total's or head's actors",
                             value: describe(drafts[index].figure.actors))
+            } else if let doer = coordinatedSubject(index, targets, subject: subject, own: own, scene: scene), !drafts[doer].figure.actors.isEmpty {
+                // "قتلت X 50 مدنيا، بينهم 10 أطفال، وارتكبت 6 مجازر": the verbs joined to the first share its subject.
+                drafts[index].figure.actors = drafts[doer].figure.actors
+                trace?.note(targets[index].tokens.lowerBound, .actors, "a coordinated verb shares the subject of the figure before it",
+                            value: describe(drafts[index].figure.actors))
             }
         }
         return placesTaken
+    }
+
+    /// The figure before this one in its clause whose doer is the subject named before it, when only its own
+    /// list stands between (its breakdowns and items, which name no doer of their own).
+    private func coordinatedSubject(_ index: Int, _ targets: [LinkTarget], subject: [Bool], own: [Bool], scene: LinkScene) -> Int? {
+        var previous = index - 1
+        while previous >= 0, targets[previous].sentence == targets[index].sentence {
+            if subject[previous] {
+                let between = targets[previous].tokens.upperBound..<max(targets[previous].tokens.upperBound, targets[index].leadStart)
+                guard scene.firstBoundary(in: between) == nil,
+                      !scene.cues(in: between).contains(where: { [.attribution, .clash, .claim, .hedge].contains($0.kind) }),
+                      !scene.names(in: between).contains(where: \.isActor) else { return nil }
+                return previous
+            }
+            // Only the subject's own list between: its breakdowns and items.
+            guard !own[previous], targets[previous].parent != nil || targets[previous].conjoined || targets[previous].elided else { return nil }
+            previous -= 1
+        }
+        return nil
     }
 
     /// The total (parent) or the head of the elided-noun list this figure belongs to, if any.
@@ -50,7 +75,7 @@ struct ActorLinker {
     }
 
     /// The figure's own actors, nil when its sentence names none for it (it may then inherit).
-    private func actors(of index: Int, _ drafts: [LinkTarget], scene: LinkScene) -> [LinkScene.Name]? {
+    private func actors(of index: Int, _ drafts: [LinkTarget], scene: LinkScene, subject: inout Bool) -> [LinkScene.Name]? {
         let draft = drafts[index]
         let sentence = scene.sentence(draft.sentence)
         guard !sentence.isEmpty else { return nil }
@@ -85,7 +110,13 @@ struct ActorLinker {
         // Only a doer close before the figure, in the same comma-free stretch ("قتلت قوات النظام 14"): a name
         // further back, or behind a comma, is what the clause says of something else ("تحت سيطرة X، ما أدى لمقتل").
         let commas = before.filter { grammar.isComma(scene.tokens[$0], scalars: scene.text.scalars) }
+        // The subject that opens a reported clause ("وأكد التقرير أن القوات الروسية استخدمت …، 212 مرة") is its doer.
+        let clauseStart = scene.lastBoundary(in: before)
         let candidates = scene.names(in: before).filter { name in
+            if let start = clauseStart, name.isActor, name.tokens.lowerBound == start + 1,
+               scene.cues(in: start..<draft.leadStart).allSatisfy({ ![.attribution, .hedge, .unnamedSource, .agent, .agentVerb].contains($0.kind) }) {
+                return true
+            }
             // A doer an agent cue names stands anywhere in the clause ("الانتهاكات التي ارتكبتها X منذ …، أسفرت عن مقتل").
             let cued = cues.contains { [.agent, .agentVerb].contains($0.kind) && $0.tokens.upperBound <= name.tokens.lowerBound
                 && name.tokens.lowerBound - $0.tokens.upperBound <= ActorLinker.cueReach }
@@ -111,6 +142,7 @@ struct ActorLinker {
             group.insert(name, at: 0)
         }
         note(draft, "the doer named before the figure in its clause", cue: nil, names: group)
+        subject = true
         return group
     }
 
