@@ -114,7 +114,11 @@ struct ActorLinker {
         let clauseStart = scene.lastBoundary(in: before)
         let candidates = scene.names(in: before).filter { name in
             if let start = clauseStart, name.isActor, name.tokens.lowerBound == start + 1,
-               scene.cues(in: start..<draft.leadStart).allSatisfy({ ![.attribution, .hedge, .unnamedSource, .agent, .agentVerb].contains($0.kind) }) {
+               scene.cues(in: start..<draft.leadStart).allSatisfy({ cue in
+                   // No other speaker, hedge or doer between ("… الصواريخ الخارقة" names none).
+                   ![.attribution, .hedge, .unnamedSource].contains(cue.kind)
+                       && !([.agent, .agentVerb].contains(cue.kind) && scene.names(in: cue.tokens.upperBound..<min(draft.leadStart, cue.tokens.upperBound + ActorLinker.cueReach + 1)).contains(where: \.isActor))
+               }) {
                 return true
             }
             // A doer an agent cue names stands anywhere in the clause ("الانتهاكات التي ارتكبتها X منذ …، أسفرت عن مقتل").
