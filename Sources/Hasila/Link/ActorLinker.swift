@@ -112,7 +112,7 @@ struct ActorLinker {
         let commas = before.filter { grammar.isComma(scene.tokens[$0], scalars: scene.text.scalars) }
         // The subject that opens a reported clause ("وأكد التقرير أن القوات الروسية استخدمت …، 212 مرة") is its doer.
         let clauseStart = scene.lastBoundary(in: before)
-        let candidates = scene.names(in: before).filter { name in
+        var candidates = scene.names(in: before).filter { name in
             if let start = clauseStart, name.isActor, name.tokens.lowerBound == start + 1,
                scene.cues(in: start..<draft.leadStart).allSatisfy({ cue in
                    // No other speaker, hedge or doer between ("… الصواريخ الخارقة" names none).
@@ -137,6 +137,18 @@ struct ActorLinker {
                     // "أفاد مراسلنا بأن X": what is reported begins at أن, X is its doer, not the source.
                     && scene.firstBoundary(in: cue.tokens.upperBound..<name.tokens.lowerBound) == nil
             })
+        }
+        // "أسفر القصف التركي عن مقتل 3": an act before the figure whose doer is a nationality adjective.
+
+        if candidates.isEmpty {
+            for cue in cues where cue.kind == .agent {
+                guard let adjective = scene.names(in: cue.tokens.upperBound..<min(draft.leadStart, cue.tokens.upperBound + 2)).first(where: {
+                    $0.mention.kind == .nationality && $0.tokens.lowerBound - cue.tokens.upperBound <= 1
+                }), !commas.contains(where: { $0 >= adjective.tokens.upperBound }) else { continue }
+                var doer = adjective
+                doer.key = LinkScene.filling("*.state", with: LinkScene.country(of: adjective.mention.key).lowercased())
+                candidates = [doer]
+            }
         }
         guard let lastName = candidates.last else { return nil }
         // The group of names joined to the last one, in the order written.
