@@ -93,9 +93,10 @@ struct SourceLinker {
                 // What is reported begins at a clause boundary ("قال إن X قتل"): a name after it is not the speaker.
                 let window = from..<max(from, min(end, from + SourceLinker.reach + 2))
                 let stop = scene.firstBoundary(in: window) ?? window.upperBound
-                named = scene.names(in: from..<stop).first {
+                // A long name may run past the window ("مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية"): it need only begin in it.
+                named = scene.names(in: from..<end).first {
                     ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil
-                        && $0.tokens.lowerBound - from <= SourceLinker.reach
+                        && $0.tokens.lowerBound < stop && $0.tokens.lowerBound - from <= SourceLinker.reach
                 }
                 // A state's forces that report are its security body ("قال الجيش" → gov.<cc>.security).
                 if let key = named?.key, key.hasSuffix(".state"), named?.mention.kind == .actor {
