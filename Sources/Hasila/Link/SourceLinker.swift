@@ -24,6 +24,15 @@ struct SourceLinker {
             let more = self.attributions(in: scene, from: first, before: range.upperBound, earlier: attributions)
             if !more.isEmpty { attributions = (attributions + more).sorted { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound } }
         }
+        // A headline that opens with a body and a colon ("الأمم المتحدة: 3 ملايين نازح") credits it.
+        for name in scene.names(in: 0..<scene.tokens.count) where (name.mention.kind == .source || name.mention.kind == .actor) && name.key != nil {
+            let at = name.tokens.lowerBound, next = name.tokens.upperBound
+            guard at == 0 || scene.tokens[at].lineBreakBefore, next < scene.tokens.count, scene.tokens[next].kind == .punctuation,
+                  Int(scene.tokens[next].start) < scene.text.scalars.count, scene.text.scalars[Int(scene.tokens[next].start)] == 0x3A,
+                  !attributions.contains(where: { $0.cue.tokens.lowerBound == at }) else { continue }
+            attributions.append((LinkScene.Cue(kind: .attribution, tokens: name.tokens, rule: "a headline 'X:'"), name))
+            attributions.sort { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound }
+        }
         // The document's first attribution that names a body, as a figure knows it in reading order: one before it,
         // else the first later in its paragraph (so a document read in sections gives what reading it whole does).
         let before = documentSource
