@@ -14,6 +14,8 @@ final class PlaceLinker {
     static let runWords = 6
     /// How far (in tokens) the run's last figure may stand from the first.
     static let runReach = 25
+    /// How many words may stand between a place and the figure after it in a list by place ("حلب بـ 35").
+    static let placeBeforeReach = 3
 
     init(grammar: Grammar, trace: DecisionTrace?) {
         self.grammar = grammar
@@ -40,13 +42,40 @@ final class PlaceLinker {
             if index + 1 < drafts.count, targets[index + 1].sentence == draft.sentence { end = min(end, max(targets[index + 1].leadStart, at)) }
             segments.append(min(at, end)..<end)
         }
+        // A list by place written place first ("إدلب بحصيلة 64، تلتها حلب بـ 35، ثم درعا بـ 19"): when the last
+        // figure of the run has no place after it, each place just before a figure is that figure's, not the
+        // previous figure's.
+        var before = [LinkScene.Name?](repeating: nil, count: drafts.count)
+        var first = 0
+        while first < drafts.count {
+            var last = first
+            while last + 1 < drafts.count, targets[last + 1].sentence == targets[first].sentence { last += 1 }
+            if last > first, places(in: segments[last], scene: scene).isEmpty {
+                for index in first...last {
+                    let lead = targets[index].leadStart
+                    let floor = index > first ? targets[index - 1].tokens.upperBound : clauses[index].lowerBound
+                    guard let name = places(in: max(floor, lead - PlaceLinker.placeBeforeReach - 3)..<lead, scene: scene).last,
+                          lead - name.tokens.upperBound <= PlaceLinker.placeBeforeReach else { continue }
+                    before[index] = name
+                    if index > first, segments[index - 1].contains(name.tokens.lowerBound) {
+                        segments[index - 1] = segments[index - 1].lowerBound..<name.tokens.lowerBound
+                    }
+                }
+                // Only a run where most figures have their place before them.
+                if (first...last).filter({ before[$0] != nil }).count * 2 <= (last - first + 1) {
+                    for index in first...last { before[index] = nil }
+                }
+            }
+            first = last + 1
+        }
         var inheriting: [Int] = []
         for index in drafts.indices {
             let draft = targets[index]
             let sentence = clauses[index]
             var place: LinkScene.Name?
             var decided = false
-            let own = places(in: segments[index], scene: scene)
+            var own = places(in: segments[index], scene: scene)
+            if own.isEmpty, let name = before[index] { own = [name] }
             if !own.isEmpty {
                 (place, decided) = (choose(own, scene: scene), true)
                 note(draft, "a place in the figure's own part of its sentence", own)
