@@ -213,6 +213,13 @@ struct ActorLinker {
                 names.append(name)
                 continue
             }
+            // "37 هجوما روسيا": the country right after the act, no preposition, is its adjective: that state.
+            if names.isEmpty, name.isPlace, let key = name.key, !key.contains("-"), name.tokens.lowerBound == start,
+               name.mention.start == Int(scene.tokens[name.tokens.lowerBound].start) {
+                name.key = LinkScene.filling("*.state", with: key)
+                names.append(name)
+                continue
+            }
             if names.isEmpty {
                 guard name.isActor, name.tokens.lowerBound - start <= ActorLinker.cueReach else { if name.isActor { break } else { continue } }
                 // Another cue between is the one that names it ("بأسلحة كيميائية شنته X" is the verb's doer).

@@ -76,6 +76,18 @@ final class PlaceLinker {
             var decided = false
             var own = places(in: segments[index], scene: scene)
             if own.isEmpty, let name = before[index] { own = [name] }
+            // "105 مرة معظمها في حلب، كما … في هجوم X": the figure's own place is hedged; a later place in its
+            // part is of something else.
+            if let hedged = hedgedPlace(in: segments[index], scene: scene) {
+                // (the country stays the document's: "معظمهم من السودان" names no country of the figure)
+                own = own.filter { $0.tokens.lowerBound < hedged.tokens.lowerBound }
+                if own.isEmpty {
+                    drafts[index].figure.place = nil
+                    drafts[index].figure.country = scene.documentCountry(at: draft.tokens.lowerBound)
+                    trace?.note(draft.tokens.lowerBound, .place, "a hedged place is not the figure's", value: "null")
+                    continue
+                }
+            }
             if !own.isEmpty {
                 (place, decided) = (choose(own, scene: scene), true)
                 note(draft, "a place in the figure's own part of its sentence", own)
@@ -168,9 +180,24 @@ final class PlaceLinker {
             name.isPlace && name.key != nil && !actorNames.contains(name.tokens.lowerBound) && !cues.contains {
                 $0.kind == .hedge && $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2
             }
+            // A country right after an act, with no preposition, is its adjective ("37 هجوما روسيا"): not where.
+            && !(!name.key!.contains("-") && name.mention.start == Int(scene.tokens[name.tokens.lowerBound].start)
+                 && cues.contains { $0.kind == .agent && $0.tokens.upperBound == name.tokens.lowerBound })
             // Who speaks, not where: "بحسب حاكم منطقة X", "قال مسؤول في وزارة الداخلية العراقية".
             && !speakers.contains { $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2 }
             && !bodies.contains { $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 1 }
+        }
+    }
+
+    /// The first place in `range` that a hedge stands just before ("معظمها في محافظة إدلب").
+    private func hedgedPlace(in range: Range<Int>, scene: LinkScene) -> LinkScene.Name? {
+        guard !range.isEmpty else { return nil }
+        let cues = scene.cues(in: max(0, range.lowerBound - 3)..<range.upperBound).filter { $0.kind == .hedge }
+        guard !cues.isEmpty else { return nil }
+        return scene.names(in: range).first { name in
+            name.isPlace && name.key != nil && cues.contains {
+                $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2
+            }
         }
     }
 
