@@ -117,7 +117,7 @@ struct ActorLinker {
                scene.cues(in: start..<draft.leadStart).allSatisfy({ cue in
                    // No other speaker, hedge or doer between ("… الصواريخ الخارقة" names none).
                    ![.attribution, .hedge, .unnamedSource].contains(cue.kind)
-                       && !([.agent, .agentVerb].contains(cue.kind) && scene.names(in: cue.tokens.upperBound..<min(draft.leadStart, cue.tokens.upperBound + ActorLinker.cueReach + 1)).contains(where: \.isActor))
+                       && !([.agent, .agentVerb].contains(cue.kind) && scene.names(in: cue.tokens.upperBound..<max(cue.tokens.upperBound, min(draft.leadStart, cue.tokens.upperBound + ActorLinker.cueReach + 1))).contains(where: \.isActor))
                }) {
                 return true
             }
@@ -142,7 +142,7 @@ struct ActorLinker {
 
         if candidates.isEmpty {
             for cue in cues where cue.kind == .agent {
-                guard let adjective = scene.names(in: cue.tokens.upperBound..<min(draft.leadStart, cue.tokens.upperBound + 2)).first(where: {
+                guard let adjective = scene.names(in: cue.tokens.upperBound..<max(cue.tokens.upperBound, min(draft.leadStart, cue.tokens.upperBound + 2))).first(where: {
                     $0.mention.kind == .nationality && $0.tokens.lowerBound - cue.tokens.upperBound <= 1
                 }), !commas.contains(where: { $0 >= adjective.tokens.upperBound }) else { continue }
                 var doer = adjective

@@ -54,7 +54,7 @@ final class PlaceLinker {
                 for index in first...last {
                     let lead = targets[index].leadStart
                     let floor = index > first ? targets[index - 1].tokens.upperBound : clauses[index].lowerBound
-                    guard let name = places(in: max(floor, lead - PlaceLinker.placeBeforeReach - 3)..<lead, scene: scene).last,
+                    guard let name = places(in: min(lead, max(floor, lead - PlaceLinker.placeBeforeReach - 3))..<lead, scene: scene).last,
                           lead - name.tokens.upperBound <= PlaceLinker.placeBeforeReach else { continue }
                     before[index] = name
                     if index > first, segments[index - 1].contains(name.tokens.lowerBound) {

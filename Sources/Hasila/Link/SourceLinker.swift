@@ -15,19 +15,23 @@ struct SourceLinker {
     /// `scene` reads on from the section's start until an attribution names a body, when its sentences so far
     /// hold none: the document's first such attribution is every later figure's fallback.
     func link(_ drafts: inout [FigureDraft], scene: inout LinkScene, documentSource: inout LinkedName?) {
-        var attributions = self.attributions(in: scene, from: 0)
+        // The sentences that hold a figure: read whether the document is read whole or in sections, so what is
+        // taken from them comes out the same either way.
+        let figureSentences = Set(drafts.map(\.sentence))
+        var attributions = self.attributions(in: scene, from: 0, figureSentences: figureSentences)
         // In reading order: on until the sentences read from the start reach the first attribution that names a body.
         while documentSource == nil, scene.prefixEnd <= (attributions.first { $0.name != nil }?.cue.tokens.lowerBound ?? Int.max),
               let range = scene.readNextSentence(onlyAttributed: true) {
             let first = scene.firstCue(from: range.lowerBound)
             guard first < scene.cues.count, scene.cues[first].tokens.lowerBound < range.upperBound else { continue }
-            let more = self.attributions(in: scene, from: first, before: range.upperBound, earlier: attributions)
+            let more = self.attributions(in: scene, from: first, before: range.upperBound, earlier: attributions, figureSentences: figureSentences)
             if !more.isEmpty { attributions = (attributions + more).sorted { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound } }
         }
         // A headline that opens with a body and a colon ("الأمم المتحدة: 3 ملايين نازح") credits it.
         for name in scene.names(in: 0..<scene.tokens.count) where (name.mention.kind == .source || name.mention.kind == .actor) && name.key != nil {
             let at = name.tokens.lowerBound, next = name.tokens.upperBound
-            guard at == 0 || scene.tokens[at].lineBreakBefore, next < scene.tokens.count, scene.tokens[next].kind == .punctuation,
+            guard at == 0 || scene.tokens[at].lineBreakBefore, figureSentences.contains(scene.tokens[at].sentence),
+                  next < scene.tokens.count, scene.tokens[next].kind == .punctuation,
                   Int(scene.tokens[next].start) < scene.text.scalars.count, scene.text.scalars[Int(scene.tokens[next].start)] == 0x3A,
                   !attributions.contains(where: { $0.cue.tokens.lowerBound == at }) else { continue }
             attributions.append((LinkScene.Cue(kind: .attribution, tokens: name.tokens, rule: "a headline 'X:'"), name))
@@ -65,7 +69,8 @@ struct SourceLinker {
 
     /// Every attribution of the scene from its `start`-th cue on, with what it names: a body, or nil for an unnamed source.
     private func attributions(in scene: LinkScene, from start: Int, before end: Int = Int.max,
-                              earlier: [(cue: LinkScene.Cue, name: LinkScene.Name?)] = []) -> [(cue: LinkScene.Cue, name: LinkScene.Name?)] {
+                              earlier: [(cue: LinkScene.Cue, name: LinkScene.Name?)] = [],
+                              figureSentences: Set<Int32>) -> [(cue: LinkScene.Cue, name: LinkScene.Name?)] {
         var attributions: [(cue: LinkScene.Cue, name: LinkScene.Name?)] = []
         for (position, cue) in scene.cues.enumerated().dropFirst(start) where cue.kind == .attribution {
             if cue.tokens.lowerBound >= end { break }
@@ -81,7 +86,12 @@ struct SourceLinker {
                    $0.tokens.lowerBound == back.tokens.lowerBound
                        && ($0.tokens.upperBound > back.tokens.upperBound || $0.mention.kind == .source)
                }),
-               let previous = (attributions.last ?? earlier.last { $0.cue.tokens.lowerBound < cue.tokens.lowerBound }) {
+               // The last attribution before it in its paragraph, in a sentence with a figure (read however the
+               // document is cut in sections).
+               let previous = (attributions + earlier).filter({
+                   $0.cue.tokens.lowerBound < cue.tokens.lowerBound && scene.paragraphEnd(of: $0.cue.tokens.lowerBound) > cue.tokens.lowerBound
+                       && figureSentences.contains(scene.tokens[$0.cue.tokens.lowerBound].sentence)
+               }).max(by: { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound }) {
                 attributions.append((cue, previous.name))
                 continue
             }
