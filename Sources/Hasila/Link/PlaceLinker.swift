@@ -89,7 +89,7 @@ final class PlaceLinker {
                 }
             }
             if !own.isEmpty {
-                (place, decided) = (choose(own, scene: scene), true)
+                (place, decided) = (chooseLocated(own, scene: scene), true)
                 note(draft, "a place in the figure's own part of its sentence", own)
             } else if heads[index] != nil {
                 inheriting.append(index)   // once every figure's own place is known (a total may come after its part)
@@ -134,10 +134,10 @@ final class PlaceLinker {
                     }
                 }
                 if !shared.isEmpty {
-                    (place, decided) = (choose(shared, scene: scene), true)
+                    (place, decided) = (chooseLocated(shared, scene: scene), true)
                     note(draft, "the places of the figure's sentence", shared)
                 } else if !items.isEmpty {
-                    (place, decided) = (choose(items, scene: scene), true)
+                    (place, decided) = (chooseLocated(items, scene: scene), true)
                     note(draft, "the places of its breakdowns or list items", items)
                 }
             }
@@ -201,11 +201,10 @@ final class PlaceLinker {
         }
     }
 
-    /// The most specific place all the names agree on: one division, else their common country, else none.
-    /// A country and a division inside it give the division.
-    private func choose(_ names: [LinkScene.Name], scene: LinkScene) -> LinkScene.Name? {
+    /// The names less those said relative to another place ("في ولاية X جنوب كابل": the capital only locates
+    /// X), when a division of their own remains; then the most specific place they agree on.
+    private func chooseLocated(_ names: [LinkScene.Name], scene: LinkScene) -> LinkScene.Name? {
         var names = names
-        // "في ولاية X جنوب كابل": a place named relative to another only locates it.
         // Right after the word, with no clitic between ("حماة الشمالي وإدلب" lists two places).
         let relative = names.filter { name in
             name.mention.start == Int(scene.tokens[name.tokens.lowerBound].start) && scene.cues(in: max(0, name.tokens.lowerBound - 3)..<name.tokens.lowerBound).contains {
@@ -215,6 +214,13 @@ final class PlaceLinker {
         // Only when a division of its own remains: "في قرية X شرق أربيل" is still in Erbil's division.
         let located = names.filter { name in !relative.contains { $0.tokens == name.tokens } }
         if !relative.isEmpty, located.contains(where: { $0.key!.contains("-") }) { names = located }
+        return choose(names, scene: scene)
+    }
+
+    /// The most specific place all the names agree on: one division, else their common country, else none.
+    /// A country and a division inside it give the division.
+    private func choose(_ names: [LinkScene.Name], scene: LinkScene) -> LinkScene.Name? {
+        var names = names
         var countries = Set(names.map { LinkScene.country(of: $0.key!) })
         if countries.count > 1 {
             // Places of several countries listed together ("في سوريا والعراق"): spread, no place. Otherwise the
