@@ -76,4 +76,23 @@ final class ActorLinkerTests: XCTestCase {
     func testADoerNamedBeforeACueAfterIt() throws {
         XCTAssertEqual(try actors("وكانت قوات النظام بحسب التقرير مسؤولة عن 300 حالة اختفاء قسري في العام الماضي.", 300), ["sy.state"])
     }
+
+    func testANationalityAfterAnActNamesThatState() throws {
+        XCTAssertEqual(try actors("قتل 7 مدنيين في غارات روسية على ريف إدلب.", 7), ["ru.state"])
+        XCTAssertEqual(try actors("أسفر القصف العراقي عن مقتل 3 أشخاص.", 3), ["iq.state"])
+    }
+
+    func testCoordinatedVerbsShareTheSubject() throws {
+        let text = "قتلت قوات النظام 50 مدنيا، بينهم 10 أطفال، وارتكبت 6 مجازر."
+        XCTAssertEqual(try actors(text, 6), ["sy.state"])
+        XCTAssertEqual(try actors("نفذت القوات الروسية 244 غارة على ريف إدلب، أسفرت عن مقتل 87 مدنيا.", 87), ["ru.state"])
+    }
+
+    func testTheSubjectOfAReportedClauseIsItsDoer() throws {
+        XCTAssertEqual(try actors("وأكد التقرير أن قوات النظام استخدمت الذخائر العنقودية والأسلحة الحارقة، ما لا يقل عن 212 مرة.", 212), ["sy.state"])
+    }
+
+    func testASuicideAttackNamesNoDoer() throws {
+        XCTAssertEqual(try actors("قتل 11 شخصا في تفجير انتحاري استهدف سوقا في الموصل.", 11), [])
+    }
 }

@@ -58,4 +58,35 @@ final class PlaceLinkerTests: XCTestCase {
     func testABreakdownTakesItsTotalsPlace() throws {
         XCTAssertEqual(try figure("قتل 30 مدنيا في تعز، بينهم 8 أطفال.", 8).place?.key, "YE-TA")
     }
+
+    func testAPlaceSaidRelativeToAnotherOnlyLocatesIt() throws {
+        XCTAssertEqual(try figure("قتل 5 جنود في حلب شمال حماة.", 5).place?.key, "SY-HL")
+    }
+
+    func testAListByPlaceWrittenPlaceFirstGivesEachItsOwn() throws {
+        let text = "تصدرت إدلب بحصيلة 64 مدنيا، تلتها حلب بـ 35، ثم حماة بـ 19."
+        XCTAssertEqual(try figure(text, 64).place?.key, "SY-ID")
+        XCTAssertEqual(try figure(text, 35).place?.key, "SY-HL")
+        XCTAssertEqual(try figure(text, 19).place?.key, "SY-HM")
+    }
+
+    func testCoordinatedFiguresShareThePlaceSaidAfterTheLast() throws {
+        XCTAssertEqual(try figure("قتل 6 مدنيين، وأصيب 11 آخرون، في قصف على مدينة تعز.", 6).place?.key, "YE-TA")
+    }
+
+    func testAReportedClauseTakesThePlaceSaidBeforeWhoSpeaks() throws {
+        XCTAssertEqual(try figure("في حلب، قال ناشطون إن 5 أشخاص قتلوا.", 5).place?.key, "SY-HL")
+    }
+
+    func testADatelineIsNotTheDocumentsFirstLocative() throws {
+        let found = try figure("حلب – 3 آذار 2020\nقتل 4 أشخاص في اليمن. وأصيب 7 آخرون.", 7)
+        XCTAssertNil(found.place)
+        XCTAssertEqual(found.country, "YE")
+    }
+
+    func testAHedgedPlaceLeavesNoPlaceEvenWithAnotherAfterIt() throws {
+        let found = try figure("قصفت قوات النظام 40 قرية معظمها في حلب، كما استهدفت مدينة إدلب.", 40)
+        XCTAssertNil(found.place)
+        XCTAssertEqual(found.country, "SY")
+    }
 }

@@ -37,4 +37,18 @@ final class SourceLinkerTests: XCTestCase {
         XCTAssertEqual(try source(text, 14), "org.sohr")
         XCTAssertEqual(try source("قال الدفاع المدني في سوريا إن 9 أشخاص قتلوا.", 9), "gov.sy.emergency")
     }
+
+    func testAnUnnamedSpeakerGivesNullUnlessANamedBodyFollows() throws {
+        XCTAssertNil(try source("أفاد المرصد السوري بمقتل 12 مدنيا. وقالت مصادر طبية إن 4 أطفال قتلوا.", 4))
+        XCTAssertEqual(try source("قالت مصادر طبية بوزارة الصحة في اليمن إن 6 أشخاص قتلوا.", 6), "gov.ye.health")
+    }
+
+    func testADefiniteSpeakerPointsBackToTheLastAttribution() throws {
+        XCTAssertEqual(try source("قالت الأمم المتحدة إن 40 شخصا قتلوا في اليمن. وأضافت المنظمة أن 12 آخرين أصيبوا.", 12), "org.un")
+        XCTAssertNil(try source("أفاد المرصد السوري بمقتل 3 مدنيين. وقال مصدر طبي إن 5 قتلوا في حلب. وأضاف المصدر أن 9 أصيبوا.", 9))
+    }
+
+    func testAHeadlineThatOpensWithABodyCreditsIt() throws {
+        XCTAssertEqual(try source("الأمم المتحدة: 300 نازح في اليمن\nنزحت عائلات كثيرة من تعز.", 300), "org.un")
+    }
 }

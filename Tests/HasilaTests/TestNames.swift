@@ -56,7 +56,7 @@ struct TestNames {
         ("روسيا", .place, "RU"), ("تنظيم الدولة", .actor, "group.isis"), ("داعش", .actor, "group.isis"),
         ("قوات سوريا الديمقراطية", .actor, "group.sdf"), ("فصائل المعارضة", .actor, "group.opposition"),
         ("مسلحين مجهولين", .actor, "unknown"), ("الحوثيين", .actor, "group.houthis"),
-        ("السوري", .nationality, "SY"), ("العراقي", .nationality, "IQ"),
+        ("السوري", .nationality, "SY"), ("العراقي", .nationality, "IQ"), ("روسية", .nationality, "RU"),
         ("سوريا", .place, "SY"), ("إدلب", .place, "SY-ID"), ("حلب", .place, "SY-HL"), ("حماة", .place, "SY-HM"),
         ("دوما", .town, "SY-RD"), ("العراق", .place, "IQ"), ("الموصل", .town, "IQ-NI"), ("اليمن", .place, "YE"), ("تعز", .place, "YE-TA"),
         ("المرصد السوري", .source, "org.sohr"), ("الشبكة السورية لحقوق الإنسان", .source, "org.snhr"),

@@ -22,6 +22,12 @@ struct LinkCue: Sendable {
         case unnamedSource = "unnamed-source"
         /// A hedge ("معظمها", "أغلبهم"): the actor or place after it is not the whole figure's.
         case hedge
+        /// A place said relative to another ("جنوب X", "قرب X"): X locates the place named before it, it is not a
+        /// second place of the figure.
+        case near = "place-relative"
+        /// A definite speaker or body that points back to the one an earlier attribution named ("وقال المصدر",
+        /// "وبينت الوزارة"): the figure's source is that attribution's (null when it was unnamed).
+        case sourceBack = "source-back-reference"
     }
 
     let kind: Kind

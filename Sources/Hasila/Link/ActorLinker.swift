@@ -20,10 +20,11 @@ struct ActorLinker {
     @discardableResult
     func link(_ drafts: inout [FigureDraft], scene: LinkScene) -> Set<Int> {
         var own = [Bool](repeating: false, count: drafts.count)
+        var subject = [Bool](repeating: false, count: drafts.count)
         var placesTaken: Set<Int> = []
         let targets = drafts.map(\.linkTarget)
         for index in drafts.indices {
-            if let actors = actors(of: index, targets, scene: scene) {
+            if let actors = actors(of: index, targets, scene: scene, subject: &subject[index]) {
                 drafts[index].figure.actors = actors.compactMap { scene.linked($0) }
                 for name in actors where name.isPlace { placesTaken.insert(name.tokens.lowerBound) }
                 own[index] = true
@@ -35,9 +36,33 @@ struct ActorLinker {
                 drafts[index].figure.actors = drafts[head].figure.actors
                 trace?.note(targets[index].tokens.lowerBound, .actors, "a breakdown or list item takes its total's or head's actors",
                             value: describe(drafts[index].figure.actors))
+            } else if let doer = coordinatedSubject(index, targets, subject: subject, own: own, scene: scene), !drafts[doer].figure.actors.isEmpty {
+                // "قتلت X 50 مدنيا، بينهم 10 أطفال، وارتكبت 6 مجازر": the verbs joined to the first share its subject.
+                drafts[index].figure.actors = drafts[doer].figure.actors
+                trace?.note(targets[index].tokens.lowerBound, .actors, "a coordinated verb shares the subject of the figure before it",
+                            value: describe(drafts[index].figure.actors))
             }
         }
         return placesTaken
+    }
+
+    /// The figure before this one in its clause whose doer is the subject named before it, when only its own
+    /// list stands between (its breakdowns and items, which name no doer of their own).
+    private func coordinatedSubject(_ index: Int, _ targets: [LinkTarget], subject: [Bool], own: [Bool], scene: LinkScene) -> Int? {
+        var previous = index - 1
+        while previous >= 0, targets[previous].sentence == targets[index].sentence {
+            if subject[previous] {
+                let between = targets[previous].tokens.upperBound..<max(targets[previous].tokens.upperBound, targets[index].leadStart)
+                guard scene.firstBoundary(in: between) == nil,
+                      !scene.cues(in: between).contains(where: { [.attribution, .clash, .claim, .hedge].contains($0.kind) }),
+                      !scene.names(in: between).contains(where: \.isActor) else { return nil }
+                return previous
+            }
+            // Only the subject's own list between: its breakdowns and items.
+            guard !own[previous], targets[previous].parent != nil || targets[previous].conjoined || targets[previous].elided else { return nil }
+            previous -= 1
+        }
+        return nil
     }
 
     /// The total (parent) or the head of the elided-noun list this figure belongs to, if any.
@@ -56,7 +81,7 @@ struct ActorLinker {
     static let sharedKinds: Set<LinkCue.Kind> = [.agent, .clash]
 
     /// The figure's own actors, nil when its sentence names none for it (it may then inherit).
-    private func actors(of index: Int, _ drafts: [LinkTarget], scene: LinkScene) -> [LinkScene.Name]? {
+    private func actors(of index: Int, _ drafts: [LinkTarget], scene: LinkScene, subject: inout Bool) -> [LinkScene.Name]? {
         let draft = drafts[index]
         let sentence = scene.sentence(draft.sentence)
         guard !sentence.isEmpty else { return nil }
@@ -68,7 +93,10 @@ struct ActorLinker {
         // names the doer of all, unless an item has a cue of its own ("منهم 25 على يد X و15 على يد Y").
         var items: [Int] = []
         var next = index + 1
-        while next < drafts.count, drafts[next].sentence == draft.sentence, drafts[next].parent == index || drafts[next].conjoined {
+        // Figures of coordinated verbs in the same clause ("قتل 5، وأصيب 9 آخرون، في غارات X") join the list too.
+        while next < drafts.count, drafts[next].sentence == draft.sentence,
+              drafts[next].parent == index || drafts[next].conjoined
+                || scene.firstBoundary(in: draft.tokens.upperBound..<max(draft.tokens.upperBound, drafts[next].leadStart)) == nil {
             items.append(next)
             next += 1
         }
@@ -88,7 +116,17 @@ struct ActorLinker {
         // Only a doer close before the figure, in the same comma-free stretch ("قتلت قوات النظام 14"): a name
         // further back, or behind a comma, is what the clause says of something else ("تحت سيطرة X، ما أدى لمقتل").
         let commas = before.filter { grammar.isComma(scene.tokens[$0], scalars: scene.text.scalars) }
-        let candidates = scene.names(in: before).filter { name in
+        // The subject that opens a reported clause ("وأكد التقرير أن القوات الروسية استخدمت …، 212 مرة") is its doer.
+        let clauseStart = scene.lastBoundary(in: before)
+        var candidates = scene.names(in: before).filter { name in
+            if let start = clauseStart, name.isActor, name.tokens.lowerBound == start + 1,
+               scene.cues(in: start..<draft.leadStart).allSatisfy({ cue in
+                   // No other speaker, hedge or doer between ("… الصواريخ الخارقة" names none).
+                   ![.attribution, .hedge, .unnamedSource].contains(cue.kind)
+                       && !([.agent, .agentVerb].contains(cue.kind) && scene.names(in: cue.tokens.upperBound..<max(cue.tokens.upperBound, min(draft.leadStart, cue.tokens.upperBound + ActorLinker.cueReach + 1))).contains(where: \.isActor))
+               }) {
+                return true
+            }
             // A doer an agent cue names stands anywhere in the clause ("الانتهاكات التي ارتكبتها X منذ …، أسفرت عن مقتل").
             let cued = cues.contains { [.agent, .agentVerb].contains($0.kind) && $0.tokens.upperBound <= name.tokens.lowerBound
                 && name.tokens.lowerBound - $0.tokens.upperBound <= ActorLinker.cueReach }
@@ -102,7 +140,21 @@ struct ActorLinker {
                 // "أفاد الجيش": a body an attribution names is the source; "معظمها … X": hedged.
                 (cue.kind == .attribution || cue.kind == .hedge || cue.kind == .unnamedSource)
                     && cue.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - cue.tokens.upperBound <= 2
+                    // "أفاد مراسلنا بأن X": what is reported begins at أن, X is its doer, not the source.
+                    && scene.firstBoundary(in: cue.tokens.upperBound..<name.tokens.lowerBound) == nil
             })
+        }
+        // "أسفر القصف التركي عن مقتل 3": an act before the figure whose doer is a nationality adjective.
+
+        if candidates.isEmpty {
+            for cue in cues where cue.kind == .agent {
+                guard let adjective = scene.names(in: cue.tokens.upperBound..<max(cue.tokens.upperBound, min(draft.leadStart, cue.tokens.upperBound + 2))).first(where: {
+                    $0.mention.kind == .nationality && $0.tokens.lowerBound - cue.tokens.upperBound <= 1
+                }), !commas.contains(where: { $0 >= adjective.tokens.upperBound }) else { continue }
+                var doer = adjective
+                doer.key = LinkScene.filling("*.state", with: LinkScene.country(of: adjective.mention.key).lowercased())
+                candidates = [doer]
+            }
         }
         guard let lastName = candidates.last else { return nil }
         // The group of names joined to the last one, in the order written.
@@ -112,6 +164,7 @@ struct ActorLinker {
             group.insert(name, at: 0)
         }
         note(draft, "the doer named before the figure in its clause", cue: nil, names: group)
+        subject = true
         return group
     }
 
@@ -158,7 +211,21 @@ struct ActorLinker {
     /// The actors a cue introduces: the first within `cueReach` words, then those joined to it.
     private func listed(after start: Int, limit: Int, scene: LinkScene) -> [LinkScene.Name] {
         var names: [LinkScene.Name] = []
-        for var name in scene.names(in: start..<limit) where name.isActor || name.isPlace {
+        for var name in scene.names(in: start..<limit) where name.isActor || name.isPlace || name.mention.kind == .nationality {
+            // An act whose doer is a nationality adjective ("غارات إسرائيلية", "شنتها طائرات روسية"): that state's forces.
+            if name.mention.kind == .nationality {
+                guard names.isEmpty, name.tokens.lowerBound - start <= 1, scene.cues(in: start..<name.tokens.lowerBound).isEmpty else { break }
+                name.key = LinkScene.filling("*.state", with: LinkScene.country(of: name.mention.key).lowercased())
+                names.append(name)
+                continue
+            }
+            // "37 هجوما روسيا": the country right after the act, no preposition, is its adjective: that state.
+            if names.isEmpty, name.isPlace, let key = name.key, !key.contains("-"), name.tokens.lowerBound == start,
+               name.mention.start == Int(scene.tokens[name.tokens.lowerBound].start) {
+                name.key = LinkScene.filling("*.state", with: key)
+                names.append(name)
+                continue
+            }
             if names.isEmpty {
                 guard name.isActor, name.tokens.lowerBound - start <= ActorLinker.cueReach else { if name.isActor { break } else { continue } }
                 // Another cue between is the one that names it ("بأسلحة كيميائية شنته X" is the verb's doer).

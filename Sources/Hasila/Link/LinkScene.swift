@@ -61,9 +61,17 @@ struct LinkScene {
         boundaries = []
         country = countryBefore
         // From the start: sentences until the document's first place is met.
+        // A dateline ("بيروت – 15 تشرين الثاني") says where it was written, not where it happened: read on (a few
+        // sentences) for a locative place, which then is the document's.
         var needPlace = countryBefore == nil
+        var afterDateline = 0
         while needPlace, let range = readNextSentence() {
-            if names.contains(where: { $0.isPlace && $0.tokens.lowerBound >= range.lowerBound }) { needPlace = false }
+            let found = names.filter { $0.isPlace && $0.tokens.lowerBound >= range.lowerBound }
+            if found.contains(where: { !isDateline($0) }) { needPlace = false }
+            else if !found.isEmpty || afterDateline > 0 {
+                afterDateline += 1
+                if afterDateline > LinkScene.datelineReach { needPlace = false }
+            }
         }
         // The sentences of the figures.
         for token in figureTokens where token < tokens.count && sentences[tokens[token].sentence] == nil {
@@ -143,7 +151,7 @@ struct LinkScene {
         }
         let placeBefore = firstPlace.map { names[$0].tokens.lowerBound }
         if found.contains(where: { $0.isPlace }) || firstPlace == nil || !appended {
-            firstPlace = names.firstIndex { $0.isPlace }
+            firstPlace = names.firstIndex { $0.isPlace && !isDateline($0) } ?? names.firstIndex { $0.isPlace }
             if countryBefore == nil { country = firstPlace.map { LinkScene.country(of: names[$0].mention.key) } }
         }
         let placeChanged = firstPlace.map { names[$0].tokens.lowerBound } != placeBefore
@@ -164,6 +172,18 @@ struct LinkScene {
             names[index].key = code.map { LinkScene.filling(name.mention.key, with: $0) }
             if names[index].key == nil { unresolved += 1 }
         }
+    }
+
+    /// How many sentences after a dateline are read for the document's first locative place.
+    static let datelineReach = 3
+
+    /// A place followed at once by a dash: the dateline of a news item ("كابول – 22 تموز 2018").
+    func isDateline(_ name: Name) -> Bool {
+        let next = name.tokens.upperBound
+        guard next < tokens.count, tokens[next].kind == .punctuation else { return false }
+        let start = Int(tokens[next].start)
+        guard start < text.scalars.count else { return false }
+        return [0x2D, 0x2013, 0x2014, 0x2012].contains(text.scalars[start])
     }
 
     /// The document's country as a figure at `token` knows it: the country of the document's first place before

@@ -10,6 +10,12 @@ final class PlaceLinker {
     let grammar: Grammar
     let trace: DecisionTrace?
     private var actorNames: Set<Int> = []
+    /// How many words a figure of a coordinated run may have after it ("مدنيين، " "آخرون، اليوم الأربعاء،").
+    static let runWords = 6
+    /// How far (in tokens) the run's last figure may stand from the first.
+    static let runReach = 25
+    /// How many words may stand between a place and the figure after it in a list by place ("حلب بـ 35").
+    static let placeBeforeReach = 3
 
     init(grammar: Grammar, trace: DecisionTrace?) {
         self.grammar = grammar
@@ -36,15 +42,54 @@ final class PlaceLinker {
             if index + 1 < drafts.count, targets[index + 1].sentence == draft.sentence { end = min(end, max(targets[index + 1].leadStart, at)) }
             segments.append(min(at, end)..<end)
         }
+        // A list by place written place first ("إدلب بحصيلة 64، تلتها حلب بـ 35، ثم درعا بـ 19"): when the last
+        // figure of the run has no place after it, each place just before a figure is that figure's, not the
+        // previous figure's.
+        var before = [LinkScene.Name?](repeating: nil, count: drafts.count)
+        var first = 0
+        while first < drafts.count {
+            var last = first
+            while last + 1 < drafts.count, targets[last + 1].sentence == targets[first].sentence { last += 1 }
+            if last > first, places(in: segments[last], scene: scene).isEmpty {
+                for index in first...last {
+                    let lead = targets[index].leadStart
+                    let floor = index > first ? targets[index - 1].tokens.upperBound : clauses[index].lowerBound
+                    guard let name = places(in: min(lead, max(floor, lead - PlaceLinker.placeBeforeReach - 3))..<lead, scene: scene).last,
+                          lead - name.tokens.upperBound <= PlaceLinker.placeBeforeReach else { continue }
+                    before[index] = name
+                    if index > first, segments[index - 1].contains(name.tokens.lowerBound) {
+                        segments[index - 1] = segments[index - 1].lowerBound..<name.tokens.lowerBound
+                    }
+                }
+                // Only a run where most figures have their place before them.
+                if (first...last).filter({ before[$0] != nil }).count * 2 <= (last - first + 1) {
+                    for index in first...last { before[index] = nil }
+                }
+            }
+            first = last + 1
+        }
         var inheriting: [Int] = []
         for index in drafts.indices {
             let draft = targets[index]
             let sentence = clauses[index]
             var place: LinkScene.Name?
             var decided = false
-            let own = places(in: segments[index], scene: scene)
+            var own = places(in: segments[index], scene: scene)
+            if own.isEmpty, let name = before[index] { own = [name] }
+            // "105 مرة معظمها في حلب، كما … في هجوم X": the figure's own place is hedged; a later place in its
+            // part is of something else.
+            if let hedged = hedgedPlace(in: segments[index], scene: scene) {
+                // (the country stays the document's: "معظمهم من السودان" names no country of the figure)
+                own = own.filter { $0.tokens.lowerBound < hedged.tokens.lowerBound }
+                if own.isEmpty {
+                    drafts[index].figure.place = nil
+                    drafts[index].figure.country = scene.documentCountry(at: draft.tokens.lowerBound)
+                    trace?.note(draft.tokens.lowerBound, .place, "a hedged place is not the figure's", value: "null")
+                    continue
+                }
+            }
             if !own.isEmpty {
-                (place, decided) = (choose(own, scene: scene), true)
+                (place, decided) = (chooseLocated(own, scene: scene), true)
                 note(draft, "a place in the figure's own part of its sentence", own)
             } else if heads[index] != nil {
                 inheriting.append(index)   // once every figure's own place is known (a total may come after its part)
@@ -54,16 +99,45 @@ final class PlaceLinker {
                 var first = index, last = index
                 while first > 0, targets[first - 1].sentence == draft.sentence { first -= 1 }
                 while last + 1 < targets.count, targets[last + 1].sentence == draft.sentence { last += 1 }
-                let shared = places(in: sentence, scene: scene).filter { name in
+                var shared = places(in: sentence, scene: scene).filter { name in
                     !(first...last).contains { $0 != index && segments[$0].contains(name.tokens.lowerBound) }
                 }
+                // A reported clause that names no place is set where the sentence says before who speaks:
+                // "في حلب، قال ناشطون إن 5 قتلوا".
+                let whole = scene.sentence(draft.sentence)
+                if shared.isEmpty, sentence.lowerBound > whole.lowerBound {
+                    // Not the words of who speaks: a place there is the speaker's ("قال مكتب X في بغداد إن").
+                    let speaker = scene.cues(in: whole.lowerBound..<sentence.lowerBound).first { $0.kind == .attribution || $0.kind == .unnamedSource }
+                    let end = speaker?.tokens.lowerBound ?? whole.lowerBound
+                    shared = places(in: whole.lowerBound..<end, scene: scene).filter { name in
+                        !(first...last).contains { $0 != index && (segments[$0].contains(name.tokens.lowerBound) || clauses[$0].contains(name.tokens.lowerBound)) }
+                    }
+                    if !shared.isEmpty { note(draft, "the places of the sentence before the figure's clause", shared) }
+                }
                 // A total whose items each name a place ("قتل 40: 25 في حلب و15 في إدلب") is spread over them.
-                let items = shared.isEmpty ? (first...last).filter { heads[$0] == index }.flatMap { places(in: segments[$0], scene: scene) } : []
+                var items = shared.isEmpty ? (first...last).filter { heads[$0] == index }.flatMap { places(in: segments[$0], scene: scene) } : []
+                // Figures of coordinated verbs in one clause share the place said after the last ("قتل 6، بينهم
+                // طفلان، وأصيب 11 آخرون، في قصف على مدينة X"), unless one between names its own.
+                // Only a close run whose figures say little more than their noun: a figure followed by words of its
+                // own ("في إقليم X بمنطقة Y") has its own place, known or not.
+                if shared.isEmpty, items.isEmpty, index < last, segments[index].count <= PlaceLinker.runWords {
+                    var next = index + 1
+                    while next <= last, targets[next].leadStart - draft.tokens.upperBound <= PlaceLinker.runReach,
+                          scene.firstBoundary(in: draft.tokens.upperBound..<max(draft.tokens.upperBound, targets[next].leadStart)) == nil {
+                        let found = places(in: segments[next], scene: scene)
+                        if !found.isEmpty {
+                            if heads[next] == nil || heads[next]! < index { items = found }
+                            break
+                        }
+                        if heads[next] == nil, segments[next].count > PlaceLinker.runWords { break }
+                        next += 1
+                    }
+                }
                 if !shared.isEmpty {
-                    (place, decided) = (choose(shared, scene: scene), true)
+                    (place, decided) = (chooseLocated(shared, scene: scene), true)
                     note(draft, "the places of the figure's sentence", shared)
                 } else if !items.isEmpty {
-                    (place, decided) = (choose(items, scene: scene), true)
+                    (place, decided) = (chooseLocated(items, scene: scene), true)
                     note(draft, "the places of its breakdowns or list items", items)
                 }
             }
@@ -94,11 +168,53 @@ final class PlaceLinker {
         let names = scene.names(in: range)
         guard names.contains(where: { $0.isPlace }) else { return [] }
         let cues = scene.cues(in: max(0, range.lowerBound - 3)..<range.upperBound)
+        let speakers = scene.cues(in: max(0, range.lowerBound - 4)..<range.upperBound).filter { $0.kind == .spokesman }
+        // A body that an attribution names ("قالت وزارة الصحة في غزة"), not one that acts ("استقبل مستشفى X ببيشة").
+        let attributions = scene.cues(in: max(0, range.lowerBound - 10)..<range.upperBound).filter { $0.kind == .attribution || $0.kind == .spokesman }
+        let bodies = scene.names(in: max(0, range.lowerBound - 6)..<range.upperBound).filter { body in
+            body.mention.kind == .source && attributions.contains {
+                $0.tokens.upperBound <= body.tokens.lowerBound && body.tokens.lowerBound - $0.tokens.upperBound <= 2
+            }
+        }
         return names.filter { name in
             name.isPlace && name.key != nil && !actorNames.contains(name.tokens.lowerBound) && !cues.contains {
                 $0.kind == .hedge && $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2
             }
+            // A country right after an act, with no preposition, is its adjective ("37 هجوما روسيا"): not where.
+            && !(!name.key!.contains("-") && name.mention.start == Int(scene.tokens[name.tokens.lowerBound].start)
+                 && cues.contains { $0.kind == .agent && $0.tokens.upperBound == name.tokens.lowerBound })
+            // Who speaks, not where: "بحسب حاكم منطقة X", "قال مسؤول في وزارة الداخلية العراقية".
+            && !speakers.contains { $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2 }
+            && !bodies.contains { $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 1 }
         }
+    }
+
+    /// The first place in `range` that a hedge stands just before ("معظمها في محافظة إدلب").
+    private func hedgedPlace(in range: Range<Int>, scene: LinkScene) -> LinkScene.Name? {
+        guard !range.isEmpty else { return nil }
+        let cues = scene.cues(in: max(0, range.lowerBound - 3)..<range.upperBound).filter { $0.kind == .hedge }
+        guard !cues.isEmpty else { return nil }
+        return scene.names(in: range).first { name in
+            name.isPlace && name.key != nil && cues.contains {
+                $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2
+            }
+        }
+    }
+
+    /// The names less those said relative to another place ("في ولاية X جنوب كابل": the capital only locates
+    /// X), when a division of their own remains; then the most specific place they agree on.
+    private func chooseLocated(_ names: [LinkScene.Name], scene: LinkScene) -> LinkScene.Name? {
+        var names = names
+        // Right after the word, with no clitic between ("حماة الشمالي وإدلب" lists two places).
+        let relative = names.filter { name in
+            name.mention.start == Int(scene.tokens[name.tokens.lowerBound].start) && scene.cues(in: max(0, name.tokens.lowerBound - 3)..<name.tokens.lowerBound).contains {
+                $0.kind == .near && $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 1
+            }
+        }
+        // Only when a division of its own remains: "في قرية X شرق أربيل" is still in Erbil's division.
+        let located = names.filter { name in !relative.contains { $0.tokens == name.tokens } }
+        if !relative.isEmpty, located.contains(where: { $0.key!.contains("-") }) { names = located }
+        return choose(names, scene: scene)
     }
 
     /// The most specific place all the names agree on: one division, else their common country, else none.

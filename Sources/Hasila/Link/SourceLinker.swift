@@ -15,14 +15,27 @@ struct SourceLinker {
     /// `scene` reads on from the section's start until an attribution names a body, when its sentences so far
     /// hold none: the document's first such attribution is every later figure's fallback.
     func link(_ drafts: inout [FigureDraft], scene: inout LinkScene, documentSource: inout LinkedName?) {
-        var attributions = self.attributions(in: scene, from: 0)
+        // The sentences that hold a figure: read whether the document is read whole or in sections, so what is
+        // taken from them comes out the same either way.
+        let figureSentences = Set(drafts.map(\.sentence))
+        var attributions = self.attributions(in: scene, from: 0, figureSentences: figureSentences)
         // In reading order: on until the sentences read from the start reach the first attribution that names a body.
         while documentSource == nil, scene.prefixEnd <= (attributions.first { $0.name != nil }?.cue.tokens.lowerBound ?? Int.max),
               let range = scene.readNextSentence(onlyAttributed: true) {
             let first = scene.firstCue(from: range.lowerBound)
             guard first < scene.cues.count, scene.cues[first].tokens.lowerBound < range.upperBound else { continue }
-            let more = self.attributions(in: scene, from: first, before: range.upperBound)
+            let more = self.attributions(in: scene, from: first, before: range.upperBound, earlier: attributions, figureSentences: figureSentences)
             if !more.isEmpty { attributions = (attributions + more).sorted { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound } }
+        }
+        // A headline that opens with a body and a colon ("الأمم المتحدة: 3 ملايين نازح") credits it.
+        for name in scene.names(in: 0..<scene.tokens.count) where (name.mention.kind == .source || name.mention.kind == .actor) && name.key != nil {
+            let at = name.tokens.lowerBound, next = name.tokens.upperBound
+            guard at == 0 || scene.tokens[at].lineBreakBefore, figureSentences.contains(scene.tokens[at].sentence),
+                  next < scene.tokens.count, scene.tokens[next].kind == .punctuation,
+                  Int(scene.tokens[next].start) < scene.text.scalars.count, scene.text.scalars[Int(scene.tokens[next].start)] == 0x3A,
+                  !attributions.contains(where: { $0.cue.tokens.lowerBound == at }) else { continue }
+            attributions.append((LinkScene.Cue(kind: .attribution, tokens: name.tokens, rule: "a headline 'X:'"), name))
+            attributions.sort { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound }
         }
         // The document's first attribution that names a body, as a figure knows it in reading order: one before it,
         // else the first later in its paragraph (so a document read in sections gives what reading it whole does).
@@ -45,7 +58,7 @@ struct SourceLinker {
             if let nearest {
                 drafts[index].figure.source = nearest.name.flatMap { scene.linked($0) }
                 trace?.note(figure.lowerBound, .source, nearest.name == nil ? "an unnamed source in the sentence" : "the nearest attribution in the sentence",
-                            rule: nearest.cue.rule, words: nearest.cue.tokens.lowerBound..<(nearest.name?.tokens.upperBound ?? nearest.cue.tokens.upperBound),
+                            rule: nearest.cue.rule, words: nearest.cue.tokens.lowerBound..<max(nearest.cue.tokens.upperBound, nearest.name?.tokens.upperBound ?? 0),
                             value: drafts[index].figure.source?.key ?? "null")
             } else {
                 drafts[index].figure.source = sourceOfDocument(at: figure.lowerBound)
@@ -57,7 +70,9 @@ struct SourceLinker {
     }
 
     /// Every attribution of the scene from its `start`-th cue on, with what it names: a body, or nil for an unnamed source.
-    private func attributions(in scene: LinkScene, from start: Int, before end: Int = Int.max) -> [(cue: LinkScene.Cue, name: LinkScene.Name?)] {
+    private func attributions(in scene: LinkScene, from start: Int, before end: Int = Int.max,
+                              earlier: [(cue: LinkScene.Cue, name: LinkScene.Name?)] = [],
+                              figureSentences: Set<Int32>) -> [(cue: LinkScene.Cue, name: LinkScene.Name?)] {
         var attributions: [(cue: LinkScene.Cue, name: LinkScene.Name?)] = []
         for (position, cue) in scene.cues.enumerated().dropFirst(start) where cue.kind == .attribution {
             if cue.tokens.lowerBound >= end { break }
@@ -65,24 +80,44 @@ struct SourceLinker {
             let end = scene.sentence(sentence).upperBound
             var named: LinkScene.Name?
             var unnamed = false
+            // "وقال المصدر", "وبينت الوزارة": the speaker of the last attribution before, named or not.
+            if let back = scene.cues.dropFirst(position + 1).first, back.kind == .sourceBack,
+               back.tokens.lowerBound - cue.tokens.upperBound <= 1, back.tokens.lowerBound < end,
+               // A body's own name at that word wins ("المفوضية" is a name; "الهيئة الوطنية لإدارة الكوارث" is longer).
+               !scene.names(in: back.tokens.lowerBound..<end).contains(where: {
+                   $0.tokens.lowerBound == back.tokens.lowerBound
+                       && ($0.tokens.upperBound > back.tokens.upperBound || $0.mention.kind == .source)
+               }),
+               // The last attribution before it in its paragraph, in a sentence with a figure (read however the
+               // document is cut in sections).
+               let previous = (attributions + earlier).filter({
+                   $0.cue.tokens.lowerBound < cue.tokens.lowerBound && scene.paragraphEnd(of: $0.cue.tokens.lowerBound) > cue.tokens.lowerBound
+                       && figureSentences.contains(scene.tokens[$0.cue.tokens.lowerBound].sentence)
+               }).max(by: { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound }) {
+                attributions.append((cue, previous.name))
+                continue
+            }
             for next in scene.cues.dropFirst(position + 1) {
                 guard next.tokens.lowerBound - cue.tokens.upperBound <= SourceLinker.reach, next.tokens.lowerBound < end else { break }
-                if next.kind == .unnamedSource { unnamed = true; break }
+                // "مصادر بالشرطة", "مسؤول بوزارة الداخلية", "مصدر طبي في مستشفى X": an unnamed person of a named body speaks for it.
+                if next.kind == .unnamedSource, !speaksForBody(next, scene: scene, end: end) { unnamed = true; break }
                 if next.kind == .claim { break }
             }
             if !unnamed {
                 // Who speaks for the body stands between: "قال المتحدث الرسمي باسم X".
                 var from = cue.tokens.upperBound
                 for next in scene.cues.dropFirst(position + 1) {
-                    guard next.kind == .spokesman, next.tokens.lowerBound - from <= 1 else { break }
+                    guard next.kind == .spokesman || (next.kind == .unnamedSource && speaksForBody(next, scene: scene, end: end)),
+                          next.tokens.lowerBound - from <= 1 else { break }
                     from = next.tokens.upperBound
                 }
                 // What is reported begins at a clause boundary ("قال إن X قتل"): a name after it is not the speaker.
                 let window = from..<max(from, min(end, from + SourceLinker.reach + 2))
                 let stop = scene.firstBoundary(in: window) ?? window.upperBound
-                named = scene.names(in: from..<stop).first {
+                // A long name may run past the window ("مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية"): it need only begin in it.
+                named = scene.names(in: from..<end).first {
                     ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil
-                        && $0.tokens.lowerBound - from <= SourceLinker.reach
+                        && $0.tokens.lowerBound < stop && $0.tokens.lowerBound - from <= SourceLinker.reach
                 }
                 // A state's forces that report are its security body ("قال الجيش" → gov.<cc>.security).
                 if let key = named?.key, key.hasSuffix(".state"), named?.mention.kind == .actor {
@@ -97,6 +132,14 @@ struct SourceLinker {
             attributions.append((cue, named))
         }
         return attributions
+    }
+
+    /// Whether a named body (a source or an actor) follows an unnamed speaker within two words.
+    private func speaksForBody(_ cue: LinkScene.Cue, scene: LinkScene, end: Int) -> Bool {
+        let window = cue.tokens.upperBound..<max(cue.tokens.upperBound, min(end, cue.tokens.upperBound + 3))
+        return scene.names(in: window).contains {
+            ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil && $0.tokens.lowerBound - cue.tokens.upperBound <= 2
+        }
     }
 
     private func distance(_ a: Range<Int>, _ b: Range<Int>) -> Int {
