@@ -13,18 +13,7 @@ struct FigureContextFixture {
         let tokens = Tokenizer(lexicon: grammar.tables.lexicon).tokenize(text)
         let mentions = NumberRecognizer(grammar: grammar).recognize(tokens: tokens, scalars: text.scalars,
                                                                     claimed: [Bool](repeating: false, count: tokens.count))
-        var isMentionStart = [Bool](repeating: false, count: tokens.count + 1)
-        for mention in mentions {
-            isMentionStart[mention.postposed && mention.tokens.lowerBound > 0 ? mention.tokens.lowerBound - 1 : mention.tokens.lowerBound] = true
-        }
-        let sentences = Int(tokens.last?.sentence ?? 0) + 1
-        var starts = [Int](repeating: -1, count: sentences), ends = [Int](repeating: 0, count: sentences)
-        for (i, token) in tokens.enumerated() {
-            if starts[Int(token.sentence)] < 0 { starts[Int(token.sentence)] = i }
-            ends[Int(token.sentence)] = i + 1
-        }
-        context = FigureContext(tokens: tokens, text: text, mentions: mentions, isMentionStart: isMentionStart,
-                                sentenceStart: starts, sentenceEnd: ends, paragraphs: [Int](repeating: 0, count: tokens.count))
+        context = FigureContext(tokens: tokens, text: text, mentions: mentions, paragraphs: [Int](repeating: 0, count: tokens.count))
         let target = Normalizer(options: .matching).normalize(scalars: figure.unicodeScalars.map(\.value)).scalars
         mentionIndex = mentions.firstIndex { mention in
             let range = Int(tokens[mention.tokens.lowerBound].start)..<Int(tokens[mention.tokens.upperBound - 1].end)

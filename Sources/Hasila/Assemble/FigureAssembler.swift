@@ -22,19 +22,7 @@ struct FigureAssembler {
     /// The figures of one document (or section) in text order, each read by `read`, with the list items
     /// that leave their noun out given their head's category and a range's first end its second's noun.
     func assemble(mentions: [NumberMention], tokens: [Token], text: NormalizedText, paragraphs: [Int]) -> [FigureDraft] {
-        var isMentionStart = [Bool](repeating: false, count: tokens.count + 1)
-        for mention in mentions {
-            isMentionStart[mention.postposed && mention.tokens.lowerBound > 0 ? mention.tokens.lowerBound - 1 : mention.tokens.lowerBound] = true
-        }
-        let sentenceCount = Int(tokens.last?.sentence ?? 0) + 1
-        var sentenceStart = [Int](repeating: -1, count: sentenceCount), sentenceEnd = [Int](repeating: 0, count: sentenceCount)
-        for (i, token) in tokens.enumerated() {
-            let s = Int(token.sentence)
-            if sentenceStart[s] < 0 { sentenceStart[s] = i }
-            sentenceEnd[s] = i + 1
-        }
-        let context = FigureContext(tokens: tokens, text: text, mentions: mentions, isMentionStart: isMentionStart,
-                                    sentenceStart: sentenceStart, sentenceEnd: sentenceEnd, paragraphs: paragraphs)
+        let context = FigureContext(tokens: tokens, text: text, mentions: mentions, paragraphs: paragraphs)
         var drafts: [FigureDraft] = []
         // Per mention (plain arrays: three hash look-ups a figure showed in profiles).
         var ranges = RangeEnds(mentionCount: mentions.count)

@@ -102,17 +102,29 @@ struct GrammarCompiler {
         return (scalars.firstIndex(of: "=") ?? 0) + 2
     }
 
+    /// Compiles one rule into the tables of its dimension; each dimension's kinds have their own function.
     private mutating func compileStatement(_ statement: GrammarStatement, into grammar: GrammarBuilder) {
-        let args = statement.arguments
         switch statement.kind {
         case "prefix", "suffix", "define", "key":
             if statement.kind == "define" { _ = sequences(statement, grammar: nil) }  // validates its words once
+        default:
+            if compileNumberRule(statement, into: grammar) || compileCueRule(statement, into: grammar)
+                || compileCategoryRule(statement, into: grammar) || compileFrameRule(statement, into: grammar)
+                || compileDateRule(statement, into: grammar) || compileNameRule(statement, into: grammar) { return }
+            fail(statement, .unknownStatement, 1, "unknown rule kind '\(statement.kind)'; see Grammars/README.md for the kinds")
+        }
+    }
+
+    /// Numbers: number words, duals and the decimal mark.
+    private mutating func compileNumberRule(_ statement: GrammarStatement, into grammar: GrammarBuilder) -> Bool {
+        let args = statement.arguments
+        switch statement.kind {
         case "number":
             let partitive = args.count == 3 ? NumberWord.Partitive(rawValue: args[2]) : NumberWord.Partitive.none
             guard args.count >= 2, let value = Int(args[0]), let role = NumberWord.Role(rawValue: args[1]),
                   args.count == 2 || (args.count == 3 && (args[2] == "postposed" || partitive != nil)) else {
                 fail(statement, .syntax, 1, "expected 'number VALUE ROLE [postposed|partitive|partitive-pronoun] = …' with ROLE unit, ten, hundred, scale or plural-scale")
-                return
+                return true
             }
             let payload = grammar.tables.numberWordPayloads.count
             var word = NumberWord(value: value, role: role, postposed: args.count == 3 && args[2] == "postposed")
@@ -130,11 +142,20 @@ struct GrammarCompiler {
             break  // read before the dual-of rules (compile)
         case "decimal-mark":
             insert(statement, into: \.decimalMarks, payload: 0, grammar: grammar)
+        default: return false
+        }
+        return true
+    }
+
+    /// Cues: qualifiers, breakdowns and totals, decoys, phrase and clause limits, running totals.
+    private mutating func compileCueRule(_ statement: GrammarStatement, into grammar: GrammarBuilder) -> Bool {
+        let args = statement.arguments
+        switch statement.kind {
         case "qualifier":
             guard args.count == 2, GrammarCompiler.qualifierKeys.contains(args[0]) || args[0] == "range",
                   ["before", "after", "clause"].contains(args[1]) else {
                 fail(statement, .unknownKey, 1, "expected 'qualifier KEY before|after|clause = …' with KEY one of at_least, more_than, about, at_most, less_than, exact, range")
-                return
+                return true
             }
             let payload = grammar.tables.qualifierPayloads.count
             grammar.tables.qualifierPayloads.append(args[0])
@@ -148,7 +169,7 @@ struct GrammarCompiler {
             }
         case "breakdown":
             guard args.count == 1, args[0] == "before" || args[0] == "after" else {
-                fail(statement, .syntax, 1, "expected 'breakdown before = …' or 'breakdown after = …'"); return
+                fail(statement, .syntax, 1, "expected 'breakdown before = …' or 'breakdown after = …'"); return true
             }
             let rule = cueRule(statement, grammar)
             if args[0] == "before" {
@@ -166,12 +187,12 @@ struct GrammarCompiler {
         case "period-reference":
             insert(statement, into: \.periodReferences, payload: 0, grammar: grammar)
         case "decoy":
-            guard args.count == 1 else { fail(statement, .syntax, 1, "expected 'decoy NAME = … {n} …'"); return }
+            guard args.count == 1 else { fail(statement, .syntax, 1, "expected 'decoy NAME = … {n} …'"); return true }
             for sequence in sequences(statement, grammar: grammar) {
                 let slots = sequence.indices.filter { sequence[$0] == PhraseTrie.numberSlot }
                 guard slots.count == 1 else {
                     fail(statement, .syntax, rightColumn(statement), "each alternative of a decoy needs exactly one {n} where the number stands")
-                    return
+                    return true
                 }
                 let payload = grammar.tables.decoyBefore.count
                 grammar.tables.decoyBefore.append(Array(sequence[..<slots[0]].reversed()))
@@ -183,53 +204,6 @@ struct GrammarCompiler {
                     grammar.tables.decoysAfter.insert(after, payload: payload)
                 }
             }
-        case "category", "countable":
-            var key: String?
-            var role = CategoryEntry.Role.noun
-            if statement.kind == "countable" {
-                guard args.isEmpty || args == ["people"] else { fail(statement, .syntax, 1, "expected 'countable = …' or 'countable people = …'"); return }
-                role = args.isEmpty ? .countable : .unit
-            } else {
-                guard args.count == 1 || args.count == 2 else {
-                    fail(statement, .syntax, 1, "expected 'category KEY [noun|group|target|event|outcome|times] = …'"); return
-                }
-                if args[0] != "null" {
-                    guard grammar.tables.taxonomy.contains(args[0]) else {
-                        fail(statement, .unknownKey, column(of: args[0], in: statement), "unknown category '\(args[0])'; declare it with 'key \(args[0])' in categories/taxonomy.grammar")
-                        return
-                    }
-                    key = args[0]
-                }
-                if args.count == 2 {
-                    guard let parsed = CategoryEntry.Role(rawValue: args[1]), parsed != .countable, parsed != .unit else {
-                        fail(statement, .syntax, column(of: args[1], in: statement), "unknown role '\(args[1])'; expected noun, group, target, event, outcome or times")
-                        return
-                    }
-                    role = parsed
-                }
-            }
-            let payload = grammar.tables.categoryPayloads.count
-            grammar.tables.categoryPayloads.append(CategoryEntry(key: key, role: role, source: location(statement)))
-            insert(statement, into: \.categories, payload: payload, grammar: grammar)
-        case "refine", "override", "refine-from-context", "evidence":
-            if statement.kind == "evidence" {
-                guard args.count == 1, let role = CategoryEntry.Role(rawValue: args[0]) else {
-                    fail(statement, .syntax, 1, "expected 'evidence ROLE = KEY…' with ROLE group or target"); return
-                }
-                grammar.tables.evidence[role, default: []].formUnion(keys(statement, grammar: grammar))
-                return
-            }
-            let groupOnly = statement.kind == "override" && args.count == 2 && args[1] == "group"
-            guard args.count == 1 || groupOnly, grammar.tables.taxonomy.contains(args[0]) else {
-                fail(statement, .unknownKey, 1, "expected '\(statement.kind) KEY = KEY…' with a declared key (override KEY group = … for groups only)"); return
-            }
-            if groupOnly { grammar.tables.groupOnlyOverrides.insert(args[0]) }
-            let targets = keys(statement, grammar: grammar)
-            switch statement.kind {
-            case "refine": grammar.tables.refinements[args[0], default: []].formUnion(targets)
-            case "override": grammar.tables.overrideTable[args[0], default: []].formUnion(targets)
-            default: grammar.tables.contextRefinements[args[0], default: []].formUnion(targets)
-            }
         case "transparent":
             insert(statement, into: \.transparentWords, payload: 0, grammar: grammar)
         case "phrase-stop":
@@ -240,51 +214,86 @@ struct GrammarCompiler {
             // Payload: the rule's index in `ruleSources` times 4, plus its side: 0 either side of the
             // figure, 1 before it only, 2 after it only.
             guard args.count <= 1, let side = ["": 0, "before": 1, "after": 2][args.first ?? ""] else {
-                fail(statement, .syntax, 1, "expected 'cumulative = …', 'cumulative before = …' or 'cumulative after = …'"); return
+                fail(statement, .syntax, 1, "expected 'cumulative = …', 'cumulative before = …' or 'cumulative after = …'"); return true
             }
             insert(statement, into: \.cumulativeCues, payload: cueRule(statement, grammar) * 4 + side, grammar: grammar)
         case "cue-gap":
             insert(statement, into: \.cueGaps, payload: 0, grammar: grammar)
-        case "month":
-            guard (1...3).contains(args.count), let number = Int(args[0]), (1...12).contains(number),
-                  args.dropFirst().allSatisfy({ $0 == "hijri" || $0 == "strict" }) else {
-                fail(statement, .syntax, 1, "expected 'month N [hijri] [strict] = …' with N from 1 to 12"); return
+        default: return false
+        }
+        return true
+    }
+
+    /// Categories: the words that name a key, and how keys refine, override and need evidence.
+    private mutating func compileCategoryRule(_ statement: GrammarStatement, into grammar: GrammarBuilder) -> Bool {
+        let args = statement.arguments
+        switch statement.kind {
+        case "category", "countable":
+            var key: String?
+            var role = CategoryEntry.Role.noun
+            if statement.kind == "countable" {
+                guard args.isEmpty || args == ["people"] else { fail(statement, .syntax, 1, "expected 'countable = …' or 'countable people = …'"); return true }
+                role = args.isEmpty ? .countable : .unit
+            } else {
+                guard args.count == 1 || args.count == 2 else {
+                    fail(statement, .syntax, 1, "expected 'category KEY [noun|group|target|event|outcome|times] = …'"); return true
+                }
+                if args[0] != "null" {
+                    guard grammar.tables.taxonomy.contains(args[0]) else {
+                        fail(statement, .unknownKey, column(of: args[0], in: statement), "unknown category '\(args[0])'; declare it with 'key \(args[0])' in categories/taxonomy.grammar")
+                        return true
+                    }
+                    key = args[0]
+                }
+                if args.count == 2 {
+                    guard let parsed = CategoryEntry.Role(rawValue: args[1]), parsed != .countable, parsed != .unit else {
+                        fail(statement, .syntax, column(of: args[1], in: statement), "unknown role '\(args[1])'; expected noun, group, target, event, outcome or times")
+                        return true
+                    }
+                    role = parsed
+                }
             }
-            addDateWord(.month(number, hijri: args.contains("hijri"), strict: args.contains("strict")), statement, grammar)
-        case "weekday":
-            guard args.count == 1, let day = Int(args[0]), (1...7).contains(day) else {
-                fail(statement, .syntax, 1, "expected 'weekday N = …' with N from 1 (Sunday) to 7"); return
+            let payload = grammar.tables.categoryPayloads.count
+            grammar.tables.categoryPayloads.append(CategoryEntry(key: key, role: role, source: location(statement)))
+            insert(statement, into: \.categories, payload: payload, grammar: grammar)
+        case "refine", "override", "refine-from-context", "evidence":
+            if statement.kind == "evidence" {
+                guard args.count == 1, let role = CategoryEntry.Role(rawValue: args[0]) else {
+                    fail(statement, .syntax, 1, "expected 'evidence ROLE = KEY…' with ROLE group or target"); return true
+                }
+                grammar.tables.evidence[role, default: []].formUnion(keys(statement, grammar: grammar))
+                return true
             }
-            addDateWord(.weekday(day), statement, grammar)
-        case "date-part": addDateWord(.part, statement, grammar)
-        case "relative":
-            guard args.count == 2, let unit = RelativeUnit(rawValue: args[0]), let offset = Int(args[1]) else {
-                fail(statement, .syntax, 1, "expected 'relative UNIT OFFSET = …' with UNIT day, week, month, year or decade"); return
+            let groupOnly = statement.kind == "override" && args.count == 2 && args[1] == "group"
+            guard args.count == 1 || groupOnly, grammar.tables.taxonomy.contains(args[0]) else {
+                fail(statement, .unknownKey, 1, "expected '\(statement.kind) KEY = KEY…' with a declared key (override KEY group = … for groups only)"); return true
             }
-            addDateWord(.relative(unit, offset), statement, grammar)
-        case "relative-suffix":
-            guard args.count == 1, let offset = Int(args[0]), (-1...1).contains(offset) else {
-                fail(statement, .syntax, 1, "expected 'relative-suffix -1|0|1 = …'"); return
+            if groupOnly { grammar.tables.groupOnlyOverrides.insert(args[0]) }
+            let targets = keys(statement, grammar: grammar)
+            switch statement.kind {
+            case "refine": grammar.tables.refinements[args[0], default: []].formUnion(targets)
+            case "override": grammar.tables.overrideTable[args[0], default: []].formUnion(targets)
+            default: grammar.tables.contextRefinements[args[0], default: []].formUnion(targets)
             }
-            addDateWord(.relativeSuffix(offset), statement, grammar)
-        case "year-marker": addDateWord(.yearMarker, statement, grammar)
-        case "hijri-marker": addDateWord(.hijriMarker, statement, grammar)
-        case "gregorian-marker": addDateWord(.gregorianMarker, statement, grammar)
-        case "range-start": addDateWord(.rangeStart, statement, grammar)
-        case "range-end": addDateWord(.rangeEnd, statement, grammar)
-        case "since": addDateWord(.since, statement, grammar)
-        case "month-marker": addDateWord(.monthMarker, statement, grammar)
-        case "not-date": insert(statement, into: \.notDates, payload: 0, grammar: grammar)
+        default: return false
+        }
+        return true
+    }
+
+    /// Frames read over a passage: infections, accidents, civilians named by the passage.
+    private mutating func compileFrameRule(_ statement: GrammarStatement, into grammar: GrammarBuilder) -> Bool {
+        let args = statement.arguments
+        switch statement.kind {
         case "outbreak":
             guard args.count == 1, grammar.tables.taxonomy.contains(args[0]) else {
-                fail(statement, .unknownKey, 1, "expected 'outbreak KEY = diseases…' with a declared key (e.g. outbreak injured)"); return
+                fail(statement, .unknownKey, 1, "expected 'outbreak KEY = diseases…' with a declared key (e.g. outbreak injured)"); return true
             }
             grammar.tables.outbreakKey = args[0]
             insert(statement, into: \.outbreaks, payload: 0, grammar: grammar)
         case "harm": insert(statement, into: \.harms, payload: 0, grammar: grammar)
         case "accident":
             guard args.count == 1, grammar.tables.taxonomy.contains(args[0]) else {
-                fail(statement, .unknownKey, 1, "expected 'accident KEY = accidents…' with a declared key (e.g. accident attacks)"); return
+                fail(statement, .unknownKey, 1, "expected 'accident KEY = accidents…' with a declared key (e.g. accident attacks)"); return true
             }
             grammar.tables.accidentKey = args[0]
             insert(statement, into: \.accidents, payload: 0, grammar: grammar)
@@ -292,23 +301,32 @@ struct GrammarCompiler {
         case "generic":
             guard args.count == 2, grammar.tables.taxonomy.contains(args[0]), grammar.tables.taxonomy.contains(args[1]) else {
                 fail(statement, .unknownKey, 1, "expected 'generic KEY GROUP-KEY = …' with two declared keys (e.g. generic killed killed.civilians)")
-                return
+                return true
             }
             grammar.tables.genericRefinement = (args[0], args[1])
             insert(statement, into: \.genericPeople, payload: 0, grammar: grammar)
         case "passage-group":
             insert(statement, into: \.passageGroups, payload: 0, grammar: grammar)
+        default: return false
+        }
+        return true
+    }
+
+    /// Names: places, towns, nationalities, actors and sources (the gazetteer), and the cues the linkers read.
+    private mutating func compileNameRule(_ statement: GrammarStatement, into grammar: GrammarBuilder) -> Bool {
+        let args = statement.arguments
+        switch statement.kind {
         case "place", "nationality", "actor", "source":
             let town = statement.kind == "place" && args.count == 2 && args[1] == "town"
             guard args.count == 1 || town, !args[0].isEmpty else {
-                fail(statement, .syntax, 1, "expected '\(statement.kind) KEY = names'\(statement.kind == "place" ? " or 'place KEY town = names'" : "")"); return
+                fail(statement, .syntax, 1, "expected '\(statement.kind) KEY = names'\(statement.kind == "place" ? " or 'place KEY town = names'" : "")"); return true
             }
             if let problem = NameKeyShape.problem(kind: statement.kind, key: args[0]) {
-                fail(statement, .badNameKey, column(of: args[0], in: statement), problem); return
+                fail(statement, .badNameKey, column(of: args[0], in: statement), problem); return true
             }
             if town, !placeKeys.contains(args[0]) {
                 fail(statement, .unknownDivision, column(of: args[0], in: statement),
-                     "no 'place \(args[0]) = …' rule names the division of these towns; write that rule first (in Grammars/places/)"); return
+                     "no 'place \(args[0]) = …' rule names the division of these towns; write that rule first (in Grammars/places/)"); return true
             }
             let kind: NameMention.Kind = town ? .town : statement.kind == "place" ? .place : statement.kind == "nationality" ? .nationality
                 : statement.kind == "actor" ? .actor : .source
@@ -321,7 +339,7 @@ struct GrammarCompiler {
                     let words = sequence.map { grammar.tables.lexicon.stem($0) }.joined(separator: " ")
                     fail(statement, .duplicate, rightColumn(statement),
                          "'\(words)' is already \(other.key) (\(other.rule)); a name may have one key of a kind: write it under one rule, or make one of them longer")
-                    return
+                    return true
                 }
                 grammar.tables.names.insert(sequence, payload: payload)
                 // A name written with its article also takes the other article forms of clitics.grammar ("لل" for
@@ -337,13 +355,52 @@ struct GrammarCompiler {
                 }
             }
         case _ where LinkCue.Kind(rawValue: statement.kind) != nil:
-            guard args.isEmpty else { fail(statement, .syntax, 1, "expected '\(statement.kind) = …' (no arguments)"); return }
+            guard args.isEmpty else { fail(statement, .syntax, 1, "expected '\(statement.kind) = …' (no arguments)"); return true }
             let payload = grammar.tables.linkCuePayloads.count
             grammar.tables.linkCuePayloads.append(LinkCue(kind: LinkCue.Kind(rawValue: statement.kind)!, rule: location(statement)))
             insert(statement, into: \.linkCues, payload: payload, grammar: grammar)
-        default:
-            fail(statement, .unknownStatement, 1, "unknown rule kind '\(statement.kind)'; see Grammars/README.md for the kinds")
+        default: return false
         }
+        return true
+    }
+
+    /// Dates: month and weekday names, relative words, markers and spans.
+    private mutating func compileDateRule(_ statement: GrammarStatement, into grammar: GrammarBuilder) -> Bool {
+        let args = statement.arguments
+        switch statement.kind {
+        case "month":
+            guard (1...3).contains(args.count), let number = Int(args[0]), (1...12).contains(number),
+                  args.dropFirst().allSatisfy({ $0 == "hijri" || $0 == "strict" }) else {
+                fail(statement, .syntax, 1, "expected 'month N [hijri] [strict] = …' with N from 1 to 12"); return true
+            }
+            addDateWord(.month(number, hijri: args.contains("hijri"), strict: args.contains("strict")), statement, grammar)
+        case "weekday":
+            guard args.count == 1, let day = Int(args[0]), (1...7).contains(day) else {
+                fail(statement, .syntax, 1, "expected 'weekday N = …' with N from 1 (Sunday) to 7"); return true
+            }
+            addDateWord(.weekday(day), statement, grammar)
+        case "date-part": addDateWord(.part, statement, grammar)
+        case "relative":
+            guard args.count == 2, let unit = RelativeUnit(rawValue: args[0]), let offset = Int(args[1]) else {
+                fail(statement, .syntax, 1, "expected 'relative UNIT OFFSET = …' with UNIT day, week, month, year or decade"); return true
+            }
+            addDateWord(.relative(unit, offset), statement, grammar)
+        case "relative-suffix":
+            guard args.count == 1, let offset = Int(args[0]), (-1...1).contains(offset) else {
+                fail(statement, .syntax, 1, "expected 'relative-suffix -1|0|1 = …'"); return true
+            }
+            addDateWord(.relativeSuffix(offset), statement, grammar)
+        case "year-marker": addDateWord(.yearMarker, statement, grammar)
+        case "hijri-marker": addDateWord(.hijriMarker, statement, grammar)
+        case "gregorian-marker": addDateWord(.gregorianMarker, statement, grammar)
+        case "range-start": addDateWord(.rangeStart, statement, grammar)
+        case "range-end": addDateWord(.rangeEnd, statement, grammar)
+        case "since": addDateWord(.since, statement, grammar)
+        case "month-marker": addDateWord(.monthMarker, statement, grammar)
+        case "not-date": insert(statement, into: \.notDates, payload: 0, grammar: grammar)
+        default: return false
+        }
+        return true
     }
 
     /// The entry of another key that already names this word sequence with the same kind (a town and a place

@@ -38,30 +38,33 @@ struct CumulativeReader {
                         rule: cue.map { grammar.tables.ruleSources[$0.rule] }, words: cue?.words, value: "true")
         }
         for index in drafts.indices {
-            let draft = drafts[index]
-            let sentence = draft.sentence
-            if let period = draft.figure.period, period.start != nil, period.end == nil {
+            // Fields read in place: a draft is large, and copying one per figure shows in profiles.
+            let sentence = drafts[index].sentence
+            let leadStart = drafts[index].leadStart
+            if let period = drafts[index].figure.period, period.start != nil, period.end == nil {
                 mark(index, "a period open at its end")
                 continue
             }
-            let previous = index > 0 && drafts[index - 1].sentence == sentence ? drafts[index - 1] : nil
-            if draft.conjoined, let previous, previous.figure.cumulative {
+            let hasPrevious = index > 0 && drafts[index - 1].sentence == sentence
+            if drafts[index].conjoined, hasPrevious, drafts[index - 1].figure.cumulative {
                 mark(index, "joined by a conjunction to a running total")
                 continue
             }
-            // Back to the figure before, a clause boundary or the sentence's start.
-            var begin = draft.leadStart
-            let floor = previous?.mention.tokens.upperBound ?? 0
+            // Back to the figure before, a clause boundary or the sentence's start, at most `reach` words
+            // (a long paragraph with no full stop is still read a clause at a time).
+            var begin = leadStart
+            let floor = max(hasPrevious ? drafts[index - 1].mention.tokens.upperBound : 0, leadStart - FigureAssembler.reach)
             while begin > floor, tokens[begin - 1].sentence == sentence, !isBoundary(begin - 1) { begin -= 1 }
-            if let found = cue(in: begin..<draft.leadStart, side: 1) {
+            if let found = cue(in: begin..<leadStart, side: 1) {
                 mark(index, "running-total cue in its clause before it", cue: found)
                 continue
             }
             // Forward to the next figure, a punctuation mark, a clause boundary or the sentence's end.
             let next = index + 1 < drafts.count && drafts[index + 1].sentence == sentence ? drafts[index + 1].leadStart : tokens.count
             // A cue is looked for before the boundary test: "الآن" of "حتى الآن" reads as a clause's "أن" too.
-            var end = draft.mention.tokens.upperBound
-            while end < next, tokens[end].sentence == sentence, tokens[end].kind != .punctuation, tokens[end].kind != .number {
+            var end = drafts[index].mention.tokens.upperBound
+            let reachEnd = end + FigureAssembler.reach
+            while end < next, end < reachEnd, tokens[end].sentence == sentence, tokens[end].kind != .punctuation, tokens[end].kind != .number {
                 if let found = cue(in: end..<(end + 1), limit: next, side: 2) {
                     mark(index, "running-total cue after it", cue: found)
                     break
