@@ -56,6 +56,9 @@ struct LinkScene {
     private var firstPlace: Int?
 
     private let grammar: Grammar
+    /// The link cues' and clause boundaries' tries, copied out of the grammar once per scene (not per word).
+    private let cueTrie: PhraseTrie
+    private let clauseTrie: PhraseTrie
     private let findNames: (Range<Int>) -> [NameMention]
     /// The first token after the sentences read from the section's start.
     private(set) var prefixEnd = 0
@@ -71,12 +74,18 @@ struct LinkScene {
         self.tokens = tokens
         self.text = text
         self.grammar = grammar
+        cueTrie = grammar.tables.linkCues
+        clauseTrie = grammar.tables.clauseBoundaries
         self.findNames = findNames
         self.countryBefore = countryBefore
         sentences = [Range<Int>](repeating: 0..<0, count: tokens.last.map { Int($0.sentence) + 1 } ?? 0)
+        // Room for a news item's names and cues at once, so the lists seldom grow.
         names = []
+        names.reserveCapacity(32)
         cues = []
+        cues.reserveCapacity(32)
         boundaries = []
+        boundaries.reserveCapacity(16)
         country = countryBefore
         // From the start: sentences until the document's first place is met.
         // A dateline ("بيروت – 15 تشرين الثاني") says where it was written, not where it happened: read on (a few
@@ -134,8 +143,8 @@ struct LinkScene {
         let appended = names.last.map { $0.tokens.lowerBound < range.lowerBound } ?? true
         let oldNames = names.count, oldCues = cues.count, oldBoundaries = boundaries.count
         // Most words begin neither a cue nor a clause: one bit test turns them away.
-        let cueBit: UInt32 = grammar.tables.linkCues.id >= 0 ? 1 << UInt32(grammar.tables.linkCues.id) : ~0
-        let clauseBit: UInt32 = grammar.tables.clauseBoundaries.id >= 0 ? 1 << UInt32(grammar.tables.clauseBoundaries.id) : ~0
+        let cueBit: UInt32 = cueTrie.id >= 0 ? 1 << UInt32(cueTrie.id) : ~0
+        let clauseBit: UInt32 = clauseTrie.id >= 0 ? 1 << UInt32(clauseTrie.id) : ~0
         var attributed = false
         var index = range.lowerBound
         while index < range.upperBound {
@@ -143,7 +152,7 @@ struct LinkScene {
             guard token.kind == .word, token.starts & (cueBit | clauseBit) != 0 else { index += 1; continue }
             if token.starts & clauseBit != 0, isBoundary(index) { boundaries.append(index) }
             if token.starts & cueBit != 0,
-               let match = grammar.longest(grammar.tables.linkCues, in: tokens, from: index, limit: range.upperBound), let payload = match.payloads.first {
+               let match = grammar.longest(cueTrie, in: tokens, from: index, limit: range.upperBound), let payload = match.payloads.first {
                 let cue = grammar.tables.linkCuePayloads[payload]
                 cues.append(Cue(kind: cue.kind, tokens: index..<match.end, ruleID: cue.ruleID))
                 if cue.kind == .attribution { attributed = true }
@@ -214,8 +223,7 @@ struct LinkScene {
     /// Whether the token opens a new clause (`clause-boundary` rules).
     private func isBoundary(_ index: Int) -> Bool {
         let token = tokens[index]
-        return token.kind == .word && grammar.canStart(grammar.tables.clauseBoundaries, token)
-            && grammar.longest(grammar.tables.clauseBoundaries, in: tokens, from: index) != nil
+        return token.kind == .word && grammar.canStart(clauseTrie, token) && grammar.longest(clauseTrie, in: tokens, from: index) != nil
     }
 
     /// Moves the items from `from` on (one sentence's, in order) before the first earlier item at or after `position`:
@@ -228,10 +236,14 @@ struct LinkScene {
             if at(items[mid]) < position { low = mid + 1 } else { high = mid }
         }
         guard low < from else { return }
-        // A rotation by three reversals, in place.
-        items[low..<from].reverse()
-        items[from..<items.count].reverse()
-        items[low..<items.count].reverse()
+        // A rotation by three reversals, in place (swaps on the array itself: a reversed slice would be copied).
+        func reverse(_ lower: Int, _ upper: Int) {
+            var i = lower, j = upper - 1
+            while i < j { items.swapAt(i, j); i += 1; j -= 1 }
+        }
+        reverse(low, from)
+        reverse(from, items.count)
+        reverse(low, items.count)
     }
 
     /// Whether a key holds `*` (to be filled with a country).
@@ -302,14 +314,28 @@ struct LinkScene {
     /// A key with its `*` replaced by the country, lower case: "gov.*.health" and "SY" → "gov.sy.health".
     /// Built as UTF-8 bytes (keys are ASCII): a String grown scalar by scalar costs more than the linking around it.
     static func filling(_ key: String, with country: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(key.utf8.count + country.utf8.count)
-        for byte in key.utf8 {
-            if byte == 0x2A {
-                for letter in country.utf8 { out.append((0x41...0x5A).contains(letter) ? letter + 0x20 : letter) }
-            } else { out.append(byte) }
+        var key = key, country = country
+        return key.withUTF8 { key in
+            country.withUTF8 { country in
+                let stars = key.reduce(0) { $0 + ($1 == 0x2A ? 1 : 0) }
+                // Written straight into the String's storage (inline when short, as keys are): no array in between.
+                return String(unsafeUninitializedCapacity: key.count + stars * country.count) { out in
+                    var count = 0
+                    for byte in key {
+                        if byte == 0x2A {
+                            for letter in country {
+                                out[count] = (0x41...0x5A).contains(letter) ? letter + 0x20 : letter
+                                count += 1
+                            }
+                        } else {
+                            out[count] = byte
+                            count += 1
+                        }
+                    }
+                    return count
+                }
+            }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The index of the token whose span holds `offset` (or the first after it), by binary search.
