@@ -127,7 +127,7 @@ public struct Lexicon: Sendable {
     mutating func register(stem: String, classes: [String]?) -> Int32 {
         var bytesHash = Lexicon.hashSeed
         for byte in stem.utf8 { bytesHash = Lexicon.mix(bytesHash, UInt32(byte)) }
-        if let seen = stemsByUTF8[bytesHash], stems[Int(seen)].utf8.elementsEqual(stem.utf8) {
+        if let seen = stemsByUTF8[bytesHash], Lexicon.sameBytes(stems[Int(seen)], stem) {
             stemUses[Int(seen)] |= registeringNames ? 1 : 2
             let set = classSet(classes)
             if registered.contains(Int64(seen) << 16 | Int64(set)) { return seen }
@@ -169,11 +169,24 @@ public struct Lexicon: Sendable {
                 for suffix in suffixes {
                     for scalar in suffix { form.append(scalar) }
                     add(form: form, hash: suffix.reduce(hash) { Lexicon.mix($0, $1) }, analysis: analysis)
-                    while form.count > length { form.removeLast() }
+                    form.removeLast(form.count - length)
                 }
             }
         }
         return id
+    }
+
+    /// Whether two Strings hold the same UTF-8 bytes, compared as buffers (the generic comparison of their
+    /// UTF-8 views walks them byte by byte through an iterator).
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard x.count == y.count else { return false }
+                for i in 0..<x.count where x[i] != y[i] { return false }
+                return true
+            }
+        }
     }
 
     /// `hash`: the form's (`Lexicon.hash`).

@@ -296,13 +296,24 @@ struct LinkScene {
 
     /// The country code of a place key (upper case, as ISO writes them): "SY-ID" → "SY", "SY" → "SY".
     static func country(of key: String) -> String {
-        guard let dash = key.utf8.firstIndex(of: 0x2D) else { return key }
-        return String(key[..<dash])
+        var bytes = key
+        return bytes.withUTF8 { bytes in
+            guard let dash = bytes.firstIndex(of: 0x2D) else { return key }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<dash]), as: UTF8.self)
+        }
     }
 
     /// Whether two place keys are of one country ("SY-ID" and "SY"), compared as bytes without making Strings.
     static func sameCountry(_ a: String, _ b: String) -> Bool {
-        a.utf8.prefix { $0 != 0x2D }.elementsEqual(b.utf8.prefix { $0 != 0x2D })
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let i = x.firstIndex(of: 0x2D) ?? x.count, j = y.firstIndex(of: 0x2D) ?? y.count
+                guard i == j else { return false }
+                for k in 0..<i where x[k] != y[k] { return false }
+                return true
+            }
+        }
     }
 
     /// Whether a place key is a first-level division (ISO 3166-2, "SY-ID"), not a country.
