@@ -151,25 +151,37 @@ public struct Lexicon: Sendable {
         guard registered.insert(Int64(id) << 16 | Int64(set)).inserted else { return id }
         // A one-letter stem (the calendar mark م, a clitic itself) takes no clitics: "ما" is not "م" + tanween.
         let chains = base.count < 2 ? [PrefixChain(scalars: [], classes: 0)] : prefixChains(classes, set: set)
-        // One scratch buffer for every form of the stem: no array is made per form.
-        var form: [UInt32] = []
-        form.reserveCapacity(base.count + 8)
+        // One scratch buffer for every form of the stem, on the stack: no array is made or resized per form.
         // The hash runs on from the prefixes into the stem and from the stem into each suffix (FNV is a left fold).
-        let stemHash = { (seed: UInt64) in base.reduce(seed) { Lexicon.mix($0, $1) } }
-        for chain in chains {
-            // Forms are a few code points: appended one by one, which costs less than the generic append of a sequence.
-            form.removeAll(keepingCapacity: true)
-            for scalar in chain.scalars { form.append(scalar) }
-            for scalar in base { form.append(scalar) }
-            let analysis = Analysis(stem: id, prefixClasses: chain.classes, prefixLength: UInt8(chain.scalars.count))
-            let hash = stemHash(chain.scalars.reduce(Lexicon.hashSeed) { Lexicon.mix($0, $1) })
-            add(form: form, hash: hash, analysis: analysis)
-            if base.count >= 2 {
-                let length = form.count
+        let suffixes = self.suffixes
+        let longestChain = chains.reduce(0) { max($0, $1.scalars.count) }
+        let longestSuffix = suffixes.reduce(0) { max($0, $1.count) }
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: longestChain + base.count + longestSuffix) { form in
+            for chain in chains {
+                var length = 0
+                var hash = Lexicon.hashSeed
+                for scalar in chain.scalars {
+                    form[length] = scalar
+                    length += 1
+                    hash = Lexicon.mix(hash, scalar)
+                }
+                for scalar in base {
+                    form[length] = scalar
+                    length += 1
+                    hash = Lexicon.mix(hash, scalar)
+                }
+                let analysis = Analysis(stem: id, prefixClasses: chain.classes, prefixLength: UInt8(chain.scalars.count))
+                add(form: UnsafeBufferPointer(rebasing: form[0..<length]), hash: hash, analysis: analysis)
+                guard base.count >= 2 else { continue }
                 for suffix in suffixes {
-                    for scalar in suffix { form.append(scalar) }
-                    add(form: form, hash: suffix.reduce(hash) { Lexicon.mix($0, $1) }, analysis: analysis)
-                    form.removeLast(form.count - length)
+                    var end = length
+                    var suffixed = hash
+                    for scalar in suffix {
+                        form[end] = scalar
+                        end += 1
+                        suffixed = Lexicon.mix(suffixed, scalar)
+                    }
+                    add(form: UnsafeBufferPointer(rebasing: form[0..<end]), hash: suffixed, analysis: analysis)
                 }
             }
         }
@@ -190,7 +202,7 @@ public struct Lexicon: Sendable {
     }
 
     /// `hash`: the form's (`Lexicon.hash`).
-    private mutating func add(form: [UInt32], hash: UInt64, analysis: Analysis) {
+    private mutating func add(form: UnsafeBufferPointer<UInt32>, hash: UInt64, analysis: Analysis) {
         precondition(slots.isEmpty, "a word form added after the lexicon was sealed")
         let head = formIndex[hash] ?? -1
         var index = head
