@@ -236,14 +236,11 @@ struct LinkScene {
             if at(items[mid]) < position { low = mid + 1 } else { high = mid }
         }
         guard low < from else { return }
-        // A rotation by three reversals, in place (swaps on the array itself: a reversed slice would be copied).
-        func reverse(_ lower: Int, _ upper: Int) {
-            var i = lower, j = upper - 1
-            while i < j { items.swapAt(i, j); i += 1; j -= 1 }
-        }
-        reverse(low, from)
-        reverse(from, items.count)
-        reverse(low, items.count)
+        // The sentence's few items are taken off the end and put back in their place: the array moves the others
+        // along in one block.
+        let block = Array(items[from...])
+        items.removeLast(items.count - from)
+        items.insert(contentsOf: block, at: low)
     }
 
     /// Whether a key holds `*` (to be filled with a country).
