@@ -225,6 +225,13 @@ public struct Lexicon: Sendable {
         }
         let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
         filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        if forms.isEmpty {
+            // Room for a gazetteer's forms from the start, so the arrays are not copied as they double.
+            forms.reserveCapacity(1 << 16)
+            formScalars.reserveCapacity(1 << 19)
+            firstReading.reserveCapacity(1 << 16)
+            moreIndex.reserveCapacity(1 << 16)
+        }
         forms.append((Int32(formScalars.count), Int32(form.count), 0, 0, head, ~0, 0))
         formScalars.append(contentsOf: form)
         formIndex[hash] = Int32(forms.count - 1)
@@ -261,26 +268,36 @@ public struct Lexicon: Sendable {
         func rank(_ analysis: Analysis) -> Int {
             (namesOnly[Int(analysis.stem)] ? 16 : 0) + analysis.prefixClasses.nonzeroBitCount
         }
+        // The arrays are taken out of `self` for the loop, which then writes them through buffers: a form's
+        // fields set one by one through `self` cost a uniqueness check each.
+        var analyses = self.analyses
         analyses.reserveCapacity(forms.count + moreReadings.reduce(0) { $0 + $1.count })
-        for index in forms.indices {
-            forms[index].start = Int32(analyses.count)
-            let first = firstReading[index]
-            // Most forms have one reading: only the others need sorting.
-            guard moreIndex[index] >= 0 else {
-                analyses.append(first)
-                forms[index].count = namesOnly[Int(first.stem)] ? 0 : 1
-                forms[index].all = 1
-                continue
+        var forms = self.forms
+        self.forms = []
+        let firstReading = self.firstReading, moreIndex = self.moreIndex, moreReadings = self.moreReadings
+        forms.withUnsafeMutableBufferPointer { forms in
+            for index in 0..<forms.count {
+                forms[index].start = Int32(analyses.count)
+                let first = firstReading[index]
+                // Most forms have one reading: only the others need sorting.
+                guard moreIndex[index] >= 0 else {
+                    analyses.append(first)
+                    forms[index].count = namesOnly[Int(first.stem)] ? 0 : 1
+                    forms[index].all = 1
+                    continue
+                }
+                let sorted = ([first] + moreReadings[Int(moreIndex[index])]).sorted { rank($0) < rank($1) }
+                // The grammar's readings first; a word only names use is no word of the other rules (their walks never see it).
+                forms[index].count = Int32(sorted.count(where: { !namesOnly[Int($0.stem)] }))
+                forms[index].all = Int32(sorted.count)
+                for reading in sorted { analyses.append(reading) }
             }
-            let sorted = ([first] + moreReadings[Int(moreIndex[index])]).sorted { rank($0) < rank($1) }
-            // The grammar's readings first; a word only names use is no word of the other rules (their walks never see it).
-            forms[index].count = Int32(sorted.count(where: { !namesOnly[Int($0.stem)] }))
-            forms[index].all = Int32(sorted.count)
-            analyses.append(contentsOf: sorted)
         }
-        firstReading = []
-        moreIndex = []
-        moreReadings = []
+        self.forms = forms
+        self.analyses = analyses
+        self.firstReading = []
+        self.moreIndex = []
+        self.moreReadings = []
         var size = 16
         while size * 3 < formIndex.count * 5 { size <<= 1 }
         slots = [UInt64](repeating: 0, count: size)
