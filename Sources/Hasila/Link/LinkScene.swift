@@ -163,10 +163,19 @@ struct LinkScene {
         }
         var foundPlace = false, foundStarred = false
         if !onlyAttributed || attributed {
+            // The names come in order inside the sentence: their tokens are found walking on through it.
+            var cursor = range.lowerBound
+            func token(containing offset: Int) -> Int? {
+                guard range.lowerBound == 0 || Int(tokens[range.lowerBound - 1].end) <= offset,
+                      offset < Int(tokens[range.upperBound - 1].end) else { return LinkScene.token(containing: offset, in: tokens) }
+                if cursor > range.lowerBound, Int(tokens[cursor - 1].end) > offset { cursor = range.lowerBound }
+                while Int(tokens[cursor].end) <= offset { cursor += 1 }
+                return cursor
+            }
             for mention in findNames(range) {
                 // As token ranges: the token holding its first code point to the one holding its last.
-                guard mention.end > mention.start, let first = LinkScene.token(containing: mention.start, in: tokens),
-                      let last = LinkScene.token(containing: mention.end - 1, in: tokens) else { continue }
+                guard mention.end > mention.start, let first = token(containing: mention.start),
+                      let last = token(containing: mention.end - 1) else { continue }
                 let name = Name(mention: mention, tokens: first..<(last + 1), key: mention.key)
                 if name.isPlace { foundPlace = true }
                 if !foundStarred, LinkScene.hasStar(mention.key) { foundStarred = true }
