@@ -573,7 +573,13 @@ struct GrammarCompiler {
             var results: [[PatternElement]] = [[]]
             for part in parts {
                 let options = expand(part, statement: statement, trail: trail)
+                // One option (a plain word, most parts of a name): appended to every sequence in place, no new lists.
+                if options.count == 1 {
+                    for index in results.indices { results[index] += options[0] }
+                    continue
+                }
                 var next: [[PatternElement]] = []
+                next.reserveCapacity(results.count * options.count)
                 for prefix in results { for option in options { next.append(prefix + option) } }
                 results = next
                 if results.count > GrammarCompiler.maxExpansions {
