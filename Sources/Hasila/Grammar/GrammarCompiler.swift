@@ -573,7 +573,13 @@ struct GrammarCompiler {
             var results: [[PatternElement]] = [[]]
             for part in parts {
                 let options = expand(part, statement: statement, trail: trail)
+                // One option (a plain word, most parts of a name): appended to every sequence in place, no new lists.
+                if options.count == 1 {
+                    for index in results.indices { results[index] += options[0] }
+                    continue
+                }
                 var next: [[PatternElement]] = []
+                next.reserveCapacity(results.count * options.count)
                 for prefix in results { for option in options { next.append(prefix + option) } }
                 results = next
                 if results.count > GrammarCompiler.maxExpansions {
@@ -592,6 +598,7 @@ struct GrammarCompiler {
     /// Checks that a word can match normalised text and returns its matching form.
     private mutating func checkedWord(_ word: String, column: Int, statement: GrammarStatement) -> String? {
         var sawLetter = false, sawOther = false
+        let classes = Tokenizer.classes
         for (offset, scalar) in word.unicodeScalars.enumerated() {
             let code = scalar.value
             let changed = code < 0x10000 && raw.scalarEntries[Int(code)] != NormalizationTable.keep
@@ -603,7 +610,7 @@ struct GrammarCompiler {
                      "\(name) (U+\(String(code, radix: 16, uppercase: true))) is \(kind) and can never match normalised text; write the plain base letters")
                 return nil
             }
-            let cls = code < 0x10000 ? Tokenizer.classes[Int(code)] : Tokenizer.CharacterClass.letter.rawValue
+            let cls = code < 0x10000 ? classes[Int(code)] : Tokenizer.CharacterClass.letter.rawValue
             if cls == Tokenizer.CharacterClass.letter.rawValue { sawLetter = true } else { sawOther = true }
         }
         if sawLetter && sawOther || (!sawLetter && word.unicodeScalars.count > 1) {

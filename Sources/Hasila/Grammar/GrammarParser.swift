@@ -229,14 +229,15 @@ struct PatternReader {
             error = (column, "unexpected '\(scalars[position])'")
             return nil
         default:
-            var word = ""
+            // The word's scalars are found first and encoded at once (a String grown a scalar at a time is slow
+            // enough to show in a run's start-up: the gazetteer's patterns hold thousands of words).
+            let first = position
             while position < scalars.count {
                 let s = scalars[position]
                 if s == " " || s == "\t" || s == "|" || s == "(" || s == ")" || s == "?" || s == "<" || s == "{" { break }
-                word.unicodeScalars.append(s)
                 position += 1
             }
-            return .word(word, column: start)
+            return .word(GrammarParser.string(scalars[first..<position]), column: start)
         }
     }
 }

@@ -127,7 +127,7 @@ public struct Lexicon: Sendable {
     mutating func register(stem: String, classes: [String]?) -> Int32 {
         var bytesHash = Lexicon.hashSeed
         for byte in stem.utf8 { bytesHash = Lexicon.mix(bytesHash, UInt32(byte)) }
-        if let seen = stemsByUTF8[bytesHash], stems[Int(seen)].utf8.elementsEqual(stem.utf8) {
+        if let seen = stemsByUTF8[bytesHash], Lexicon.sameBytes(stems[Int(seen)], stem) {
             stemUses[Int(seen)] |= registeringNames ? 1 : 2
             let set = classSet(classes)
             if registered.contains(Int64(seen) << 16 | Int64(set)) { return seen }
@@ -151,33 +151,58 @@ public struct Lexicon: Sendable {
         guard registered.insert(Int64(id) << 16 | Int64(set)).inserted else { return id }
         // A one-letter stem (the calendar mark م, a clitic itself) takes no clitics: "ما" is not "م" + tanween.
         let chains = base.count < 2 ? [PrefixChain(scalars: [], classes: 0)] : prefixChains(classes, set: set)
-        // One scratch buffer for every form of the stem: no array is made per form.
-        var form: [UInt32] = []
-        form.reserveCapacity(base.count + 8)
+        // One scratch buffer for every form of the stem, on the stack: no array is made or resized per form.
         // The hash runs on from the prefixes into the stem and from the stem into each suffix (FNV is a left fold).
-        let stemHash = { (seed: UInt64) in base.reduce(seed) { Lexicon.mix($0, $1) } }
-        for chain in chains {
-            // Forms are a few code points: appended one by one, which costs less than the generic append of a sequence.
-            form.removeAll(keepingCapacity: true)
-            for scalar in chain.scalars { form.append(scalar) }
-            for scalar in base { form.append(scalar) }
-            let analysis = Analysis(stem: id, prefixClasses: chain.classes, prefixLength: UInt8(chain.scalars.count))
-            let hash = stemHash(chain.scalars.reduce(Lexicon.hashSeed) { Lexicon.mix($0, $1) })
-            add(form: form, hash: hash, analysis: analysis)
-            if base.count >= 2 {
-                let length = form.count
+        let suffixes = self.suffixes
+        let longestChain = chains.reduce(0) { max($0, $1.scalars.count) }
+        let longestSuffix = suffixes.reduce(0) { max($0, $1.count) }
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: longestChain + base.count + longestSuffix) { form in
+            for chain in chains {
+                var length = 0
+                var hash = Lexicon.hashSeed
+                for scalar in chain.scalars {
+                    form[length] = scalar
+                    length += 1
+                    hash = Lexicon.mix(hash, scalar)
+                }
+                for scalar in base {
+                    form[length] = scalar
+                    length += 1
+                    hash = Lexicon.mix(hash, scalar)
+                }
+                let analysis = Analysis(stem: id, prefixClasses: chain.classes, prefixLength: UInt8(chain.scalars.count))
+                add(form: UnsafeBufferPointer(rebasing: form[0..<length]), hash: hash, analysis: analysis)
+                guard base.count >= 2 else { continue }
                 for suffix in suffixes {
-                    for scalar in suffix { form.append(scalar) }
-                    add(form: form, hash: suffix.reduce(hash) { Lexicon.mix($0, $1) }, analysis: analysis)
-                    while form.count > length { form.removeLast() }
+                    var end = length
+                    var suffixed = hash
+                    for scalar in suffix {
+                        form[end] = scalar
+                        end += 1
+                        suffixed = Lexicon.mix(suffixed, scalar)
+                    }
+                    add(form: UnsafeBufferPointer(rebasing: form[0..<end]), hash: suffixed, analysis: analysis)
                 }
             }
         }
         return id
     }
 
+    /// Whether two Strings hold the same UTF-8 bytes, compared as buffers (the generic comparison of their
+    /// UTF-8 views walks them byte by byte through an iterator).
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard x.count == y.count else { return false }
+                for i in 0..<x.count where x[i] != y[i] { return false }
+                return true
+            }
+        }
+    }
+
     /// `hash`: the form's (`Lexicon.hash`).
-    private mutating func add(form: [UInt32], hash: UInt64, analysis: Analysis) {
+    private mutating func add(form: UnsafeBufferPointer<UInt32>, hash: UInt64, analysis: Analysis) {
         precondition(slots.isEmpty, "a word form added after the lexicon was sealed")
         let head = formIndex[hash] ?? -1
         var index = head
@@ -200,6 +225,13 @@ public struct Lexicon: Sendable {
         }
         let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
         filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        if forms.isEmpty {
+            // Room for a gazetteer's forms from the start, so the arrays are not copied as they double.
+            forms.reserveCapacity(1 << 16)
+            formScalars.reserveCapacity(1 << 19)
+            firstReading.reserveCapacity(1 << 16)
+            moreIndex.reserveCapacity(1 << 16)
+        }
         forms.append((Int32(formScalars.count), Int32(form.count), 0, 0, head, ~0, 0))
         formScalars.append(contentsOf: form)
         formIndex[hash] = Int32(forms.count - 1)
@@ -236,26 +268,36 @@ public struct Lexicon: Sendable {
         func rank(_ analysis: Analysis) -> Int {
             (namesOnly[Int(analysis.stem)] ? 16 : 0) + analysis.prefixClasses.nonzeroBitCount
         }
+        // The arrays are taken out of `self` for the loop, which then writes them through buffers: a form's
+        // fields set one by one through `self` cost a uniqueness check each.
+        var analyses = self.analyses
         analyses.reserveCapacity(forms.count + moreReadings.reduce(0) { $0 + $1.count })
-        for index in forms.indices {
-            forms[index].start = Int32(analyses.count)
-            let first = firstReading[index]
-            // Most forms have one reading: only the others need sorting.
-            guard moreIndex[index] >= 0 else {
-                analyses.append(first)
-                forms[index].count = namesOnly[Int(first.stem)] ? 0 : 1
-                forms[index].all = 1
-                continue
+        var forms = self.forms
+        self.forms = []
+        let firstReading = self.firstReading, moreIndex = self.moreIndex, moreReadings = self.moreReadings
+        forms.withUnsafeMutableBufferPointer { forms in
+            for index in 0..<forms.count {
+                forms[index].start = Int32(analyses.count)
+                let first = firstReading[index]
+                // Most forms have one reading: only the others need sorting.
+                guard moreIndex[index] >= 0 else {
+                    analyses.append(first)
+                    forms[index].count = namesOnly[Int(first.stem)] ? 0 : 1
+                    forms[index].all = 1
+                    continue
+                }
+                let sorted = ([first] + moreReadings[Int(moreIndex[index])]).sorted { rank($0) < rank($1) }
+                // The grammar's readings first; a word only names use is no word of the other rules (their walks never see it).
+                forms[index].count = Int32(sorted.count(where: { !namesOnly[Int($0.stem)] }))
+                forms[index].all = Int32(sorted.count)
+                for reading in sorted { analyses.append(reading) }
             }
-            let sorted = ([first] + moreReadings[Int(moreIndex[index])]).sorted { rank($0) < rank($1) }
-            // The grammar's readings first; a word only names use is no word of the other rules (their walks never see it).
-            forms[index].count = Int32(sorted.count(where: { !namesOnly[Int($0.stem)] }))
-            forms[index].all = Int32(sorted.count)
-            analyses.append(contentsOf: sorted)
         }
-        firstReading = []
-        moreIndex = []
-        moreReadings = []
+        self.forms = forms
+        self.analyses = analyses
+        self.firstReading = []
+        self.moreIndex = []
+        self.moreReadings = []
         var size = 16
         while size * 3 < formIndex.count * 5 { size <<= 1 }
         slots = [UInt64](repeating: 0, count: size)

@@ -33,4 +33,12 @@ struct LinkCue: Sendable {
     let kind: Kind
     /// file:line of the rule.
     let rule: String
+    /// `rule` interned (`LinkRuleNames`): what the linking stage's cues carry.
+    let ruleID: Int32
+
+    init(kind: Kind, rule: String) {
+        self.kind = kind
+        self.rule = rule
+        ruleID = LinkRuleNames.id(rule)
+    }
 }

@@ -220,7 +220,7 @@ struct ActorLinker {
                 continue
             }
             // "37 هجوما روسيا": the country right after the act, no preposition, is its adjective: that state.
-            if names.isEmpty, name.isPlace, let key = name.key, !key.contains("-"), name.tokens.lowerBound == start,
+            if names.isEmpty, name.isPlace, let key = name.key, !LinkScene.isDivision(key), name.tokens.lowerBound == start,
                name.mention.start == Int(scene.tokens[name.tokens.lowerBound].start) {
                 name.key = LinkScene.filling("*.state", with: key)
                 names.append(name)

@@ -14,10 +14,24 @@ struct LinkScene {
         var isPlace: Bool { mention.kind == .place || mention.kind == .town }
     }
 
+    /// Plain values only (the rule's location as an interned id), so that the linkers' many walks over cues copy
+    /// them without reference counting.
     struct Cue {
         let kind: LinkCue.Kind
         let tokens: Range<Int>
-        let rule: String
+        private let ruleID: Int32
+        /// file:line of the rule, or what a linker says made the cue.
+        var rule: String { LinkRuleNames.name(ruleID) }
+
+        init(kind: LinkCue.Kind, tokens: Range<Int>, rule: String) {
+            self.init(kind: kind, tokens: tokens, ruleID: LinkRuleNames.id(rule))
+        }
+
+        init(kind: LinkCue.Kind, tokens: Range<Int>, ruleID: Int32) {
+            self.kind = kind
+            self.tokens = tokens
+            self.ruleID = ruleID
+        }
     }
 
     let tokens: [Token]
@@ -26,9 +40,13 @@ struct LinkScene {
     private(set) var cues: [Cue]
     /// The tokens that open a new clause (`clause-boundary` rules: فيما، بينما، أن), in order.
     private(set) var boundaries: [Int]
-    /// The sentences read, by number: those that hold a figure, and those read from the section's start until
-    /// a place and an attribution that names a body were met.
-    private var sentences: [Int32: Range<Int>]
+    /// The sentences read, by number (an empty range for one not read): those that hold a figure, and those read
+    /// from the section's start until a place and an attribution that names a body were met.
+    private var sentences: [Range<Int>]
+    /// Whether `cues` and `boundaries` are in text order (a sentence read after a later one may leave them out of it
+    /// until the next sentence read before others sorts them).
+    private var cuesInOrder = true
+    private var boundariesInOrder = true
     /// The country (upper case) of the document's first place: handed over by an earlier section, else this
     /// section's first, nil when neither has one.
     private(set) var country: String?
@@ -38,6 +56,9 @@ struct LinkScene {
     private var firstPlace: Int?
 
     private let grammar: Grammar
+    /// The link cues' and clause boundaries' tries, copied out of the grammar once per scene (not per word).
+    private let cueTrie: PhraseTrie
+    private let clauseTrie: PhraseTrie
     private let findNames: (Range<Int>) -> [NameMention]
     /// The first token after the sentences read from the section's start.
     private(set) var prefixEnd = 0
@@ -53,12 +74,18 @@ struct LinkScene {
         self.tokens = tokens
         self.text = text
         self.grammar = grammar
+        cueTrie = grammar.tables.linkCues
+        clauseTrie = grammar.tables.clauseBoundaries
         self.findNames = findNames
         self.countryBefore = countryBefore
-        sentences = [:]
+        sentences = [Range<Int>](repeating: 0..<0, count: tokens.last.map { Int($0.sentence) + 1 } ?? 0)
+        // Room for a news item's names and cues at once, so the lists seldom grow.
         names = []
+        names.reserveCapacity(32)
         cues = []
+        cues.reserveCapacity(32)
         boundaries = []
+        boundaries.reserveCapacity(16)
         country = countryBefore
         // From the start: sentences until the document's first place is met.
         // A dateline ("بيروت – 15 تشرين الثاني") says where it was written, not where it happened: read on (a few
@@ -74,7 +101,7 @@ struct LinkScene {
             }
         }
         // The sentences of the figures.
-        for token in figureTokens where token < tokens.count && sentences[tokens[token].sentence] == nil {
+        for token in figureTokens where token < tokens.count && !isRead(tokens[token].sentence) {
             read(sentence(around: token))
         }
     }
@@ -96,7 +123,7 @@ struct LinkScene {
         while prefixEnd < tokens.count {
             let range = sentence(around: prefixEnd)
             prefixEnd = range.upperBound
-            if sentences[tokens[range.lowerBound].sentence] == nil {
+            if !isRead(tokens[range.lowerBound].sentence) {
                 read(range, onlyAttributed: onlyAttributed)
                 return range
             }
@@ -105,73 +132,130 @@ struct LinkScene {
     }
 
     /// Reads the names, cues and clause boundaries of one sentence, keeping each list in text order.
+    /// Each is appended to its list in place, and moved among those of later sentences read before only when it
+    /// was read after them: no list is made per sentence.
     private mutating func read(_ range: Range<Int>, onlyAttributed: Bool = false) {
         guard !range.isEmpty else { return }
-        sentences[tokens[range.lowerBound].sentence] = range
-        let cueTrie = grammar.tables.linkCues, clauseTrie = grammar.tables.clauseBoundaries
-        var found: [Name] = []
-        var mentions: [NameMention] = []
-        var newCues: [Cue] = []
-        var newBoundaries: [Int] = []
-        func isBoundary(_ index: Int) -> Bool {
-            tokens[index].kind == .word && grammar.canStart(clauseTrie, tokens[index]) && grammar.longest(clauseTrie, in: tokens, from: index) != nil
-        }
+        let number = Int(tokens[range.lowerBound].sentence)
+        if number >= sentences.count { sentences += [Range<Int>](repeating: 0..<0, count: number + 1 - sentences.count) }
+        sentences[number] = range
+        // Whether the sentence comes after every name read so far (else the lists are put back in text order).
+        let appended = names.last.map { $0.tokens.lowerBound < range.lowerBound } ?? true
+        let oldNames = names.count, oldCues = cues.count, oldBoundaries = boundaries.count
         // Most words begin neither a cue nor a clause: one bit test turns them away.
         let cueBit: UInt32 = cueTrie.id >= 0 ? 1 << UInt32(cueTrie.id) : ~0
         let clauseBit: UInt32 = clauseTrie.id >= 0 ? 1 << UInt32(clauseTrie.id) : ~0
+        var attributed = false
         var index = range.lowerBound
         while index < range.upperBound {
             let token = tokens[index]
             guard token.kind == .word, token.starts & (cueBit | clauseBit) != 0 else { index += 1; continue }
-            if token.starts & clauseBit != 0, isBoundary(index) { newBoundaries.append(index) }
+            if token.starts & clauseBit != 0, isBoundary(index) { boundaries.append(index) }
             if token.starts & cueBit != 0,
                let match = grammar.longest(cueTrie, in: tokens, from: index, limit: range.upperBound), let payload = match.payloads.first {
                 let cue = grammar.tables.linkCuePayloads[payload]
-                newCues.append(Cue(kind: cue.kind, tokens: index..<match.end, rule: cue.rule))
+                cues.append(Cue(kind: cue.kind, tokens: index..<match.end, ruleID: cue.ruleID))
+                if cue.kind == .attribution { attributed = true }
                 // A boundary inside a cue ("أن" of "بحسب ما أفاد … أن") is still one.
-                for inner in (index + 1)..<match.end where isBoundary(inner) { newBoundaries.append(inner) }
+                for inner in (index + 1)..<match.end where isBoundary(inner) { boundaries.append(inner) }
                 index = match.end
             } else { index += 1 }
         }
-        if !onlyAttributed || newCues.contains(where: { $0.kind == .attribution }) { mentions = findNames(range) }
-        for mention in mentions {
-            // As token ranges: the token holding its first code point to the one holding its last.
-            guard mention.end > mention.start, let first = LinkScene.token(containing: mention.start, in: tokens),
-                  let last = LinkScene.token(containing: mention.end - 1, in: tokens) else { continue }
-            found.append(Name(mention: mention, tokens: first..<(last + 1), key: mention.key))
+        var foundPlace = false, foundStarred = false
+        if !onlyAttributed || attributed {
+            // The names come in order inside the sentence: their tokens are found walking on through it.
+            var cursor = range.lowerBound
+            func token(containing offset: Int) -> Int? {
+                guard range.lowerBound == 0 || Int(tokens[range.lowerBound - 1].end) <= offset,
+                      offset < Int(tokens[range.upperBound - 1].end) else { return LinkScene.token(containing: offset, in: tokens) }
+                if cursor > range.lowerBound, Int(tokens[cursor - 1].end) > offset { cursor = range.lowerBound }
+                while Int(tokens[cursor].end) <= offset { cursor += 1 }
+                return cursor
+            }
+            for mention in findNames(range) {
+                // As token ranges: the token holding its first code point to the one holding its last.
+                guard mention.end > mention.start, let first = token(containing: mention.start),
+                      let last = token(containing: mention.end - 1) else { continue }
+                let name = Name(mention: mention, tokens: first..<(last + 1), key: mention.key)
+                if name.isPlace { foundPlace = true }
+                if !foundStarred, LinkScene.hasStar(mention.key) { foundStarred = true }
+                names.append(name)
+            }
         }
-        let appended = names.last.map { $0.tokens.lowerBound < range.lowerBound } ?? true
-        names += found
-        cues += newCues
-        boundaries += newBoundaries
-        if !appended {
-            names.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
-            cues.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
-            boundaries.sort()
+        if appended {
+            // Names and sentences in order; cues and boundaries may still follow those of a later sentence.
+            if cuesInOrder, oldCues > 0, cues.count > oldCues, cues[oldCues].tokens.lowerBound < cues[oldCues - 1].tokens.lowerBound { cuesInOrder = false }
+            if boundariesInOrder, oldBoundaries > 0, boundaries.count > oldBoundaries, boundaries[oldBoundaries] < boundaries[oldBoundaries - 1] {
+                boundariesInOrder = false
+            }
+        } else {
+            // Every position is of one token and no two items share one, so this is the order a sort gives.
+            LinkScene.moveIntoPlace(&names, from: oldNames, before: range.lowerBound) { $0.tokens.lowerBound }
+            if cuesInOrder { LinkScene.moveIntoPlace(&cues, from: oldCues, before: range.lowerBound) { $0.tokens.lowerBound } } else {
+                cues.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+                cuesInOrder = true
+            }
+            if boundariesInOrder { LinkScene.moveIntoPlace(&boundaries, from: oldBoundaries, before: range.lowerBound) { $0 } } else {
+                boundaries.sort()
+                boundariesInOrder = true
+            }
         }
         let placeBefore = firstPlace.map { names[$0].tokens.lowerBound }
-        if found.contains(where: { $0.isPlace }) || firstPlace == nil || !appended {
+        if foundPlace || firstPlace == nil || !appended {
             firstPlace = names.firstIndex { $0.isPlace && !isDateline($0) } ?? names.firstIndex { $0.isPlace }
             if countryBefore == nil { country = firstPlace.map { LinkScene.country(of: names[$0].mention.key) } }
         }
         let placeChanged = firstPlace.map { names[$0].tokens.lowerBound } != placeBefore
-        guard found.contains(where: { $0.mention.key.utf8.contains(0x2A) }) || (placeChanged && unresolved > 0) else { return }
+        guard foundStarred || (placeChanged && unresolved > 0) else { return }
         // "*" takes the country of a nationality adjective beside the name ("الجيش السوري"), else the document's.
         // Names read before with no country yet may have one now (a place later in their paragraph).
         unresolved = 0
         for index in names.indices where names[index].key == nil
             || (names[index].tokens.lowerBound >= range.lowerBound && names[index].tokens.upperBound <= range.upperBound
-                && names[index].mention.key.utf8.contains(0x2A)) {
+                && LinkScene.hasStar(names[index].mention.key)) {
             let name = names[index]
-            let beside: Name? = names.first { (other: Name) -> Bool in
-                guard other.mention.kind == .nationality else { return false }
-                return other.tokens.lowerBound == name.tokens.upperBound || other.tokens.upperBound == name.tokens.lowerBound
+            // Names are in text order and never overlap: only the names just before and just after can touch it.
+            var beside: Name?
+            if index > 0, names[index - 1].mention.kind == .nationality, names[index - 1].tokens.upperBound == name.tokens.lowerBound {
+                beside = names[index - 1]
+            } else if index + 1 < names.count, names[index + 1].mention.kind == .nationality,
+                      names[index + 1].tokens.lowerBound == name.tokens.upperBound {
+                beside = names[index + 1]
             }
             let adjective: String? = beside.map { LinkScene.country(of: $0.mention.key) }
             let code: String? = adjective ?? documentCountry(at: name.tokens.lowerBound)
             names[index].key = code.map { LinkScene.filling(name.mention.key, with: $0) }
             if names[index].key == nil { unresolved += 1 }
         }
+    }
+
+    /// Whether the token opens a new clause (`clause-boundary` rules).
+    private func isBoundary(_ index: Int) -> Bool {
+        let token = tokens[index]
+        return token.kind == .word && grammar.canStart(clauseTrie, token) && grammar.longest(clauseTrie, in: tokens, from: index) != nil
+    }
+
+    /// Moves the items from `from` on (one sentence's, in order) before the first earlier item at or after `position`:
+    /// the items before `from` are in order and none lies inside the sentence.
+    private static func moveIntoPlace<T>(_ items: inout [T], from: Int, before position: Int, _ at: (T) -> Int) {
+        guard from < items.count else { return }
+        var low = 0, high = from
+        while low < high {
+            let mid = (low + high) / 2
+            if at(items[mid]) < position { low = mid + 1 } else { high = mid }
+        }
+        guard low < from else { return }
+        // The sentence's few items are taken off the end and put back in their place: the array moves the others
+        // along in one block.
+        let block = Array(items[from...])
+        items.removeLast(items.count - from)
+        items.insert(contentsOf: block, at: low)
+    }
+
+    /// Whether a key holds `*` (to be filled with a country).
+    static func hasStar(_ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { $0.contains(0x2A) }
     }
 
     /// How many sentences after a dateline are read for the document's first locative place.
@@ -218,29 +302,57 @@ struct LinkScene {
 
     /// The country code of a place key (upper case, as ISO writes them): "SY-ID" → "SY", "SY" → "SY".
     static func country(of key: String) -> String {
-        guard let dash = key.utf8.firstIndex(of: 0x2D) else { return key }
-        return String(key[..<dash])
+        var bytes = key
+        return bytes.withUTF8 { bytes in
+            guard let dash = bytes.firstIndex(of: 0x2D) else { return key }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<dash]), as: UTF8.self)
+        }
     }
 
     /// Whether two place keys are of one country ("SY-ID" and "SY"), compared as bytes without making Strings.
     static func sameCountry(_ a: String, _ b: String) -> Bool {
-        a.utf8.prefix { $0 != 0x2D }.elementsEqual(b.utf8.prefix { $0 != 0x2D })
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let i = x.firstIndex(of: 0x2D) ?? x.count, j = y.firstIndex(of: 0x2D) ?? y.count
+                guard i == j else { return false }
+                for k in 0..<i where x[k] != y[k] { return false }
+                return true
+            }
+        }
     }
 
     /// Whether a place key is a first-level division (ISO 3166-2, "SY-ID"), not a country.
-    static func isDivision(_ key: String) -> Bool { key.utf8.contains(0x2D) }
+    static func isDivision(_ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { $0.contains(0x2D) }
+    }
 
     /// A key with its `*` replaced by the country, lower case: "gov.*.health" and "SY" → "gov.sy.health".
     /// Built as UTF-8 bytes (keys are ASCII): a String grown scalar by scalar costs more than the linking around it.
     static func filling(_ key: String, with country: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(key.utf8.count + country.utf8.count)
-        for byte in key.utf8 {
-            if byte == 0x2A {
-                for letter in country.utf8 { out.append((0x41...0x5A).contains(letter) ? letter + 0x20 : letter) }
-            } else { out.append(byte) }
+        var key = key, country = country
+        return key.withUTF8 { key in
+            country.withUTF8 { country in
+                let stars = key.reduce(0) { $0 + ($1 == 0x2A ? 1 : 0) }
+                // Written straight into the String's storage (inline when short, as keys are): no array in between.
+                return String(unsafeUninitializedCapacity: key.count + stars * country.count) { out in
+                    var count = 0
+                    for byte in key {
+                        if byte == 0x2A {
+                            for letter in country {
+                                out[count] = (0x41...0x5A).contains(letter) ? letter + 0x20 : letter
+                                count += 1
+                            }
+                        } else {
+                            out[count] = byte
+                            count += 1
+                        }
+                    }
+                    return count
+                }
+            }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The index of the token whose span holds `offset` (or the first after it), by binary search.
@@ -255,8 +367,11 @@ struct LinkScene {
 
     /// The tokens of sentence `sentence` (one the scene read; empty otherwise).
     func sentence(_ sentence: Int32) -> Range<Int> {
-        sentences[sentence] ?? 0..<0
+        let number = Int(sentence)
+        return number >= 0 && number < sentences.count ? sentences[number] : 0..<0
     }
+
+    private func isRead(_ sentence: Int32) -> Bool { !self.sentence(sentence).isEmpty }
 
     /// The names whose tokens lie inside `range`, in order.
     func names(in range: Range<Int>) -> ArraySlice<Name> {

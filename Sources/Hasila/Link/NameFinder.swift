@@ -33,40 +33,38 @@ public struct NameFinder: Sendable {
         var mentions: [NameMention] = []
         // Depth-first over the readings of the words from `index`, without recursion or closures: the finder
         // asks at every word that can begin a name (many can, in a large gazetteer), so this walk is a hot path.
+        // The stack is empty again after every walk, so it is made once per call.
         var stack: [(node: Int32, at: Int)] = []
-        stack.reserveCapacity(16)
-        var ends: [(end: Int, node: Int32)] = []
         let limit = min(range.upperBound, tokens.count)
         var index = max(0, range.lowerBound)
         while index < limit {
             guard tokens[index].kind == .word, grammar.canStart(trie, tokens[index]) else { index += 1; continue }
-            stack.removeAll(keepingCapacity: true)
-            ends.removeAll(keepingCapacity: true)
+            if stack.capacity == 0 { stack.reserveCapacity(16) }
             stack.append((PhraseTrie.root, index))
+            // The longest end reached and, of the names that reach it, the first of the best kind in the order the
+            // walk meets them (what collecting every end and choosing among those at the longest would give).
             var longest = -1
+            var best = -1
             while let (node, at) = stack.popLast() {
                 guard at < limit else { continue }
                 for reading in tokens[at].nameAnalyses {
                     guard let child = trie.child(node, analyses[Int(reading)].stem) else { continue }
                     if trie.hasPayload(child) {
-                        ends.append((at + 1, child))
-                        longest = max(longest, at + 1)
+                        if at + 1 > longest { longest = at + 1; best = -1 }
+                        if at + 1 == longest {
+                            for payload in trie.payloads(at: child)
+                            where best < 0 || NameFinder.priority(entries[payload].kind) < NameFinder.priority(entries[best].kind) {
+                                best = payload
+                            }
+                        }
                     }
                     stack.append((child, at + 1))
                 }
             }
-            guard longest > index else { index += 1; continue }
-            // Every reading that reaches the longest end: the best kind among them.
-            var best: NameEntry?
-            for (end, node) in ends where end == longest {
-                for payload in trie.payloads(at: node) {
-                    let entry = entries[payload]
-                    if best.map({ NameFinder.priority(entry.kind) < NameFinder.priority($0.kind) }) ?? true { best = entry }
-                }
-            }
-            guard let entry = best else { index += 1; continue }
+            guard longest > index, best >= 0 else { index += 1; continue }
             let start = Int(tokens[index].start) + grammar.prefixLength(tokens[index], beginning: trie, names: true)
-            mentions.append(NameMention(kind: entry.kind, key: entry.key, start: start, end: Int(tokens[longest - 1].end)))
+            if mentions.capacity == 0 { mentions.reserveCapacity(8) }
+            mentions.append(NameMention(kind: entries[best].kind, key: entries[best].key, start: start, end: Int(tokens[longest - 1].end)))
             index = longest
         }
         return mentions

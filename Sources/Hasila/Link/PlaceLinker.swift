@@ -181,7 +181,7 @@ final class PlaceLinker {
                 $0.kind == .hedge && $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2
             }
             // A country right after an act, with no preposition, is its adjective ("37 هجوما روسيا"): not where.
-            && !(!name.key!.contains("-") && name.mention.start == Int(scene.tokens[name.tokens.lowerBound].start)
+            && !(!LinkScene.isDivision(name.key!) && name.mention.start == Int(scene.tokens[name.tokens.lowerBound].start)
                  && cues.contains { $0.kind == .agent && $0.tokens.upperBound == name.tokens.lowerBound })
             // Who speaks, not where: "بحسب حاكم منطقة X", "قال مسؤول في وزارة الداخلية العراقية".
             && !speakers.contains { $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2 }
@@ -213,7 +213,7 @@ final class PlaceLinker {
         }
         // Only when a division of its own remains: "في قرية X شرق أربيل" is still in Erbil's division.
         let located = names.filter { name in !relative.contains { $0.tokens == name.tokens } }
-        if !relative.isEmpty, located.contains(where: { $0.key!.contains("-") }) { names = located }
+        if !relative.isEmpty, located.contains(where: { LinkScene.isDivision($0.key!) }) { names = located }
         return choose(names, scene: scene)
     }
 

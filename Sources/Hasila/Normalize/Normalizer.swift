@@ -50,7 +50,29 @@ public struct Normalizer: Sendable {
     }
 
     /// The normalised form of a String, without the map.
+    /// The same code points as `normalize(_:)`, written straight to UTF-8: the grammar compiler normalises every
+    /// word of every rule, and needs no offset map for them.
     public func normalizedString(_ text: String) -> String {
-        normalize(text).string
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        table.scalarEntries.withUnsafeBufferPointer { entries in
+            table.replacementScalars.withUnsafeBufferPointer { replacements in
+                for scalar in text.unicodeScalars {
+                    let code = scalar.value
+                    if code < 0x10000 {
+                        let entry = entries[Int(code)]
+                        if entry == NormalizationTable.keep {
+                            UTF8Encoding.append(code, to: &bytes)
+                        } else {
+                            let start = Int(entry >> 8), count = Int(entry & 0xFF)
+                            for k in 0..<count { UTF8Encoding.append(replacements[start + k], to: &bytes) }
+                        }
+                    } else {
+                        UTF8Encoding.append(table.supplementaryReplacement(code) ?? code, to: &bytes)
+                    }
+                }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -162,11 +162,12 @@ final class JSONBuffer {
     }
 
     /// An actor, place or source: `{"key","text","start","end"}`.
+    /// Each run of punctuation and key is one append (records carry several of these per figure).
     func linkedName(_ name: LinkedName) {
         raw("{\"key\":"); string(name.key)
-        key("text"); string(name.text)
-        key("start"); integer(name.range.lowerBound)
-        key("end"); integer(name.range.upperBound)
+        raw(",\"text\":"); string(name.text)
+        raw(",\"start\":"); integer(name.range.lowerBound)
+        raw(",\"end\":"); integer(name.range.upperBound)
         byte(0x7D)
     }
 

@@ -82,15 +82,14 @@ public struct RecordWriter: RecordRenderer {
             json.key("cumulative"); json.bool(figure.cumulative)
             json.key("repeats"); if let earlier = figure.repeats { id(earlier) } else { json.raw("null") }
             // Who, where and according to whom (issue 9).
-            json.key("actors"); json.byte(0x5B)
+            json.raw(",\"actors\":[")
             for (n, actor) in figure.actors.enumerated() {
                 if n > 0 { json.byte(0x2C) }
                 json.linkedName(actor)
             }
-            json.byte(0x5D)
-            json.key("place"); if let place = figure.place { json.linkedName(place) } else { json.raw("null") }
-            json.key("country"); json.optionalString(figure.country)
-            json.key("source"); if let source = figure.source { json.linkedName(source) } else { json.raw("null") }
+            json.raw("],\"place\":"); if let place = figure.place { json.linkedName(place) } else { json.raw("null") }
+            json.raw(",\"country\":"); json.optionalString(figure.country)
+            json.raw(",\"source\":"); if let source = figure.source { json.linkedName(source) } else { json.raw("null") }
             if let metaBytes { json.key("meta"); json.append(metaBytes) }
             json.raw("}\n")
         }
