@@ -241,10 +241,11 @@ public struct Extractor: Sendable {
                               countryBefore: carry.country) { findNames(text, tokens, $0) }
         carry.country = scene.country
         let actors = ActorLinker(grammar: grammar, trace: trace)
-        let placesTaken = actors.link(&drafts, scene: scene)
+        let linkedActors = actors.link(&drafts, scene: scene)
         let targets = drafts.map(\.linkTarget)
         let heads = drafts.indices.map { actors.inheritedFrom($0, targets) }
-        PlaceLinker(grammar: grammar, trace: trace).link(&drafts, scene: scene, heads: heads, actorNames: placesTaken)
+        PlaceLinker(grammar: grammar, trace: trace).link(&drafts, scene: scene, heads: heads, actorNames: linkedActors.placesTaken)
+        ActorLinker.refillStates(&drafts, linkedActors)
         var source = carry.source.map { LinkedName(key: $0.key, text: $0.text, range: ($0.range.lowerBound - base)..<($0.range.upperBound - base)) }
         SourceLinker(grammar: grammar, trace: trace).link(&drafts, scene: &scene, documentSource: &source)
         carry.country = scene.country
