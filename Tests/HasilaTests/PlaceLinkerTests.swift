@@ -134,4 +134,13 @@ final class PlaceLinkerTests: XCTestCase {
         let figures = names.extractor().extract("استهدفت الغارات 5 مدارس في مدينة أريحا جنوب إدلب.").figures
         XCTAssertEqual(figures.first { $0.value == 5 }?.place?.key, "SY-ID")
     }
+
+    func testTheCountryOfItsSentenceOrDocumentForADefiniteCountryNoun() throws {
+        // The document's country ("في البلاد"، "في المملكة" of a report about one country) …
+        XCTAssertEqual(try figure("تفشت الكوليرا في مخيمات اليمن. وبلغ عدد الإصابات في البلاد 1200 إصابة.", 1200).place?.key, "YE")
+        // … or the country its sentence named first before it.
+        let found = try figure("قتل 3 في اليمن. وفي سوريا، نزح 600 ألف شخص داخل البلاد.", 600000)
+        XCTAssertEqual(found.place?.key, "SY")
+        XCTAssertEqual(found.place?.text, "البلاد")
+    }
 }

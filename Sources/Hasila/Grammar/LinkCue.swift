@@ -57,6 +57,8 @@ struct LinkCue: Sendable {
         /// A locative preposition between a state named without its country and a place ("السلطات في السعودية"):
         /// the `*` of its key is that place's country.
         case locative
+        /// A definite noun for the document's own country ("في البلاد"، "في المملكة"): that country as a place.
+        case countryBack = "country-back-reference"
     }
 
     let kind: Kind

@@ -187,6 +187,19 @@ final class PlaceLinker {
     private func places(in range: Range<Int>, scene: LinkScene) -> [LinkScene.Name] {
         guard !range.isEmpty else { return [] }
         var names = Array(scene.names(in: range))
+        // "في المملكة"، "في شمال البلاد": the country its sentence named first before it ("وفي سوريا، … داخل
+        // البلاد"), else the document's, where no name holds the word.
+        for cue in scene.cues(in: range) where cue.kind == .countryBack && cue.tokens.count == 1
+            && !names.contains(where: { $0.tokens.overlaps(cue.tokens) }) {
+            let sentence = scene.sentence(scene.tokens[cue.tokens.lowerBound].sentence)
+            let named = scene.names(in: sentence.lowerBound..<max(sentence.lowerBound, cue.tokens.lowerBound))
+                .first { $0.isPlace && $0.key != nil && !LinkScene.isDivision($0.key!) }
+            guard let code = named.map({ LinkScene.country(of: $0.key!) }) ?? scene.documentCountry(at: cue.tokens.lowerBound) else { continue }
+            let token = scene.tokens[cue.tokens.lowerBound]
+            let start = ActorLinker.head(scene.text.scalars, Int(token.start), Int(token.end)).start
+            names.append(LinkScene.Name(mention: NameMention(kind: .place, key: code, start: start, end: Int(token.end)), tokens: cue.tokens, key: code))
+        }
+        names.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         guard names.contains(where: { $0.isPlace || $0.mention.kind == .nationality }) else { return [] }
         let cues = scene.cues(in: max(0, range.lowerBound - 3)..<range.upperBound)
         // "فوق الأراضي الروسية"، "قبالة السواحل التونسية": a land or water and its adjective name the country.
