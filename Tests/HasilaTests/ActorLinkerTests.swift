@@ -151,4 +151,16 @@ final class ActorLinkerTests: XCTestCase {
         let figures = names.extractor().extract("قتل 11 شخصا عندما فجر انتحاري من حركة الشباب سيارة مفخخة.").figures
         XCTAssertEqual(figures.first { $0.value == 11 }?.actors.map(\.key), ["group.al_shabaab"])
     }
+
+    func testAnElidedItemWhoseDoerBeginsLikeANounKeepsItsCue() throws {
+        let names = TestNames([("قوات النظام", .actor, "sy.state"), ("هيئة تحرير الشام", .actor, "group.hts")])
+        let figures = names.extractor().extract("قتل 70 مدنيا، منهم 58 على يد قوات النظام، و6 على يد هيئة تحرير الشام.").figures
+        XCTAssertEqual(figures.first { $0.value == 6 }?.actors.map(\.key), ["group.hts"])
+    }
+
+    func testAPronounSubjectEndsTheListACueAfterItNames() throws {
+        let text = "عثر على 8 مقابر جماعية، يعتقد أنها تضم رفات 300 من ضحايا تنظيم الدولة."
+        XCTAssertEqual(try actors(text, 300), ["group.isis"])
+        XCTAssertEqual(try actors(text, 8), [])
+    }
 }

@@ -143,4 +143,12 @@ final class PlaceLinkerTests: XCTestCase {
         XCTAssertEqual(found.place?.key, "SY")
         XCTAssertEqual(found.place?.text, "البلاد")
     }
+
+    func testARunSharesAPlaceSaidAfterACommaInALaterFiguresBreakdown() throws {
+        let text = "قتل 9 أشخاص، بينهم طفلان، وأصيب 35 آخرون، ثلاثة منهم في حالة خطيرة، خلال عملية عسكرية في ريف إدلب."
+        XCTAssertEqual(try figure(text, 9).place?.key, "SY-ID")
+        XCTAssertEqual(try figure(text, 35).place?.key, "SY-ID")
+        // Its own words' place stays its own: "3 منهم في حلب".
+        XCTAssertNil(try figure("قتل 9 أشخاص، وأصيب 35 آخرون، 3 منهم في حلب.", 9).place)
+    }
 }

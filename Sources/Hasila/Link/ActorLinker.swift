@@ -185,9 +185,11 @@ struct ActorLinker {
         var items: [Int] = []
         var next = index + 1
         // Figures of coordinated verbs in the same clause ("قتل 5، وأصيب 9 آخرون، في غارات X") join the list too.
+        // A pronoun subject between opens a clause of its own ("83 مقبرة، يعتقد أنها تضم رفات 3 آلاف").
         while next < drafts.count, drafts[next].sentence == draft.sentence,
               drafts[next].parent == index || drafts[next].conjoined
-                || scene.firstBoundary(in: draft.tokens.upperBound..<max(draft.tokens.upperBound, drafts[next].leadStart)) == nil {
+                || (scene.firstBoundary(in: draft.tokens.upperBound..<max(draft.tokens.upperBound, drafts[next].leadStart)) == nil
+                    && !scene.cues(in: draft.tokens.upperBound..<max(draft.tokens.upperBound, drafts[next].leadStart)).contains { $0.kind == .actorPronoun }) {
             items.append(next)
             next += 1
         }
@@ -312,7 +314,12 @@ struct ActorLinker {
         var limit = scene.sentence(draft.sentence).upperBound
         if index + 1 < drafts.count, drafts[index + 1].sentence == draft.sentence { limit = drafts[index + 1].leadStart }
         // From the counted noun's end: the phrase read after it may run over the cue ("مدنيين على يد …").
-        let from = max(draft.nounEnd ?? draft.tokens.upperBound, draft.tokens.upperBound)
+        var from = max(draft.nounEnd ?? draft.tokens.upperBound, draft.tokens.upperBound)
+        // Unless a doer's cue stands inside what was read as its noun ("و6 على يد هيئة X": no noun, هيئة is X's).
+        if let cue = scene.cues(in: draft.tokens.upperBound..<from).first(where: { [.agent, .clash].contains($0.kind) }),
+           scene.names(in: cue.tokens.upperBound..<min(limit, cue.tokens.upperBound + ActorLinker.cueReach + 1)).contains(where: \.isActor) {
+            from = cue.tokens.lowerBound
+        }
         guard from < limit else { return from..<from }
         if let boundary = scene.firstBoundary(in: from..<limit) { limit = boundary }
         return from..<limit

@@ -132,16 +132,21 @@ final class PlaceLinker {
                 // طفلان، وأصيب 11 آخرون، في قصف على مدينة X"), unless one between names its own.
                 // Only a close run whose figures say little more than their noun: a figure followed by words of its
                 // own ("في إقليم X بمنطقة Y") has its own place, known or not.
-                if shared.isEmpty, items.isEmpty, index < last, segments[index].count <= PlaceLinker.runWords {
+                if shared.isEmpty, items.isEmpty, index < last, words(in: segments[index], scene: scene) <= PlaceLinker.runWords {
                     var next = index + 1
                     while next <= last, targets[next].leadStart - draft.tokens.upperBound <= PlaceLinker.runReach,
                           scene.firstBoundary(in: draft.tokens.upperBound..<max(draft.tokens.upperBound, targets[next].leadStart)) == nil {
                         let found = places(in: segments[next], scene: scene)
                         if !found.isEmpty {
-                            if heads[next] == nil || heads[next]! < index { items = found }
+                            // A breakdown of a later figure keeps a place of its own words ("ثلاثة منهم في حلب"); one
+                            // said after a comma ("ثلاثة منهم في حالة خطيرة، خلال عملية في مخيم X") is the run's.
+                            let comma = segments[next].first { grammar.isComma(scene.tokens[$0], scalars: scene.text.scalars) }
+                            if heads[next] == nil || heads[next]! < index || comma.map({ at in found.allSatisfy { $0.tokens.lowerBound > at } }) == true {
+                                items = found
+                            }
                             break
                         }
-                        if heads[next] == nil, segments[next].count > PlaceLinker.runWords { break }
+                        if heads[next] == nil, words(in: segments[next], scene: scene) > PlaceLinker.runWords { break }
                         next += 1
                     }
                 }
@@ -288,6 +293,11 @@ final class PlaceLinker {
         let from = targets[previous].tokens.upperBound
         let to = max(from, segments[index].upperBound)
         return scene.cues(in: from..<to).contains { $0.kind == .result } ? previous : nil
+    }
+
+    /// How many words (not punctuation) `range` holds.
+    private func words(in range: Range<Int>, scene: LinkScene) -> Int {
+        range.filter { scene.tokens[$0].kind == .word }.count
     }
 
     /// The first place in `range` that a hedge stands just before ("معظمها في محافظة إدلب").
