@@ -141,7 +141,7 @@ final class ActorLinkerTests: XCTestCase {
     }
 
     func testADoerAcrossANewClauseIsAnotherActs() throws {
-        let text = "قتل 30 مدنيا، منهم 9 في غارات نفذتها القوات الروسية، فيما أصيب 50 آخرون."
+        let text = "قتل 30 مدنيا، منهم 9 في غارات نفذتها القوات الروسية، فيما غرق 50 مهاجرا."
         XCTAssertEqual(try actors(text, 9), ["ru.state"])
         XCTAssertEqual(try actors(text, 50), [])
     }
@@ -162,5 +162,12 @@ final class ActorLinkerTests: XCTestCase {
         let text = "عثر على 8 مقابر جماعية، يعتقد أنها تضم رفات 300 من ضحايا تنظيم الدولة."
         XCTAssertEqual(try actors(text, 300), ["group.isis"])
         XCTAssertEqual(try actors(text, 8), [])
+    }
+
+    func testAResultOrOthersTakeTheActorsOfTheFigureBefore() throws {
+        XCTAssertEqual(try actors("أطلقت قوات النظام 6 صواريخ على حي سكني، ما أسفر عن مقتل 9 مدنيين.", 9), ["sy.state"])
+        XCTAssertEqual(try actors("قتل 5 مدنيين بنيران قوات النظام، فيما أصيب 12 آخرون.", 12), ["sy.state"])
+        // Not across a figure with no result between.
+        XCTAssertEqual(try actors("قتل 5 مدنيين بنيران قوات النظام، فيما غرق 12 مهاجرا.", 12), [])
     }
 }

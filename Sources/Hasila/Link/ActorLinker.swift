@@ -60,6 +60,11 @@ struct ActorLinker {
                 drafts[index].figure.actors = drafts[doer].figure.actors
                 trace?.note(targets[index].tokens.lowerBound, .actors, "a coordinated verb shares the subject of the figure before it",
                             value: describe(drafts[index].figure.actors))
+            } else if let cause = cause(of: index, targets, scene: scene), !drafts[cause].figure.actors.isEmpty {
+                // "أطلقت طائرة عراقية صاروخين، ما أسفر عن مقتل 16"، "قتل 5 بنيران X، وأصيب 9 آخرون".
+                drafts[index].figure.actors = drafts[cause].figure.actors
+                trace?.note(targets[index].tokens.lowerBound, .actors, "a result of the figure before it, or others that continue it, takes its actors",
+                            value: describe(drafts[index].figure.actors))
             }
         }
         return linked
@@ -97,10 +102,14 @@ struct ActorLinker {
                 $0.tokens.overlaps(cue.tokens)
             }) else { continue }
             let (start, head) = ActorLinker.head(scalars, Int(token.start), Int(token.end))
+            // Any word of the name may be the head noun ("مسلحو حركة الشباب" for "الحركة").
             let antecedent = scene.names(in: 0..<cue.tokens.lowerBound).last { name in
                 guard name.isActor, name.key != nil else { return false }
-                let wordEnd = min(name.mention.end, Int(scene.tokens[name.tokens.lowerBound].end))
-                return ActorLinker.head(scalars, name.mention.start, wordEnd).head.elementsEqual(head)
+                return name.tokens.contains { at in
+                    let word = scene.tokens[at]
+                    let from = max(name.mention.start, Int(word.start)), to = min(name.mention.end, Int(word.end))
+                    return from < to && ActorLinker.head(scalars, from, to).head.elementsEqual(head)
+                }
             }
             guard let antecedent, let key = antecedent.key else { continue }
             found.append(LinkScene.Name(mention: NameMention(kind: .actor, key: key, start: start, end: Int(token.end)),
@@ -136,6 +145,17 @@ struct ActorLinker {
             previous -= 1
         }
         return nil
+    }
+
+    /// The figure whose result the figure at `index` states, or that it continues as "others": the figure before it
+    /// in its sentence that is no breakdown, when a `result` cue stands between them or in its own part.
+    private func cause(of index: Int, _ targets: [LinkTarget], scene: LinkScene) -> Int? {
+        var previous = index - 1
+        while previous >= 0, targets[previous].sentence == targets[index].sentence, targets[previous].parent != nil { previous -= 1 }
+        guard previous >= 0, targets[previous].sentence == targets[index].sentence else { return nil }
+        let from = targets[previous].tokens.upperBound
+        let to = max(from, segment(index, targets, scene: scene).upperBound)
+        return scene.cues(in: from..<to).contains { $0.kind == .result } ? previous : nil
     }
 
     /// The total (parent) or the head of the elided-noun list this figure belongs to, if any.
