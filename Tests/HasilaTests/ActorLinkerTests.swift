@@ -170,4 +170,8 @@ final class ActorLinkerTests: XCTestCase {
         // Not across a figure with no result between.
         XCTAssertEqual(try actors("قتل 5 مدنيين بنيران قوات النظام، فيما غرق 12 مهاجرا.", 12), [])
     }
+
+    func testTheAccusedIsTheActorAndTheAccuserIsNot() throws {
+        XCTAssertEqual(try actors("واتهم الجيش تنظيم الدولة بخطف 9 رعاة.", 9), ["group.isis"])
+    }
 }

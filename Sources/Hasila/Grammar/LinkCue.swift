@@ -57,6 +57,9 @@ struct LinkCue: Sendable {
         /// A locative preposition between a state named without its country and a place ("السلطات في السعودية"):
         /// the `*` of its key is that place's country.
         case locative
+        /// A verb of accusing ("اتهم المرصد X باستخدام …"): the last party named within reach after it is the actor
+        /// the sentence accuses, one before it (the accuser) is not.
+        case accusation
         /// A definite noun for the document's own country ("في البلاد"، "في المملكة"): that country as a place.
         case countryBack = "country-back-reference"
     }

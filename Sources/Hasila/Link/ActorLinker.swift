@@ -231,7 +231,17 @@ struct ActorLinker {
         let commas = before.filter { grammar.isComma(scene.tokens[$0], scalars: scene.text.scalars) }
         // The subject that opens a reported clause ("وأكد التقرير أن القوات الروسية استخدمت …، 212 مرة") is its doer.
         let clauseStart = scene.lastBoundary(in: before)
+        // "واتهم المرصد التحالف باستخدام ذخائر في 4 هجمات": the accused is the doer, the accuser is not.
+        var accused: Set<Int> = [], accusers: Set<Int> = []
+        for cue in cues where cue.kind == .accusation {
+            let named = scene.names(in: cue.tokens.upperBound..<min(draft.leadStart, cue.tokens.upperBound + ActorLinker.cueReach + 2))
+                .filter { $0.isActor || $0.mention.kind == .source }
+            guard let last = named.last, last.isActor else { continue }
+            accused.insert(last.tokens.lowerBound)
+            for other in named.dropLast() { accusers.insert(other.tokens.lowerBound) }
+        }
         var candidates = scene.names(in: before).filter { name in
+            guard !accusers.contains(name.tokens.lowerBound) else { return false }
             if let start = clauseStart, name.isActor, name.tokens.lowerBound == start + 1,
                scene.cues(in: start..<draft.leadStart).allSatisfy({ cue in
                    // No other speaker, hedge or doer between ("… الصواريخ الخارقة" names none).
@@ -241,7 +251,7 @@ struct ActorLinker {
                 return true
             }
             // A doer an agent cue names stands anywhere in the clause ("الانتهاكات التي ارتكبتها X منذ …، أسفرت عن مقتل").
-            let cued = cues.contains { [.agent, .agentVerb].contains($0.kind) && $0.tokens.upperBound <= name.tokens.lowerBound
+            let cued = accused.contains(name.tokens.lowerBound) || cues.contains { [.agent, .agentVerb].contains($0.kind) && $0.tokens.upperBound <= name.tokens.lowerBound
                 && name.tokens.lowerBound - $0.tokens.upperBound <= ActorLinker.cueReach }
                 // "X مسؤولة عن 300 حالة": the cue after the doer.
                 || cues.contains { $0.kind == .agentAfter && $0.tokens.lowerBound >= name.tokens.upperBound && $0.tokens.lowerBound - name.tokens.upperBound <= 1 }
