@@ -25,10 +25,13 @@ struct ActorLinker {
         var documentStates: [(figure: Int, actor: Int, key: String)] = []
     }
 
+    /// `parties`: the parties named in earlier sections' sentences with a figure, by head noun; updated with this
+    /// section's.
     @discardableResult
-    func link(_ drafts: inout [FigureDraft], scene original: LinkScene) -> Linked {
+    func link(_ drafts: inout [FigureDraft], scene original: LinkScene, parties: inout [[UInt32]: String]) -> Linked {
         var scene = original
-        scene.insert(backReferences(in: scene))
+        let figureSentences = Set(drafts.map(\.sentence))
+        scene.insert(backReferences(in: scene, figureSentences: figureSentences, parties: &parties))
         var own = [Bool](repeating: false, count: drafts.count)
         var subject = [Bool](repeating: false, count: drafts.count)
         var subjects = [[LinkScene.Name]?](repeating: nil, count: drafts.count)
@@ -92,26 +95,33 @@ struct ActorLinker {
     }
 
     /// The definite nouns that point back to a party named before with the same head noun ("التنظيم" after
-    /// "تنظيم الدولة"), as names of that party at the noun's place. A noun inside a name is the name's.
-    private func backReferences(in scene: LinkScene) -> [LinkScene.Name] {
+    /// "تنظيم الدولة"), as names of that party at the noun's place. A noun inside a name is the name's. Only
+    /// parties named in sentences with a figure count (those a section reads however the document is cut), then
+    /// those of earlier sections (`parties`, which this updates).
+    private func backReferences(in scene: LinkScene, figureSentences: Set<Int32>, parties: inout [[UInt32]: String]) -> [LinkScene.Name] {
         var found: [LinkScene.Name] = []
         let scalars = scene.text.scalars
-        for cue in scene.cues where cue.kind == .actorBack && cue.tokens.count == 1 {
+        func heads(of name: LinkScene.Name) -> [[UInt32]] {
+            name.tokens.compactMap { at in
+                let word = scene.tokens[at]
+                let from = max(name.mention.start, Int(word.start)), to = min(name.mention.end, Int(word.end))
+                return from < to ? Array(ActorLinker.head(scalars, from, to).head) : nil
+            }
+        }
+        let named = scene.names.filter { $0.isActor && $0.key != nil && figureSentences.contains(scene.tokens[$0.tokens.lowerBound].sentence) }
+        defer {
+            for name in named { for head in heads(of: name) { parties[head] = name.key! } }
+        }
+        for cue in scene.cues where cue.kind == .actorBack && cue.tokens.count == 1
+            && figureSentences.contains(scene.tokens[cue.tokens.lowerBound].sentence) {
             let token = scene.tokens[cue.tokens.lowerBound]
             guard !scene.names(in: max(0, cue.tokens.lowerBound - 6)..<min(scene.tokens.count, cue.tokens.upperBound + 6)).contains(where: {
                 $0.tokens.overlaps(cue.tokens)
             }) else { continue }
             let (start, head) = ActorLinker.head(scalars, Int(token.start), Int(token.end))
             // Any word of the name may be the head noun ("مسلحو حركة الشباب" for "الحركة").
-            let antecedent = scene.names(in: 0..<cue.tokens.lowerBound).last { name in
-                guard name.isActor, name.key != nil else { return false }
-                return name.tokens.contains { at in
-                    let word = scene.tokens[at]
-                    let from = max(name.mention.start, Int(word.start)), to = min(name.mention.end, Int(word.end))
-                    return from < to && ActorLinker.head(scalars, from, to).head.elementsEqual(head)
-                }
-            }
-            guard let antecedent, let key = antecedent.key else { continue }
+            let antecedent = named.last { $0.tokens.upperBound <= cue.tokens.lowerBound && heads(of: $0).contains { $0.elementsEqual(head) } }
+            guard let key = antecedent?.key ?? parties[Array(head)] else { continue }
             found.append(LinkScene.Name(mention: NameMention(kind: .actor, key: key, start: start, end: Int(token.end)),
                                         tokens: cue.tokens, key: key))
         }
