@@ -122,6 +122,7 @@ final class ExtractCommandTests: XCTestCase {
         var texts: [String: String] = [:]
         let schema = try RecordSchema()
         XCTAssertGreaterThan(result.records.count, 1000)
+        var linked = 0
         for record in result.records {
             let doc = record["doc"] as! String
             let text = try texts[doc] ?? String(contentsOfFile: SharedMaterial.realNews + "/\(doc).txt", encoding: .utf8)
@@ -129,7 +130,17 @@ final class ExtractCommandTests: XCTestCase {
             let span = (record["start"] as! Int)..<(record["end"] as! Int)
             XCTAssertEqual(text.codePoints(span), record["text"] as? String, "\(doc)@\(span)")
             XCTAssertEqual(schema.problems(record), [])
+            // The actors, place and source point at their own words in the original too.
+            var names = (record["actors"] as? [[String: Any]]) ?? []
+            for field in ["place", "source"] { if let name = record[field] as? [String: Any] { names.append(name) } }
+            for name in names {
+                let range = (name["start"] as! Int)..<(name["end"] as! Int)
+                XCTAssertFalse(range.isEmpty, "\(doc)@\(span): empty name span")
+                XCTAssertEqual(text.codePoints(range), name["text"] as? String, "\(doc)@\(span): \(name)")
+                linked += 1
+            }
         }
         XCTAssertEqual(Set(result.records.map { $0["doc"] as! String }).count, 200, "every article yields records")
+        XCTAssertGreaterThan(linked, 500, "real news names actors, places and sources")
     }
 }
