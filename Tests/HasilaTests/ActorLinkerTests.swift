@@ -95,4 +95,83 @@ final class ActorLinkerTests: XCTestCase {
     func testASuicideAttackNamesNoDoer() throws {
         XCTAssertEqual(try actors("قتل 11 شخصا في تفجير انتحاري استهدف سوقا في الموصل.", 11), [])
     }
+
+    // Classes of issue 9 fixed on branch link-actors.
+
+    func testAnAllyAfterTheDoersIsItsState() throws {
+        XCTAssertEqual(try actors("وقالت اللجنة إن قوات النظام وحليفتها روسيا ارتكبت 4 مجازر في حلب.", 4), ["sy.state", "ru.state"])
+    }
+
+    func testADefiniteBackReferenceNamesThePartyWithTheSameHeadNoun() throws {
+        let text = "هاجم تنظيم الدولة حاجزا فقتل 5 جنود. وقال مسؤول محلي إن التنظيم أعدم 3 رعاة في المنطقة."
+        XCTAssertEqual(try actors(text, 3), ["group.isis"])
+        // No party named before with that head noun: nothing.
+        XCTAssertEqual(try actors("وقال مسؤول محلي إن الجماعة خطفت 9 نساء.", 9), [])
+    }
+
+    func testAPronounSubjectTakesTheSubjectOfTheFigureBeforeIt() throws {
+        let text = "وأكد التقرير أن القوات الروسية نفذت 40 غارة على حلب، في حين أنها قصفت 12 مدرسة في إدلب."
+        XCTAssertEqual(try actors(text, 12), ["ru.state"])
+        XCTAssertEqual(try actors("وأعلن الجيش العراقي أنه قتل 6 مسلحين، وأعلنت قوات النظام أنها اعتقلت 9 أشخاص.", 9), ["sy.state"])
+    }
+
+    func testAPossessiveActAfterTheFigureIsThePartyNamedBefore() throws {
+        XCTAssertEqual(try actors("وقالت قوات النظام إنها تحقق في مقتل 8 مدنيين في غاراتها على حلب.", 8), ["sy.state"])
+    }
+
+    func testAStateWithoutItsCountryTakesThePlaceAfterItOrThatOfItsSentence() throws {
+        XCTAssertEqual(try actors("قتل 3 مدنيين في حلب. ونفذ الجيش في العراق 12 غارة.", 12), ["iq.state"])
+        XCTAssertEqual(try actors("قتل 3 مدنيين في حلب. وفي اليمن، قتل الجيش 4 مسلحين.", 4), ["ye.state"])
+        // With no place of its own, the document's country.
+        XCTAssertEqual(try actors("قتل 3 مدنيين في حلب. وقتل الجيش 4 مسلحين.", 4), ["sy.state"])
+    }
+
+    func testAnActCountedWithANationalityNamesThatState() throws {
+        XCTAssertEqual(try actors("قال الجيش إن قواته صدت 37 هجوما روسيا على الجبهة.", 37), ["ru.state"])
+    }
+
+    func testAClaimNamesTheActorAFewWordsBeforeTheAct() throws {
+        XCTAssertEqual(try actors("وكان تنظيم الدولة قد أعلن مسؤوليته عن إطلاق 30 صاروخا.", 30), ["group.isis"])
+    }
+
+    func testAVerbAfterANamelessActCueNamesTheDoerOfTheWholeList() throws {
+        let text = "قتل 6 مدنيين، بينهم 3 أطفال، وأصيب 11 آخرون، جراء قصف مدفعي شنته قوات النظام على حي سكني."
+        XCTAssertEqual(try actors(text, 6), ["sy.state"])
+        XCTAssertEqual(try actors(text, 3), ["sy.state"])
+    }
+
+    func testADoerAcrossANewClauseIsAnotherActs() throws {
+        let text = "قتل 30 مدنيا، منهم 9 في غارات نفذتها القوات الروسية، فيما غرق 50 مهاجرا."
+        XCTAssertEqual(try actors(text, 9), ["ru.state"])
+        XCTAssertEqual(try actors(text, 50), [])
+    }
+
+    func testASuicideBomberOfAGroupIsTheGroup() throws {
+        let names = TestNames([("انتحاري", .actor, "unknown"), ("حركة الشباب", .actor, "group.al_shabaab")])
+        let figures = names.extractor().extract("قتل 11 شخصا عندما فجر انتحاري من حركة الشباب سيارة مفخخة.").figures
+        XCTAssertEqual(figures.first { $0.value == 11 }?.actors.map(\.key), ["group.al_shabaab"])
+    }
+
+    func testAnElidedItemWhoseDoerBeginsLikeANounKeepsItsCue() throws {
+        let names = TestNames([("قوات النظام", .actor, "sy.state"), ("هيئة تحرير الشام", .actor, "group.hts")])
+        let figures = names.extractor().extract("قتل 70 مدنيا، منهم 58 على يد قوات النظام، و6 على يد هيئة تحرير الشام.").figures
+        XCTAssertEqual(figures.first { $0.value == 6 }?.actors.map(\.key), ["group.hts"])
+    }
+
+    func testAPronounSubjectEndsTheListACueAfterItNames() throws {
+        let text = "عثر على 8 مقابر جماعية، يعتقد أنها تضم رفات 300 من ضحايا تنظيم الدولة."
+        XCTAssertEqual(try actors(text, 300), ["group.isis"])
+        XCTAssertEqual(try actors(text, 8), [])
+    }
+
+    func testAResultOrOthersTakeTheActorsOfTheFigureBefore() throws {
+        XCTAssertEqual(try actors("أطلقت قوات النظام 6 صواريخ على حي سكني، ما أسفر عن مقتل 9 مدنيين.", 9), ["sy.state"])
+        XCTAssertEqual(try actors("قتل 5 مدنيين بنيران قوات النظام، فيما أصيب 12 آخرون.", 12), ["sy.state"])
+        // Not across a figure with no result between.
+        XCTAssertEqual(try actors("قتل 5 مدنيين بنيران قوات النظام، فيما غرق 12 مهاجرا.", 12), [])
+    }
+
+    func testTheAccusedIsTheActorAndTheAccuserIsNot() throws {
+        XCTAssertEqual(try actors("واتهم الجيش تنظيم الدولة بخطف 9 رعاة.", 9), ["group.isis"])
+    }
 }

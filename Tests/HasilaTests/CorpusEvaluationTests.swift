@@ -45,6 +45,11 @@ final class CorpusEvaluationTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(result.period.accuracy, 0.95)
         XCTAssertGreaterThanOrEqual(result.dates.f1, 0.97)
         XCTAssertGreaterThanOrEqual(result.dateValue.accuracy, 0.95)
+        // Issue 9: who and where (../shared/actors-and-places.md), once the grammars have a gazetteer.
+        if !TestGrammar.shared.tables.names.isEmpty {
+            XCTAssertGreaterThanOrEqual(result.actors.accuracy, 0.95, "actors")
+            XCTAssertGreaterThanOrEqual(result.place.accuracy, 0.95, "place")
+        }
     }
 
     func testTheEvalCommandFailsBelowItsThresholds() throws {

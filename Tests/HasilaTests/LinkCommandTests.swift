@@ -68,6 +68,36 @@ final class LinkCommandTests: XCTestCase {
         for record in records { XCTAssertEqual(schema.problems(record), []) }
     }
 
+    /// Back-references and pronoun subjects end to end: "التنظيم" after "تنظيم الدولة" names it, "أنها" takes the
+    /// subject before it; an occasion's place is no place, and "others" take the place of the figure they continue.
+    func testBackReferencesPronounsOccasionsAndOthersThroughTheCommand() throws {
+        let folder = try grammars(LinkCommandTests.names + """
+            actor group.isis = تنظيم الدولة
+            actor ru.state = القوات الروسية
+
+            """)
+        let text = TemporaryFolder()
+        let doc = text.write("r.txt", """
+            أصدرت الشبكة تقريرا، بمناسبة مرور عام على التدخل في سوريا، وثقت فيه مقتل 500 مدني.
+            هاجم تنظيم الدولة حاجزا في حلب فقتل 5 جنود. وقال مسؤول إن التنظيم خطف 3 رعاة.
+            وأكد التقرير أن القوات الروسية نفذت 40 غارة على إدلب، في حين أنها قصفت 12 مدرسة في حلب.
+            قتل 4 أشخاص في قصف على محافظة حلب، فيما أصيب 9 آخرون.
+
+            """)
+        let run = try CLI.run(["extract", "--grammars", folder.path, doc])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        func record(_ value: Int) throws -> [String: Any] { try XCTUnwrap(run.records.first { $0["value"] as? Int == value }, "no figure \(value)") }
+        func actors(_ value: Int) throws -> [String] { try ((record(value)["actors"] as? [[String: Any]]) ?? []).compactMap { $0["key"] as? String } }
+        func place(_ value: Int) throws -> String? { try (record(value)["place"] as? [String: Any])?["key"] as? String }
+        XCTAssertNil(try place(500))
+        XCTAssertEqual(try record(500)["country"] as? String, "SY")
+        XCTAssertEqual(try actors(3), ["group.isis"])
+        let reference = try XCTUnwrap((try record(3)["actors"] as? [[String: Any]])?.first)
+        XCTAssertEqual(reference["text"] as? String, "التنظيم")
+        XCTAssertEqual(try actors(12), ["ru.state"])
+        XCTAssertEqual(try place(9), "SY-HL")
+    }
+
     func testCSVJoinsTheActorKeysAndSQLiteHoldsAFigureActorsTable() throws {
         let folder = try grammars()
         let text = TemporaryFolder()

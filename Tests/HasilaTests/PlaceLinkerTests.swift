@@ -89,4 +89,66 @@ final class PlaceLinkerTests: XCTestCase {
         XCTAssertNil(found.place)
         XCTAssertEqual(found.country, "SY")
     }
+
+    // Classes of issue 9 fixed on branch link-actors.
+
+    func testAPlaceInAnOccasionsPhraseQualifiesItsNoun() throws {
+        let found = try figure("أصدرت اللجنة تقريرا، بمناسبة مرور عام على الحرب في سوريا، وثقت فيه مقتل 800 مدني.", 800)
+        XCTAssertNil(found.place)
+        XCTAssertEqual(found.country, "SY")
+        XCTAssertEqual(try figure("أصدرت اللجنة تقريرا، بمناسبة مرور عام على الحرب، وثقت فيه مقتل 800 مدني في حلب.", 800).place?.key, "SY-HL")
+    }
+
+    func testALandAndANationalityAdjectiveNameTheCountry() throws {
+        let names = TestNames([("الروسية", .nationality, "RU"), ("حلب", .place, "SY-HL")])
+        let found = try XCTUnwrap(names.extractor().extract("أسقطت الدفاعات الجوية 12 طائرة مسيرة فوق الأراضي الروسية.").figures.first { $0.value == 12 })
+        XCTAssertEqual(found.place?.key, "RU")
+        XCTAssertEqual(found.place?.text, "الأراضي الروسية")
+    }
+
+    func testAResultAndOthersTakeThePlaceOfTheFigureBefore() throws {
+        let text = "نفذت الطائرات 30 غارة على بلدات ريف إدلب، أسفرت عن مقتل 12 مدنيا، بينهم 4 أطفال."
+        XCTAssertEqual(try figure(text, 12).place?.key, "SY-ID")
+        XCTAssertEqual(try figure(text, 4).place?.key, "SY-ID")
+        XCTAssertEqual(try figure("قتل 4 أشخاص في قصف على مدينة حلب، فيما أصيب 9 آخرون.", 9).place?.key, "SY-HL")
+        // Without a result or "others", a figure after فيما is its own clause's.
+        XCTAssertNil(try figure("قتل 4 أشخاص في قصف على مدينة حلب، فيما اعتقل الأمن 9 شبان.", 9).place)
+    }
+
+    func testADefinitePlaceNounPointsBackToThePlaceNamedBefore() throws {
+        XCTAssertEqual(try figure("قال محافظ حلب إن 6 مدنيين قتلوا في قصف على المدينة.", 6).place?.key, "SY-HL")
+    }
+
+    func testWhereMostComeFromIsNoPlace() throws {
+        let found = try figure("بلغ عدد اللاجئين في اليمن 500 شخص، معظمهم من سوريا والعراق.", 500)
+        XCTAssertEqual(found.place?.key, "YE")
+    }
+
+    func testACountryRightAfterTheCountedNounSaysWhatTheyAre() throws {
+        let found = try figure("قتل 3 في حلب. وأعادت المفوضية توطين 700 لاجئ سوريا في دول ثالثة.", 700)
+        XCTAssertNil(found.place)
+    }
+
+    func testATownKnownOnlyInAnotherCountryThanThePlaceLocatingItIsANamesake() throws {
+        let names = TestNames([("أريحا", .town, "PS-JRH"), ("إدلب", .place, "SY-ID"), ("سوريا", .place, "SY")])
+        let figures = names.extractor().extract("استهدفت الغارات 5 مدارس في مدينة أريحا جنوب إدلب.").figures
+        XCTAssertEqual(figures.first { $0.value == 5 }?.place?.key, "SY-ID")
+    }
+
+    func testTheCountryOfItsSentenceOrDocumentForADefiniteCountryNoun() throws {
+        // The document's country ("في البلاد"، "في المملكة" of a report about one country) …
+        XCTAssertEqual(try figure("تفشت الكوليرا في مخيمات اليمن. وبلغ عدد الإصابات في البلاد 1200 إصابة.", 1200).place?.key, "YE")
+        // … or the country its sentence named first before it.
+        let found = try figure("قتل 3 في اليمن. وفي سوريا، نزح 600 ألف شخص داخل البلاد.", 600000)
+        XCTAssertEqual(found.place?.key, "SY")
+        XCTAssertEqual(found.place?.text, "البلاد")
+    }
+
+    func testARunSharesAPlaceSaidAfterACommaInALaterFiguresBreakdown() throws {
+        let text = "قتل 9 أشخاص، بينهم طفلان، وأصيب 35 آخرون، ثلاثة منهم في حالة خطيرة، خلال عملية عسكرية في ريف إدلب."
+        XCTAssertEqual(try figure(text, 9).place?.key, "SY-ID")
+        XCTAssertEqual(try figure(text, 35).place?.key, "SY-ID")
+        // Its own words' place stays its own: "3 منهم في حلب".
+        XCTAssertNil(try figure("قتل 9 أشخاص، وأصيب 35 آخرون، 3 منهم في حلب.", 9).place)
+    }
 }

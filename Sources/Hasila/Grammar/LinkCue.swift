@@ -28,6 +28,40 @@ struct LinkCue: Sendable {
         /// A definite speaker or body that points back to the one an earlier attribution named ("وقال المصدر",
         /// "وبينت الوزارة"): the figure's source is that attribution's (null when it was unnamed).
         case sourceBack = "source-back-reference"
+        /// A word that joins an ally to the doers before it ("وحليفتها"): a country or nationality adjective
+        /// right after it is that state ("قوات النظام وحليفتها روسيا").
+        case ally
+        /// A definite noun that points back to a party named earlier with the same head noun ("التنظيم" after
+        /// "تنظيم الدولة", "الجماعة" after "جماعة بوكو حرام"): it names that party.
+        case actorBack = "actor-back-reference"
+        /// A pronoun subject ("أنها استخدمت"، "غاراتهما المشتركة استهدفت") before the figure: its doer is the subject
+        /// of the figure before it in its sentence, else the last party the sentence named before it.
+        case actorPronoun = "actor-pronoun"
+        /// A possessive act after the figure ("مقتل 11 مدنيا في غاراته"): its doer is the last party the sentence
+        /// named before the figure.
+        case actorPossessive = "actor-possessive"
+        /// Words that open a phrase about an occasion or a topic ("بمناسبة"، "في ذكرى"): a place in it, up to the
+        /// next comma, qualifies that noun, not where the figure happened.
+        case occasion
+        /// A noun of land or water whose nationality adjective names the place ("الأراضي الروسية"،
+        /// "السواحل التونسية"): that country.
+        case territory
+        /// A clause that states the result of the figure before it in its sentence ("أسفرت عن"، "ما أدى إلى"،
+        /// "قتل فيها"): with no place of its own, the figure happened where that one did.
+        case result
+        /// A definite place noun that points back to the place named before it in the sentence ("المدينة"،
+        /// "المنطقة"، "المحافظة"): that place.
+        case placeBack = "place-back-reference"
+        /// Where most of a figure's people come from ("معظمهم من السودان"): no place of the figure, and no hedge.
+        case origin
+        /// A locative preposition between a state named without its country and a place ("السلطات في السعودية"):
+        /// the `*` of its key is that place's country.
+        case locative
+        /// A verb of accusing ("اتهم المرصد X باستخدام …"): the last party named within reach after it is the actor
+        /// the sentence accuses, one before it (the accuser) is not.
+        case accusation
+        /// A definite noun for the document's own country ("في البلاد"، "في المملكة"): that country as a place.
+        case countryBack = "country-back-reference"
     }
 
     let kind: Kind

@@ -16,18 +16,40 @@ struct ActorLinker {
     /// How many words may stand between a doer named before the figure and the figure ("شن X خلال العام 300 غارة").
     static let doerReach = 4
 
-    /// Returns the first tokens of the places that it took as actors ("وحليفته روسيا"): they are no place.
+    /// What linking the actors leaves for the steps after it.
+    struct Linked {
+        /// The first tokens of the places that it took as actors ("وحليفته روسيا"): they are no place.
+        var placesTaken: Set<Int> = []
+        /// The actors whose `*` took the document's country for want of a nearer one ("السلطات"): a figure whose
+        /// sentence places it in a country has that country's state instead (see `refillStates`).
+        var documentStates: [(figure: Int, actor: Int, key: String)] = []
+    }
+
+    /// `parties`: the parties named in earlier sections' sentences with a figure, by head noun; updated with this
+    /// section's.
     @discardableResult
-    func link(_ drafts: inout [FigureDraft], scene: LinkScene) -> Set<Int> {
+    func link(_ drafts: inout [FigureDraft], scene original: LinkScene, parties: inout [[UInt32]: String]) -> Linked {
+        var scene = original
+        let figureSentences = Set(drafts.map(\.sentence))
+        scene.insert(backReferences(in: scene, figureSentences: figureSentences, parties: &parties))
         var own = [Bool](repeating: false, count: drafts.count)
         var subject = [Bool](repeating: false, count: drafts.count)
-        var placesTaken: Set<Int> = []
+        var subjects = [[LinkScene.Name]?](repeating: nil, count: drafts.count)
+        var linked = Linked()
         let targets = drafts.map(\.linkTarget)
         for index in drafts.indices {
-            if let actors = actors(of: index, targets, scene: scene, subject: &subject[index]) {
-                drafts[index].figure.actors = actors.compactMap { scene.linked($0) }
-                for name in actors where name.isPlace { placesTaken.insert(name.tokens.lowerBound) }
+            if let actors = actors(of: index, targets, scene: scene, subject: &subject[index], subjects: subjects) {
+                drafts[index].figure.actors = []
+                for name in actors {
+                    guard let record = scene.linked(name) else { continue }
+                    if filledByDocument(name, scene: scene) {
+                        linked.documentStates.append((index, drafts[index].figure.actors.count, name.mention.key))
+                    }
+                    drafts[index].figure.actors.append(record)
+                }
+                for name in actors where name.isPlace { linked.placesTaken.insert(name.tokens.lowerBound) }
                 own[index] = true
+                if subject[index] { subjects[index] = actors }
             }
         }
         // Breakdowns and elided-noun items without their own take their total's or head's, in document order.
@@ -41,9 +63,79 @@ struct ActorLinker {
                 drafts[index].figure.actors = drafts[doer].figure.actors
                 trace?.note(targets[index].tokens.lowerBound, .actors, "a coordinated verb shares the subject of the figure before it",
                             value: describe(drafts[index].figure.actors))
+            } else if let cause = cause(of: index, targets, scene: scene), !drafts[cause].figure.actors.isEmpty {
+                // "أطلقت طائرة عراقية صاروخين، ما أسفر عن مقتل 16"، "قتل 5 بنيران X، وأصيب 9 آخرون".
+                drafts[index].figure.actors = drafts[cause].figure.actors
+                trace?.note(targets[index].tokens.lowerBound, .actors, "a result of the figure before it, or others that continue it, takes its actors",
+                            value: describe(drafts[index].figure.actors))
             }
         }
-        return placesTaken
+        return linked
+    }
+
+    /// A state named without its country that took the document's ("أعدمت السلطات 24 شخصا") is the state of
+    /// the country its figure's sentence places it in ("وفي الولايات المتحدة، …"): run after the places.
+    static func refillStates(_ drafts: inout [FigureDraft], _ linked: Linked) {
+        for (figure, actor, key) in linked.documentStates where drafts[figure].figure.place != nil {
+            guard let country = drafts[figure].figure.country, actor < drafts[figure].figure.actors.count else { continue }
+            drafts[figure].figure.actors[actor].key = LinkScene.filling(key, with: country)
+        }
+    }
+
+    /// Whether a name's `*` was filled with the document's country: no nationality adjective beside it and no
+    /// place right after it named its own.
+    private func filledByDocument(_ name: LinkScene.Name, scene: LinkScene) -> Bool {
+        guard name.mention.key.utf8.contains(0x2A), let key = name.key else { return false }
+        let around = scene.names(in: max(0, name.tokens.lowerBound - 1)..<min(scene.tokens.count, name.tokens.upperBound + 2))
+        guard !around.contains(where: { other in
+            other.tokens != name.tokens && (other.mention.kind == .nationality || other.isPlace)
+                && (other.tokens.lowerBound >= name.tokens.upperBound || other.tokens.upperBound == name.tokens.lowerBound)
+        }) else { return false }
+        return key == LinkScene.filling(name.mention.key, with: scene.documentCountry(at: name.tokens.lowerBound) ?? "")
+    }
+
+    /// The definite nouns that point back to a party named before with the same head noun ("التنظيم" after
+    /// "تنظيم الدولة"), as names of that party at the noun's place. A noun inside a name is the name's. Only
+    /// parties named in sentences with a figure count (those a section reads however the document is cut), then
+    /// those of earlier sections (`parties`, which this updates).
+    private func backReferences(in scene: LinkScene, figureSentences: Set<Int32>, parties: inout [[UInt32]: String]) -> [LinkScene.Name] {
+        var found: [LinkScene.Name] = []
+        let scalars = scene.text.scalars
+        func heads(of name: LinkScene.Name) -> [[UInt32]] {
+            name.tokens.compactMap { at in
+                let word = scene.tokens[at]
+                let from = max(name.mention.start, Int(word.start)), to = min(name.mention.end, Int(word.end))
+                return from < to ? Array(ActorLinker.head(scalars, from, to).head) : nil
+            }
+        }
+        let named = scene.names.filter { $0.isActor && $0.key != nil && figureSentences.contains(scene.tokens[$0.tokens.lowerBound].sentence) }
+        defer {
+            for name in named { for head in heads(of: name) { parties[head] = name.key! } }
+        }
+        for cue in scene.cues where cue.kind == .actorBack && cue.tokens.count == 1
+            && figureSentences.contains(scene.tokens[cue.tokens.lowerBound].sentence) {
+            let token = scene.tokens[cue.tokens.lowerBound]
+            guard !scene.names(in: max(0, cue.tokens.lowerBound - 6)..<min(scene.tokens.count, cue.tokens.upperBound + 6)).contains(where: {
+                $0.tokens.overlaps(cue.tokens)
+            }) else { continue }
+            let (start, head) = ActorLinker.head(scalars, Int(token.start), Int(token.end))
+            // Any word of the name may be the head noun ("مسلحو حركة الشباب" for "الحركة").
+            let antecedent = named.last { $0.tokens.upperBound <= cue.tokens.lowerBound && heads(of: $0).contains { $0.elementsEqual(head) } }
+            guard let key = antecedent?.key ?? parties[Array(head)] else { continue }
+            found.append(LinkScene.Name(mention: NameMention(kind: .actor, key: key, start: start, end: Int(token.end)),
+                                        tokens: cue.tokens, key: key))
+        }
+        return found
+    }
+
+    /// A word's head noun: its letters after the article (and the clitics before it), with where the article begins.
+    static func head(_ scalars: [UInt32], _ start: Int, _ end: Int) -> (start: Int, head: ArraySlice<UInt32>) {
+        var at = start
+        while at < min(end - 2, start + 3) {
+            if scalars[at] == 0x0627, scalars[at + 1] == 0x0644 { return (at, scalars[(at + 2)..<end]) }
+            at += 1
+        }
+        return (start, scalars[start..<end])
     }
 
     /// The figure before this one in its clause whose doer is the subject named before it, when only its own
@@ -65,6 +157,17 @@ struct ActorLinker {
         return nil
     }
 
+    /// The figure whose result the figure at `index` states, or that it continues as "others": the figure before it
+    /// in its sentence that is no breakdown, when a `result` cue stands between them or in its own part.
+    private func cause(of index: Int, _ targets: [LinkTarget], scene: LinkScene) -> Int? {
+        var previous = index - 1
+        while previous >= 0, targets[previous].sentence == targets[index].sentence, targets[previous].parent != nil { previous -= 1 }
+        guard previous >= 0, targets[previous].sentence == targets[index].sentence else { return nil }
+        let from = targets[previous].tokens.upperBound
+        let to = max(from, segment(index, targets, scene: scene).upperBound)
+        return scene.cues(in: from..<to).contains { $0.kind == .result } ? previous : nil
+    }
+
     /// The total (parent) or the head of the elided-noun list this figure belongs to, if any.
     func inheritedFrom(_ index: Int, _ targets: [LinkTarget]) -> Int? {
         if let parent = targets[index].parent { return parent }
@@ -81,22 +184,42 @@ struct ActorLinker {
     static let sharedKinds: Set<LinkCue.Kind> = [.agent, .clash]
 
     /// The figure's own actors, nil when its sentence names none for it (it may then inherit).
-    private func actors(of index: Int, _ drafts: [LinkTarget], scene: LinkScene, subject: inout Bool) -> [LinkScene.Name]? {
+    private func actors(of index: Int, _ drafts: [LinkTarget], scene: LinkScene, subject: inout Bool,
+                        subjects: [[LinkScene.Name]?]) -> [LinkScene.Name]? {
         let draft = drafts[index]
         let sentence = scene.sentence(draft.sentence)
         guard !sentence.isEmpty else { return nil }
+        // "صدت 37 هجوما روسيا": an act counted with a nationality (or a country written as one) right after it.
+        if let end = draft.nounEnd, end > draft.tokens.upperBound, end < sentence.upperBound,
+           scene.cues(in: draft.tokens.upperBound..<end).contains(where: { $0.kind == .agent }),
+           var name = scene.names(in: end..<(end + 1)).first,
+           name.mention.kind == .nationality
+            || (name.isPlace && !LinkScene.isDivision(name.mention.key) && name.mention.start == Int(scene.tokens[end].start)) {
+            name.key = LinkScene.filling("*.state", with: LinkScene.country(of: name.mention.key).lowercased())
+            note(draft, "an act counted with its doer's nationality", cue: nil, names: [name])
+            return [name]
+        }
         // Forward, in the figure's own part of the sentence: up to the next figure.
         if let found = cued(in: segment(index, drafts, scene: scene), draft, scene: scene, kinds: ActorLinker.forwardKinds) {
             return found
+        }
+        // A possessive act in its own part ("مقتل 8 مدنيين في غاراته"): the party the sentence named before it.
+        let own = segment(index, drafts, scene: scene)
+        if let possessive = scene.cues(in: own).first(where: { $0.kind == .actorPossessive }),
+           let doers = lastParty(before: draft.leadStart, in: sentence, scene: scene) {
+            note(draft, "a possessive act after the figure: the party its sentence named before it", cue: possessive, names: doers)
+            return doers
         }
         // The list the figure opens (its breakdowns, the items joined to it): a cue after its last item
         // names the doer of all, unless an item has a cue of its own ("منهم 25 على يد X و15 على يد Y").
         var items: [Int] = []
         var next = index + 1
         // Figures of coordinated verbs in the same clause ("قتل 5، وأصيب 9 آخرون، في غارات X") join the list too.
+        // A pronoun subject between opens a clause of its own ("83 مقبرة، يعتقد أنها تضم رفات 3 آلاف").
         while next < drafts.count, drafts[next].sentence == draft.sentence,
               drafts[next].parent == index || drafts[next].conjoined
-                || scene.firstBoundary(in: draft.tokens.upperBound..<max(draft.tokens.upperBound, drafts[next].leadStart)) == nil {
+                || (scene.firstBoundary(in: draft.tokens.upperBound..<max(draft.tokens.upperBound, drafts[next].leadStart)) == nil
+                    && !scene.cues(in: draft.tokens.upperBound..<max(draft.tokens.upperBound, drafts[next].leadStart)).contains { $0.kind == .actorPronoun }) {
             items.append(next)
             next += 1
         }
@@ -118,7 +241,17 @@ struct ActorLinker {
         let commas = before.filter { grammar.isComma(scene.tokens[$0], scalars: scene.text.scalars) }
         // The subject that opens a reported clause ("وأكد التقرير أن القوات الروسية استخدمت …، 212 مرة") is its doer.
         let clauseStart = scene.lastBoundary(in: before)
+        // "واتهم المرصد التحالف باستخدام ذخائر في 4 هجمات": the accused is the doer, the accuser is not.
+        var accused: Set<Int> = [], accusers: Set<Int> = []
+        for cue in cues where cue.kind == .accusation {
+            let named = scene.names(in: cue.tokens.upperBound..<min(draft.leadStart, cue.tokens.upperBound + ActorLinker.cueReach + 2))
+                .filter { $0.isActor || $0.mention.kind == .source }
+            guard let last = named.last, last.isActor else { continue }
+            accused.insert(last.tokens.lowerBound)
+            for other in named.dropLast() { accusers.insert(other.tokens.lowerBound) }
+        }
         var candidates = scene.names(in: before).filter { name in
+            guard !accusers.contains(name.tokens.lowerBound) else { return false }
             if let start = clauseStart, name.isActor, name.tokens.lowerBound == start + 1,
                scene.cues(in: start..<draft.leadStart).allSatisfy({ cue in
                    // No other speaker, hedge or doer between ("… الصواريخ الخارقة" names none).
@@ -128,14 +261,18 @@ struct ActorLinker {
                 return true
             }
             // A doer an agent cue names stands anywhere in the clause ("الانتهاكات التي ارتكبتها X منذ …، أسفرت عن مقتل").
-            let cued = cues.contains { [.agent, .agentVerb].contains($0.kind) && $0.tokens.upperBound <= name.tokens.lowerBound
+            let cued = accused.contains(name.tokens.lowerBound) || cues.contains { [.agent, .agentVerb].contains($0.kind) && $0.tokens.upperBound <= name.tokens.lowerBound
                 && name.tokens.lowerBound - $0.tokens.upperBound <= ActorLinker.cueReach }
                 // "X مسؤولة عن 300 حالة": the cue after the doer.
                 || cues.contains { $0.kind == .agentAfter && $0.tokens.lowerBound >= name.tokens.upperBound && $0.tokens.lowerBound - name.tokens.upperBound <= 1 }
-            guard cued || draft.leadStart - name.tokens.upperBound <= ActorLinker.doerReach,
-                  cued || !commas.contains(where: { $0 >= name.tokens.upperBound }) else { return false }
-            // "أعلن X مسؤوليته": a claim makes X the actor, whatever verb stands before it.
-            let claimed = scene.cues(in: name.tokens.upperBound..<min(draft.leadStart, name.tokens.upperBound + 2)).contains { $0.kind == .claim }
+            // "أعلن X مسؤوليته": a claim makes X the actor, whatever verb stands before it ("X قد أعلنت مسؤوليتها عن").
+            let claimed = scene.cues(in: name.tokens.upperBound..<min(draft.leadStart, name.tokens.upperBound + 3)).contains { $0.kind == .claim }
+            guard cued || claimed || draft.leadStart - name.tokens.upperBound <= ActorLinker.doerReach,
+                  cued || claimed || !commas.contains(where: { $0 >= name.tokens.upperBound }) else { return false }
+            // A name inside an act's cue describes the act ("بتفجيرات انتحارية"), and one across a new clause
+            // ("في غارات نفذتها X، فيما أصيب 50") is the doer of another act.
+            guard !cues.contains(where: { $0.kind == .agent && $0.tokens.lowerBound <= name.tokens.lowerBound && name.tokens.upperBound <= $0.tokens.upperBound }),
+                  scene.firstBoundary(in: name.tokens.upperBound..<draft.leadStart) == nil else { return false }
             return name.isActor && (claimed || !cues.contains { cue in
                 // "أفاد الجيش": a body an attribution names is the source; "معظمها … X": hedged.
                 (cue.kind == .attribution || cue.kind == .hedge || cue.kind == .unnamedSource)
@@ -156,6 +293,26 @@ struct ActorLinker {
                 candidates = [doer]
             }
         }
+        // A pronoun subject close before the figure ("في حين أنها استخدمت 105"، "وأن غاراتهما استهدفت 5"): the
+        // subject of the figure before it in its sentence, else the last party the sentence named before it.
+        if candidates.isEmpty,
+           let pronoun = scene.cues(in: max(sentence.lowerBound, draft.leadStart - ActorLinker.doerReach - 1)..<draft.leadStart)
+            .last(where: { $0.kind == .actorPronoun }),
+           !(pronoun.tokens.upperBound..<draft.leadStart).contains(where: { grammar.isComma(scene.tokens[$0], scalars: scene.text.scalars) }) {
+            var previous = index - 1
+            while previous >= 0, drafts[previous].sentence == draft.sentence, subjects[previous] == nil { previous -= 1 }
+            let doers: [LinkScene.Name]?
+            if previous >= 0, drafts[previous].sentence == draft.sentence, let named = subjects[previous] {
+                doers = named
+            } else {
+                doers = lastParty(before: pronoun.tokens.lowerBound, in: sentence, scene: scene)
+            }
+            if let doers {
+                note(draft, "a pronoun subject: the party its sentence named before it", cue: pronoun, names: doers)
+                subject = true
+                return doers
+            }
+        }
         guard let lastName = candidates.last else { return nil }
         // The group of names joined to the last one, in the order written.
         var group = [lastName]
@@ -163,8 +320,31 @@ struct ActorLinker {
             guard scene.joins(name.tokens.upperBound, group[0].tokens.lowerBound, grammar: grammar) else { break }
             group.insert(name, at: 0)
         }
+        // An ally after them ("وحليفتها روسيا"، "وحليفتها الروسية"): a country or an adjective is its state.
+        let end = group[group.count - 1].tokens.upperBound
+        if let ally = scene.cues(in: end..<min(end + 2, draft.leadStart)).first(where: { $0.kind == .ally }),
+           var next = scene.names(in: ally.tokens.upperBound..<draft.leadStart).first, next.tokens.lowerBound == ally.tokens.upperBound {
+            if next.mention.kind == .nationality || (next.isPlace && !LinkScene.isDivision(next.mention.key)) {
+                next.key = LinkScene.filling("*.state", with: LinkScene.country(of: next.mention.key).lowercased())
+                group.append(next)
+            } else if next.isActor {
+                group.append(next)
+            }
+        }
         note(draft, "the doer named before the figure in its clause", cue: nil, names: group)
         subject = true
+        return group
+    }
+
+    /// The last party named in `sentence` before `token`, with those joined to it: the doer a pronoun points to.
+    private func lastParty(before token: Int, in sentence: Range<Int>, scene: LinkScene) -> [LinkScene.Name]? {
+        let named = scene.names(in: sentence.lowerBound..<max(sentence.lowerBound, token)).filter { $0.isActor && $0.key != nil }
+        guard let last = named.last else { return nil }
+        var group = [last]
+        for name in named.dropLast().reversed() {
+            guard scene.joins(name.tokens.upperBound, group[0].tokens.lowerBound, grammar: grammar) else { break }
+            group.insert(name, at: 0)
+        }
         return group
     }
 
@@ -174,7 +354,12 @@ struct ActorLinker {
         var limit = scene.sentence(draft.sentence).upperBound
         if index + 1 < drafts.count, drafts[index + 1].sentence == draft.sentence { limit = drafts[index + 1].leadStart }
         // From the counted noun's end: the phrase read after it may run over the cue ("مدنيين على يد …").
-        let from = max(draft.nounEnd ?? draft.tokens.upperBound, draft.tokens.upperBound)
+        var from = max(draft.nounEnd ?? draft.tokens.upperBound, draft.tokens.upperBound)
+        // Unless a doer's cue stands inside what was read as its noun ("و6 على يد هيئة X": no noun, هيئة is X's).
+        if let cue = scene.cues(in: draft.tokens.upperBound..<from).first(where: { [.agent, .clash].contains($0.kind) }),
+           scene.names(in: cue.tokens.upperBound..<min(limit, cue.tokens.upperBound + ActorLinker.cueReach + 1)).contains(where: \.isActor) {
+            from = cue.tokens.lowerBound
+        }
         guard from < limit else { return from..<from }
         if let boundary = scene.firstBoundary(in: from..<limit) { limit = boundary }
         return from..<limit
@@ -191,7 +376,8 @@ struct ActorLinker {
             if cue.kind == .hedge { hedgeEnd = cue.tokens.upperBound; continue }
             // An attribution begins another report ("، كشف مصدر … عن قصف X"): its doers are not this figure's.
             if cue.kind == .attribution { return nil }
-            guard kinds.contains(cue.kind) else { continue }
+            // "جراء قصف مدفعي شنته X": a verb that names the doer of a nameless act cue just before it counts too.
+            guard kinds.contains(cue.kind) || (cue.kind == .agentVerb && namelessEnd != nil) else { continue }
             // A cue that names no doer ("جراء هذا الاعتداء") ends the search, unless another follows at once
             // ("بأسلحة كيميائية شنته X").
             if let end = namelessEnd, cue.tokens.lowerBound - end > ActorLinker.cueReach { return nil }
@@ -226,21 +412,37 @@ struct ActorLinker {
                 names.append(name)
                 continue
             }
+            // "انتحاري من حركة الشباب": the unnamed doer belongs to the party right after it.
+            if names.count == 1, names[0].key == "unknown", name.isActor, name.key != "unknown",
+               name.tokens.lowerBound == names[0].tokens.upperBound + 1, !grammar.isConjunction(scene.tokens[names[0].tokens.upperBound]) {
+                names[0] = name
+                continue
+            }
             if names.isEmpty {
                 guard name.isActor, name.tokens.lowerBound - start <= ActorLinker.cueReach else { if name.isActor { break } else { continue } }
                 // Another cue between is the one that names it ("بأسلحة كيميائية شنته X" is the verb's doer).
                 guard scene.cues(in: start..<name.tokens.lowerBound).isEmpty else { break }
             } else {
                 guard scene.joins(names[names.count - 1].tokens.upperBound, name.tokens.lowerBound, grammar: grammar) else { break }
-                // "على يد قوات النظام وحليفته روسيا": a country listed with the doers is its state.
+                // "على يد قوات النظام وحليفته روسيا": a country listed with the doers is its state; one after a
+                // preposition only ("القوات الروسية في أوكرانيا") is where they act.
                 if name.isPlace {
-                    guard let key = name.key, !LinkScene.isDivision(key) else { break }
+                    guard let key = name.key, !LinkScene.isDivision(key),
+                          joinedByConjunction(names[names.count - 1].tokens.upperBound, name, scene: scene) else { break }
                     name.key = LinkScene.filling("*.state", with: key)
                 }
             }
             names.append(name)
         }
         return names
+    }
+
+    /// Whether a conjunction (a word, or the clitic و on the name) or an ally word stands between a name and `from`.
+    private func joinedByConjunction(_ from: Int, _ name: LinkScene.Name, scene: LinkScene) -> Bool {
+        if (from..<name.tokens.lowerBound).contains(where: { grammar.isConjunction(scene.tokens[$0]) }) { return true }
+        if scene.cues(in: from..<name.tokens.lowerBound).contains(where: { $0.kind == .ally }) { return true }
+        let first = Int(scene.tokens[name.tokens.lowerBound].start)
+        return name.mention.start > first && scene.text.scalars[first] == 0x0648
     }
 
     private func describe(_ names: [LinkedName]) -> String { "[" + names.map(\.key).joined(separator: ", ") + "]" }

@@ -222,7 +222,7 @@ struct LinkScene {
                       names[index + 1].tokens.lowerBound == name.tokens.upperBound {
                 beside = names[index + 1]
             }
-            let adjective: String? = beside.map { LinkScene.country(of: $0.mention.key) }
+            let adjective: String? = beside.map { LinkScene.country(of: $0.mention.key) } ?? locatedIn(after: name)
             let code: String? = adjective ?? documentCountry(at: name.tokens.lowerBound)
             names[index].key = code.map { LinkScene.filling(name.mention.key, with: $0) }
             if names[index].key == nil { unresolved += 1 }
@@ -256,6 +256,25 @@ struct LinkScene {
     static func hasStar(_ key: String) -> Bool {
         var key = key
         return key.withUTF8 { $0.contains(0x2A) }
+    }
+
+    /// The country of a place right after a name with only a preposition between ("السلطات في السعودية"): the
+    /// `*` of a state's key names that country.
+    private func locatedIn(after name: Name) -> String? {
+        let next = name.tokens.upperBound
+        guard next + 1 < tokens.count, cues.contains(where: { $0.kind == .locative && $0.tokens == next..<(next + 1) }),
+              let place = names.first(where: { $0.tokens.lowerBound == next + 1 }), place.isPlace else { return nil }
+        return LinkScene.country(of: place.mention.key)
+    }
+
+    /// Adds names a linker resolved itself (a back-reference standing for a party named before it), keeping
+    /// the names in text order. Each must lie outside every name already there.
+    mutating func insert(_ extra: [Name]) {
+        guard !extra.isEmpty else { return }
+        let first = firstPlace.map { names[$0].tokens }
+        names += extra
+        names.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        if let first { firstPlace = names.firstIndex { $0.isPlace && $0.tokens == first } }
     }
 
     /// How many sentences after a dateline are read for the document's first locative place.

@@ -10,6 +10,9 @@ final class PlaceLinker {
     let grammar: Grammar
     let trace: DecisionTrace?
     private var actorNames: Set<Int> = []
+    /// The first token after each figure's counted noun: a country written right there, with no preposition, is
+    /// what the noun is ("لاجئا سوريا"), not where.
+    private var nounEnds: Set<Int> = []
     /// How many words a figure of a coordinated run may have after it ("مدنيين، " "آخرون، اليوم الأربعاء،").
     static let runWords = 6
     /// How far (in tokens) the run's last figure may stand from the first.
@@ -27,6 +30,7 @@ final class PlaceLinker {
     func link(_ drafts: inout [FigureDraft], scene: LinkScene, heads: [Int?], actorNames: Set<Int> = []) {
         self.actorNames = actorNames
         let targets = drafts.map(\.linkTarget)
+        nounEnds = Set(targets.compactMap { $0.nounEnd == $0.tokens.upperBound + 1 ? $0.nounEnd : nil })
         // Each figure's own part: from after its phrase to the next figure of its sentence.
         // Each figure's clause too: a place across فيما or a reported أن is another clause's.
         var segments: [Range<Int>] = []
@@ -69,6 +73,7 @@ final class PlaceLinker {
             first = last + 1
         }
         var inheriting: [Int] = []
+        var causes = [Int?](repeating: nil, count: drafts.count)
         for index in drafts.indices {
             let draft = targets[index]
             let sentence = clauses[index]
@@ -76,6 +81,10 @@ final class PlaceLinker {
             var decided = false
             var own = places(in: segments[index], scene: scene)
             if own.isEmpty, let name = before[index] { own = [name] }
+            // "قال حاكم مقاطعة X إن شخصين قتلا بقصف على المدينة": the place its sentence named before the noun.
+            if own.isEmpty, let name = pointedBack(in: segments[index], sentence: scene.sentence(draft.sentence), scene: scene) {
+                own = [name]
+            }
             // "105 مرة معظمها في حلب، كما … في هجوم X": the figure's own place is hedged; a later place in its
             // part is of something else.
             if let hedged = hedgedPlace(in: segments[index], scene: scene) {
@@ -94,6 +103,8 @@ final class PlaceLinker {
             } else if heads[index] != nil {
                 inheriting.append(index)   // once every figure's own place is known (a total may come after its part)
                 continue
+            } else if let cause = cause(of: index, targets, heads: heads, segments: segments, scene: scene), drafts[cause].figure.place != nil {
+                causes[index] = cause   // the result of a figure with a place, or others that continue it: that place (below)
             } else {
                 // The figures of the same sentence stand next to this one in document order.
                 var first = index, last = index
@@ -107,7 +118,8 @@ final class PlaceLinker {
                 let whole = scene.sentence(draft.sentence)
                 if shared.isEmpty, sentence.lowerBound > whole.lowerBound {
                     // Not the words of who speaks: a place there is the speaker's ("قال مكتب X في بغداد إن").
-                    let speaker = scene.cues(in: whole.lowerBound..<sentence.lowerBound).first { $0.kind == .attribution || $0.kind == .unnamedSource }
+                    // The speaker nearest the clause: "أصدر المرصد تقريرا حول الأوضاع في محافظة X، وقال إن …" is set in X.
+                    let speaker = scene.cues(in: whole.lowerBound..<sentence.lowerBound).last { $0.kind == .attribution || $0.kind == .unnamedSource }
                     let end = speaker?.tokens.lowerBound ?? whole.lowerBound
                     shared = places(in: whole.lowerBound..<end, scene: scene).filter { name in
                         !(first...last).contains { $0 != index && (segments[$0].contains(name.tokens.lowerBound) || clauses[$0].contains(name.tokens.lowerBound)) }
@@ -120,16 +132,21 @@ final class PlaceLinker {
                 // طفلان، وأصيب 11 آخرون، في قصف على مدينة X"), unless one between names its own.
                 // Only a close run whose figures say little more than their noun: a figure followed by words of its
                 // own ("في إقليم X بمنطقة Y") has its own place, known or not.
-                if shared.isEmpty, items.isEmpty, index < last, segments[index].count <= PlaceLinker.runWords {
+                if shared.isEmpty, items.isEmpty, index < last, words(in: segments[index], scene: scene) <= PlaceLinker.runWords {
                     var next = index + 1
                     while next <= last, targets[next].leadStart - draft.tokens.upperBound <= PlaceLinker.runReach,
                           scene.firstBoundary(in: draft.tokens.upperBound..<max(draft.tokens.upperBound, targets[next].leadStart)) == nil {
                         let found = places(in: segments[next], scene: scene)
                         if !found.isEmpty {
-                            if heads[next] == nil || heads[next]! < index { items = found }
+                            // A breakdown of a later figure keeps a place of its own words ("ثلاثة منهم في حلب"); one
+                            // said after a comma ("ثلاثة منهم في حالة خطيرة، خلال عملية في مخيم X") is the run's.
+                            let comma = segments[next].first { grammar.isComma(scene.tokens[$0], scalars: scene.text.scalars) }
+                            if heads[next] == nil || heads[next]! < index || comma.map({ at in found.allSatisfy { $0.tokens.lowerBound > at } }) == true {
+                                items = found
+                            }
                             break
                         }
-                        if heads[next] == nil, segments[next].count > PlaceLinker.runWords { break }
+                        if heads[next] == nil, words(in: segments[next], scene: scene) > PlaceLinker.runWords { break }
                         next += 1
                     }
                 }
@@ -142,6 +159,15 @@ final class PlaceLinker {
                 }
             }
             drafts[index].figure.place = place.flatMap { scene.linked($0) }
+            // "شنت 30 غارة على ريف إدلب، أسفرت عن مقتل 12"، "قتل 4 في حلب، فيما أصيب 9 آخرون": with no place of
+            // its own, a result of the figure before it (or "others" that continue it) happened where that one did.
+            if place == nil, !decided, let cause = causes[index], let found = drafts[cause].figure.place {
+                drafts[index].figure.place = found
+                drafts[index].figure.country = drafts[cause].figure.country
+                trace?.note(draft.tokens.lowerBound, .place, "a result of the figure before it, or others that continue it, takes its place",
+                            value: found.key)
+                continue
+            }
             if let place = drafts[index].figure.place {
                 drafts[index].figure.country = LinkScene.country(of: place.key)
             } else if decided {
@@ -165,9 +191,34 @@ final class PlaceLinker {
     /// The places (and towns) in `range` that no hedge stands just before.
     private func places(in range: Range<Int>, scene: LinkScene) -> [LinkScene.Name] {
         guard !range.isEmpty else { return [] }
-        let names = scene.names(in: range)
-        guard names.contains(where: { $0.isPlace }) else { return [] }
+        var names = Array(scene.names(in: range))
+        // "في المملكة"، "في شمال البلاد": the country its sentence named first before it ("وفي سوريا، … داخل
+        // البلاد"), else the document's, where no name holds the word.
+        for cue in scene.cues(in: range) where cue.kind == .countryBack && cue.tokens.count == 1
+            && !names.contains(where: { $0.tokens.overlaps(cue.tokens) }) {
+            let sentence = scene.sentence(scene.tokens[cue.tokens.lowerBound].sentence)
+            let named = scene.names(in: sentence.lowerBound..<max(sentence.lowerBound, cue.tokens.lowerBound))
+                .first { $0.isPlace && $0.key != nil && !LinkScene.isDivision($0.key!) }
+            guard let code = named.map({ LinkScene.country(of: $0.key!) }) ?? scene.documentCountry(at: cue.tokens.lowerBound) else { continue }
+            let token = scene.tokens[cue.tokens.lowerBound]
+            let start = ActorLinker.head(scene.text.scalars, Int(token.start), Int(token.end)).start
+            names.append(LinkScene.Name(mention: NameMention(kind: .place, key: code, start: start, end: Int(token.end)), tokens: cue.tokens, key: code))
+        }
+        names.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        guard names.contains(where: { $0.isPlace || $0.mention.kind == .nationality }) else { return [] }
         let cues = scene.cues(in: max(0, range.lowerBound - 3)..<range.upperBound)
+        // "فوق الأراضي الروسية"، "قبالة السواحل التونسية": a land or water and its adjective name the country.
+        for (position, name) in names.enumerated() where name.mention.kind == .nationality {
+            guard let land = cues.first(where: { $0.kind == .territory && $0.tokens.upperBound == name.tokens.lowerBound }) else { continue }
+            let country = LinkScene.country(of: name.mention.key)
+            let start = Int(scene.tokens[land.tokens.lowerBound].start)
+            names[position] = LinkScene.Name(mention: NameMention(kind: .place, key: country, start: start, end: name.mention.end),
+                                             tokens: land.tokens.lowerBound..<name.tokens.upperBound, key: country)
+        }
+        // An occasion's phrase ("بمناسبة مرور عامين على التدخل الروسي في سوريا،") and where most come from
+        // ("معظمهم من السودان وإريتريا"): their places are not where the figure happened.
+        let aside = scene.cues(in: max(0, range.lowerBound - PlaceLinker.phraseReach)..<range.upperBound)
+            .filter { $0.kind == .occasion || $0.kind == .origin }.map { phrase(after: $0, scene: scene) }
         let speakers = scene.cues(in: max(0, range.lowerBound - 4)..<range.upperBound).filter { $0.kind == .spokesman }
         // A body that an attribution names ("قالت وزارة الصحة في غزة"), not one that acts ("استقبل مستشفى X ببيشة").
         let attributions = scene.cues(in: max(0, range.lowerBound - 10)..<range.upperBound).filter { $0.kind == .attribution || $0.kind == .spokesman }
@@ -177,7 +228,12 @@ final class PlaceLinker {
             }
         }
         return names.filter { name in
-            name.isPlace && name.key != nil && !actorNames.contains(name.tokens.lowerBound) && !cues.contains {
+            name.isPlace && name.key != nil && !actorNames.contains(name.tokens.lowerBound)
+            && !aside.contains { $0.contains(name.tokens.lowerBound) }
+            // "أعادت توطين 15728 لاجئا سوريا": the country right after the counted noun says what they are.
+            && !(!name.key!.contains("-") && nounEnds.contains(name.tokens.lowerBound)
+                 && name.mention.start == Int(scene.tokens[name.tokens.lowerBound].start))
+            && !cues.contains {
                 $0.kind == .hedge && $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2
             }
             // A country right after an act, with no preposition, is its adjective ("37 هجوما روسيا"): not where.
@@ -187,6 +243,61 @@ final class PlaceLinker {
             && !speakers.contains { $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2 }
             && !bodies.contains { $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 1 }
         }
+    }
+
+    /// How far before a figure's part an occasion or an origin may open the phrase that holds a place.
+    static let phraseReach = 30
+
+    /// The words of a phrase a cue opens: up to the next comma or clause, or the sentence's end, within reach.
+    /// An origin's phrase is only the places right after it and those joined to them ("معظمهم من السودان وإريتريا").
+    private func phrase(after cue: LinkScene.Cue, scene: LinkScene) -> Range<Int> {
+        let sentence = scene.sentence(scene.tokens[cue.tokens.lowerBound].sentence)
+        if cue.kind == .origin {
+            var end = cue.tokens.upperBound
+            for name in scene.names(in: cue.tokens.upperBound..<sentence.upperBound) {
+                guard name.isPlace, scene.joins(end, name.tokens.lowerBound, grammar: grammar, filler: 0) else { break }
+                end = name.tokens.upperBound
+            }
+            return cue.tokens.lowerBound..<end
+        }
+        var end = cue.tokens.upperBound
+        let limit = min(sentence.upperBound, cue.tokens.upperBound + PlaceLinker.phraseReach)
+        while end < limit, !grammar.isComma(scene.tokens[end], scalars: scene.text.scalars) { end += 1 }
+        if let boundary = scene.firstBoundary(in: cue.tokens.upperBound..<max(cue.tokens.upperBound, end)) { end = boundary }
+        return cue.tokens.lowerBound..<end
+    }
+
+    /// The place a definite place noun in `range` points back to ("على المدينة"): the last place its sentence
+    /// named before it, whoever's words held it.
+    private func pointedBack(in range: Range<Int>, sentence: Range<Int>, scene: LinkScene) -> LinkScene.Name? {
+        guard !range.isEmpty, let noun = scene.cues(in: range).first(where: { cue in
+            cue.kind == .placeBack && !scene.names(in: max(0, cue.tokens.lowerBound - 4)..<min(scene.tokens.count, cue.tokens.upperBound + 4))
+                .contains { $0.tokens.overlaps(cue.tokens) }
+        }) else { return nil }
+        // Not inside an occasion's phrase ("بالتزامن مع القصف من الحواجز المحيطة بالمدينة").
+        guard !scene.cues(in: max(sentence.lowerBound, noun.tokens.lowerBound - PlaceLinker.phraseReach)..<noun.tokens.lowerBound).contains(where: {
+            $0.kind == .occasion && phrase(after: $0, scene: scene).contains(noun.tokens.lowerBound)
+        }) else { return nil }
+        // The nouns are of a town or a division: a country last named is not what they point to.
+        guard let last = scene.names(in: sentence.lowerBound..<noun.tokens.lowerBound).last(where: { $0.isPlace && $0.key != nil }),
+              LinkScene.isDivision(last.key!) else { return nil }
+        return last
+    }
+
+    /// The figure whose result the figure at `index` states, or that it continues as "others": the figure before
+    /// it in its sentence that is no breakdown, when a `result` cue stands between them or in its own part.
+    private func cause(of index: Int, _ targets: [LinkTarget], heads: [Int?], segments: [Range<Int>], scene: LinkScene) -> Int? {
+        var previous = index - 1
+        while previous >= 0, targets[previous].sentence == targets[index].sentence, heads[previous] != nil { previous -= 1 }
+        guard previous >= 0, targets[previous].sentence == targets[index].sentence else { return nil }
+        let from = targets[previous].tokens.upperBound
+        let to = max(from, segments[index].upperBound)
+        return scene.cues(in: from..<to).contains { $0.kind == .result } ? previous : nil
+    }
+
+    /// How many words (not punctuation) `range` holds.
+    private func words(in range: Range<Int>, scene: LinkScene) -> Int {
+        range.filter { scene.tokens[$0].kind == .word }.count
     }
 
     /// The first place in `range` that a hedge stands just before ("معظمها في محافظة إدلب").
@@ -213,7 +324,16 @@ final class PlaceLinker {
         }
         // Only when a division of its own remains: "في قرية X شرق أربيل" is still in Erbil's division.
         let located = names.filter { name in !relative.contains { $0.tokens == name.tokens } }
-        if !relative.isEmpty, located.contains(where: { LinkScene.isDivision($0.key!) }) { names = located }
+        if !relative.isEmpty, located.contains(where: { LinkScene.isDivision($0.key!) }) {
+            // "مدينة أريحا جنوب إدلب": a town known only in another country than the place that locates it is a
+            // namesake; the place that locates it is where.
+            if relative.allSatisfy({ LinkScene.isDivision($0.key!) }),
+               located.allSatisfy({ name in !relative.contains { LinkScene.sameCountry($0.key!, name.key!) } }) {
+                names = relative
+            } else {
+                names = located
+            }
+        }
         return choose(names, scene: scene)
     }
 

@@ -139,6 +139,8 @@ struct SourceLinker {
         let window = cue.tokens.upperBound..<max(cue.tokens.upperBound, min(end, cue.tokens.upperBound + 3))
         return scene.names(in: window).contains {
             ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil && $0.tokens.lowerBound - cue.tokens.upperBound <= 2
+                // "قال شهود عيان إن مستوطنين …": what is reported begins at إن; a name there is no body.
+                && scene.firstBoundary(in: cue.tokens.upperBound..<$0.tokens.lowerBound) == nil
         }
     }
 

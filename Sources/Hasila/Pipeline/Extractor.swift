@@ -51,6 +51,9 @@ public struct Extractor: Sendable {
         var country: String?
         /// The document's first attribution that names a body, in offsets of the whole document.
         var source: LinkedName?
+        /// The parties named so far in sentences with a figure, by the head noun of each word of their names, for
+        /// a back-reference in a later section ("التنظيم" after "تنظيم الدولة"; `ActorLinker`).
+        var parties: [[UInt32]: String] = [:]
         var figures = 0
         var dates = 0
         var offset = 0
@@ -241,10 +244,11 @@ public struct Extractor: Sendable {
                               countryBefore: carry.country) { findNames(text, tokens, $0) }
         carry.country = scene.country
         let actors = ActorLinker(grammar: grammar, trace: trace)
-        let placesTaken = actors.link(&drafts, scene: scene)
+        let linkedActors = actors.link(&drafts, scene: scene, parties: &carry.parties)
         let targets = drafts.map(\.linkTarget)
         let heads = drafts.indices.map { actors.inheritedFrom($0, targets) }
-        PlaceLinker(grammar: grammar, trace: trace).link(&drafts, scene: scene, heads: heads, actorNames: placesTaken)
+        PlaceLinker(grammar: grammar, trace: trace).link(&drafts, scene: scene, heads: heads, actorNames: linkedActors.placesTaken)
+        ActorLinker.refillStates(&drafts, linkedActors)
         var source = carry.source.map { LinkedName(key: $0.key, text: $0.text, range: ($0.range.lowerBound - base)..<($0.range.upperBound - base)) }
         SourceLinker(grammar: grammar, trace: trace).link(&drafts, scene: &scene, documentSource: &source)
         carry.country = scene.country
