@@ -4,4 +4,6 @@ struct NameEntry: Sendable {
     let kind: NameMention.Kind
     let key: String
     var rule = ""
+    /// A `place KEY dateline` name: a place only in a news item's dateline ("عمان –"), elsewhere no name.
+    var datelineOnly = false
 }

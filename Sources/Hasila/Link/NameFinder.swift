@@ -66,7 +66,8 @@ public struct NameFinder: Sendable {
             }
             guard let entry = best else { index += 1; continue }
             let start = Int(tokens[index].start) + grammar.prefixLength(tokens[index], beginning: trie, names: true)
-            mentions.append(NameMention(kind: entry.kind, key: entry.key, start: start, end: Int(tokens[longest - 1].end)))
+            mentions.append(NameMention(kind: entry.kind, key: entry.key, start: start, end: Int(tokens[longest - 1].end),
+                                        datelineOnly: entry.datelineOnly))
             index = longest
         }
         return mentions
