@@ -80,9 +80,17 @@ struct SourceLinker {
             let end = scene.sentence(sentence).upperBound
             var named: LinkScene.Name?
             var unnamed = false
-            // "وقال المصدر", "وبينت الوزارة": the speaker of the last attribution before, named or not.
-            if let back = scene.cues.dropFirst(position + 1).first, back.kind == .sourceBack,
-               back.tokens.lowerBound - cue.tokens.upperBound <= 1, back.tokens.lowerBound < end,
+            // "وقال المصدر", "وبينت الوزارة", "وأوضح المتحدث باسم الإدارة": the speaker of the last attribution
+            // before, named or not (a spokesman may stand between).
+            var speaker = position + 1
+            while speaker < scene.cues.count, scene.cues[speaker].kind == .spokesman,
+                  scene.cues[speaker].tokens.lowerBound - (speaker == position + 1 ? cue.tokens.upperBound : scene.cues[speaker - 1].tokens.upperBound) <= 1 {
+                speaker += 1
+            }
+            let gap = speaker == position + 1 ? 1 : 0
+            if speaker < scene.cues.count, case let back = scene.cues[speaker], back.kind == .sourceBack,
+               back.tokens.lowerBound - (speaker == position + 1 ? cue.tokens.upperBound : scene.cues[speaker - 1].tokens.upperBound) <= gap,
+               back.tokens.lowerBound < end,
                // A body's own name at that word wins ("المفوضية" is a name; "الهيئة الوطنية لإدارة الكوارث" is longer).
                !scene.names(in: back.tokens.lowerBound..<end).contains(where: {
                    $0.tokens.lowerBound == back.tokens.lowerBound
