@@ -51,4 +51,13 @@ final class SourceLinkerTests: XCTestCase {
     func testAHeadlineThatOpensWithABodyCreditsIt() throws {
         XCTAssertEqual(try source("الأمم المتحدة: 300 نازح في اليمن\nنزحت عائلات كثيرة من تعز.", 300), "org.un")
     }
+    func testAHeadlineTakesTheDocumentsFirstNamedBodyWhereverItStands() throws {
+        let text = "مقتل 12 مدنيا في قصف على حلب\nقتل 12 مدنيا بينهم 4 أطفال في قصف على أحياء حلب أمس.\nوأفاد المرصد السوري بأن 7 آخرين أصيبوا.\n"
+        let figures = extractor.extract(text).figures
+        XCTAssertEqual(figures.map(\.value), [12, 12, 4, 7])
+        // The headline sums up the item; the lead's own figures keep reading order (no body before them in their paragraph).
+        XCTAssertEqual(figures.map { $0.source?.key }, ["org.sohr", nil, nil, "org.sohr"])
+        // A first line that reports is a lead, not a headline.
+        XCTAssertNil(try source("قالت مصادر إن 5 أشخاص قتلوا في حلب\nوأفاد المرصد السوري بأن القصف مستمر.\n", 5))
+    }
 }

@@ -14,7 +14,12 @@ struct SourceLinker {
 
     /// `scene` reads on from the section's start until an attribution names a body, when its sentences so far
     /// hold none: the document's first such attribution is every later figure's fallback.
-    func link(_ drafts: inout [FigureDraft], scene: inout LinkScene, documentSource: inout LinkedName?) {
+    ///
+    /// `opensDocument`: the scene is the document's first section, so a first line of one sentence followed by
+    /// more text is its headline, whose figures sum up the item below and are credited as its figures are: a
+    /// headline figure with no attribution of its own takes the document's first attribution that names a body,
+    /// wherever it stands ("غزة: 47 قتيلا …" over a lead that cites the health ministry two paragraphs down).
+    func link(_ drafts: inout [FigureDraft], scene: inout LinkScene, documentSource: inout LinkedName?, opensDocument: Bool = false) {
         // The sentences that hold a figure: read whether the document is read whole or in sections, so what is
         // taken from them comes out the same either way.
         let figureSentences = Set(drafts.map(\.sentence))
@@ -44,9 +49,11 @@ struct SourceLinker {
         if documentSource == nil, let name = firstNamed?.name { documentSource = scene.linked(name) }
         // Its words are cut from the text once, not once per figure that falls back on it.
         let firstNamedLinked = firstNamed?.name.flatMap { scene.linked($0) }
+        let headlineEnd = opensDocument ? headline(in: scene) : 0
         func sourceOfDocument(at token: Int) -> LinkedName? {
             if let before { return before }
             guard let first = firstNamed, first.name != nil else { return nil }
+            if token < headlineEnd { return firstNamedLinked }
             return first.cue.tokens.lowerBound <= token || first.cue.tokens.lowerBound < scene.paragraphEnd(of: token) ? firstNamedLinked : nil
         }
         for index in drafts.indices {
@@ -140,6 +147,19 @@ struct SourceLinker {
             attributions.append((cue, named))
         }
         return attributions
+    }
+
+    /// The end of the document's headline (the token after it), 0 when it has none: a first line of one sentence,
+    /// not closed by a full stop, "!" or "؟" (headlines are not), with no attribution verb (a lead that reports,
+    /// "وثقت منظمة … 310 هجمات", is no headline), and more lines after it.
+    private func headline(in scene: LinkScene) -> Int {
+        let end = scene.paragraphEnd(of: 0)
+        guard end < scene.tokens.count, end > 0, scene.tokens[0].sentence == scene.tokens[end - 1].sentence,
+              !scene.cues(in: 0..<end).contains(where: { $0.kind == .attribution }) else { return 0 }
+        let last = scene.tokens[end - 1]
+        if last.kind == .punctuation, Int(last.start) < scene.text.scalars.count,
+           [0x2E, 0x21, 0x3F, 0x061F, 0x06D4].contains(scene.text.scalars[Int(last.start)]) { return 0 }
+        return end
     }
 
     /// Whether a named body (a source or an actor) follows an unnamed speaker within two words.

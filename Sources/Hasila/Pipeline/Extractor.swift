@@ -246,7 +246,7 @@ public struct Extractor: Sendable {
         let heads = drafts.indices.map { actors.inheritedFrom($0, targets) }
         PlaceLinker(grammar: grammar, trace: trace).link(&drafts, scene: scene, heads: heads, actorNames: placesTaken)
         var source = carry.source.map { LinkedName(key: $0.key, text: $0.text, range: ($0.range.lowerBound - base)..<($0.range.upperBound - base)) }
-        SourceLinker(grammar: grammar, trace: trace).link(&drafts, scene: &scene, documentSource: &source)
+        SourceLinker(grammar: grammar, trace: trace).link(&drafts, scene: &scene, documentSource: &source, opensDocument: base == 0)
         carry.country = scene.country
         carry.source = source.map { LinkedName(key: $0.key, text: $0.text, range: ($0.range.lowerBound + base)..<($0.range.upperBound + base)) }
     }
