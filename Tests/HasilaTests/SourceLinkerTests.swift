@@ -60,4 +60,23 @@ final class SourceLinkerTests: XCTestCase {
         // A first line that reports is a lead, not a headline.
         XCTAssertNil(try source("قالت مصادر إن 5 أشخاص قتلوا في حلب\nوأفاد المرصد السوري بأن القصف مستمر.\n", 5))
     }
+    func testABodyBeforeItsVerbIsTheSubjectThatReports() throws {
+        XCTAssertEqual(try source("قتل 4 أشخاص في حلب. وكانت الأمم المتحدة قد قالت في تقريرها إن 30 مدنيا قتلوا في اليمن.", 30), "org.un")
+        // A claim after the verb makes it no report; a subject-first verb in a sentence without a figure credits nothing.
+        XCTAssertNil(try source("وكان تنظيم الدولة قد أعلن مسؤوليته عن تفجير قتل 15 شخصا.", 15))
+        XCTAssertNil(try source("وكانت الأمم المتحدة قد أعلنت حالة الطوارئ.\nوقتل 6 أشخاص في حلب.", 6))
+    }
+
+    func testAVerbWithoutASubjectContinuesTheLastSpeaker() throws {
+        let text = "قالت الأمم المتحدة إن 12 شخصا قتلوا في اليمن.\nوقال المرصد السوري إن 4 مدنيين قتلوا في حلب.\nوأضاف أن 9 آخرين أصيبوا.\n"
+        XCTAssertEqual(try source(text, 9), "org.sohr")
+    }
+
+    func testABackReferenceNamesTheLastBodyWithItsNoun() throws {
+        let text = "قالت وزارة الصحة في اليمن إن 20 شخصا قتلوا.\nوقال الدفاع المدني إن 7 أشخاص أصيبوا.\nوأضافت الوزارة أن 3 جرحى توفوا.\n"
+        XCTAssertEqual(try source(text, 7), "gov.ye.emergency")
+        XCTAssertEqual(try source(text, 3), "gov.ye.health")
+        // Without a body of that noun, the last speaker.
+        XCTAssertEqual(try source("قالت الأمم المتحدة إن 20 شخصا قتلوا في اليمن.\nوأضاف المتحدث باسم المنظمة أن 5 آخرين أصيبوا.\n", 5), "org.un")
+    }
 }

@@ -103,19 +103,19 @@ struct SourceLinker {
                    $0.tokens.lowerBound == back.tokens.lowerBound
                        && ($0.tokens.upperBound > back.tokens.upperBound || $0.mention.kind == .source)
                }),
-               // The last attribution before it in its paragraph, in a sentence with a figure (read however the
-               // document is cut in sections).
-               let previous = (attributions + earlier).filter({
-                   $0.cue.tokens.lowerBound < cue.tokens.lowerBound && scene.paragraphEnd(of: $0.cue.tokens.lowerBound) > cue.tokens.lowerBound
-                       && figureSentences.contains(scene.tokens[$0.cue.tokens.lowerBound].sentence)
-               }).max(by: { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound }) {
+               let previous = previousAttribution(before: cue, in: attributions + earlier, scene: scene, figureSentences: figureSentences,
+                                                  head: back.tokens.lowerBound) {
                 attributions.append((cue, previous.name))
                 continue
             }
             for next in scene.cues.dropFirst(position + 1) {
                 guard next.tokens.lowerBound - cue.tokens.upperBound <= SourceLinker.reach, next.tokens.lowerBound < end else { break }
                 // "مصادر بالشرطة", "مسؤول بوزارة الداخلية", "مصدر طبي في مستشفى X": an unnamed person of a named body speaks for it.
-                if next.kind == .unnamedSource, !speaksForBody(next, scene: scene, end: end) { unnamed = true; break }
+                if next.kind == .unnamedSource, !speaksForBody(next, scene: scene, end: end),
+                   // A body's own name at that word wins ("المنظمة الدولية للهجرة" is no "منظمة دولية").
+                   !scene.names(in: next.tokens.lowerBound..<end).contains(where: {
+                       $0.tokens.lowerBound == next.tokens.lowerBound && ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil
+                   }) { unnamed = true; break }
                 if next.kind == .claim { break }
             }
             if !unnamed {
@@ -142,7 +142,21 @@ struct SourceLinker {
                 if let body = named, scene.cues(in: body.tokens.upperBound..<min(end, body.tokens.upperBound + 2)).contains(where: { $0.kind == .claim }) {
                     continue
                 }
-                guard named != nil else { continue }   // an attribution verb with no body after it ("قال إن"): says nothing
+                // No body after it: the subject may stand before the verb ("وكانت الأمم المتحدة قد قالت").
+                // Only where the sentence reports a figure: "وكانت الحكومة قد أعلنت حالة الطوارئ" credits nothing.
+                if named == nil, figureSentences.contains(sentence), let body = subject(before: cue, scene: scene, sentence: sentence) {
+                    // "وكانت حركة حماس قد أعلنت مسؤوليتها": a claim, not an attribution.
+                    if scene.cues(in: cue.tokens.upperBound..<min(end, cue.tokens.upperBound + 2)).contains(where: { $0.kind == .claim }) { continue }
+                    named = body
+                }
+                if named == nil {
+                    // "وأضاف أن", "وأوضح أن": the verb's pronoun is the last speaker, named or not.
+                    if cue.tokens.upperBound < end, scene.firstBoundary(in: cue.tokens.upperBound..<(cue.tokens.upperBound + 1)) != nil,
+                       let previous = previousAttribution(before: cue, in: attributions + earlier, scene: scene, figureSentences: figureSentences) {
+                        attributions.append((cue, previous.name))
+                    }
+                    continue   // else an attribution verb with no body says nothing
+                }
             }
             attributions.append((cue, named))
         }
@@ -160,6 +174,47 @@ struct SourceLinker {
         if last.kind == .punctuation, Int(last.start) < scene.text.scalars.count,
            [0x2E, 0x21, 0x3F, 0x061F, 0x06D4].contains(scene.text.scalars[Int(last.start)]) { return 0 }
         return end
+    }
+
+    /// The last attribution before `cue` in a sentence with a figure (read the same however the document is cut in
+    /// sections): who "وقال المصدر", "وأضاف البيان" or "وأضاف أن" points back to.
+    /// With `head` (the token of a back-reference noun, "الإدارة"), the last whose body begins with that noun
+    /// ("الإدارة العامة للمرور", "وزارة الصحة" for "الوزارة") wins over a later one with another.
+    private func previousAttribution(before cue: LinkScene.Cue, in attributions: [(cue: LinkScene.Cue, name: LinkScene.Name?)],
+                                     scene: LinkScene, figureSentences: Set<Int32>, head: Int? = nil) -> (cue: LinkScene.Cue, name: LinkScene.Name?)? {
+        let before = attributions.filter {
+            $0.cue.tokens.lowerBound < cue.tokens.lowerBound && figureSentences.contains(scene.tokens[$0.cue.tokens.lowerBound].sentence)
+        }
+        if let head, let named = before.filter({ $0.name.map { sameNoun(head, $0.tokens.lowerBound, in: scene) } ?? false })
+            .max(by: { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound }) { return named }
+        return before.max { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound }
+    }
+
+    /// Whether two words are one noun, with or without the article: the same letters once an article of
+    /// clitics.grammar is taken off the front ("الوزارة" and "وزارة").
+    private func sameNoun(_ a: Int, _ b: Int, in scene: LinkScene) -> Bool {
+        let articles = grammar.tables.articleStems.map { Array(grammar.tables.lexicon.stem($0).unicodeScalars.map(\.value)) }
+        func bare(_ index: Int) -> ArraySlice<UInt32> {
+            let token = scene.tokens[index]
+            let word = scene.text.scalars[Int(token.start)..<Int(token.end)]
+            for article in articles where word.starts(with: article) && word.count > article.count + 1 { return word.dropFirst(article.count) }
+            return word
+        }
+        return bare(a).elementsEqual(bare(b))
+    }
+
+    /// A body named just before an attribution verb, as its subject ("الأمم المتحدة قالت", "وكانت الوزارة قد
+    /// أعلنت"): it ends at most one word before the verb (a particle such as قد), in its sentence, with no clause
+    /// boundary or punctuation between.
+    private func subject(before cue: LinkScene.Cue, scene: LinkScene, sentence: Int32) -> LinkScene.Name? {
+        let from = max(scene.sentence(sentence).lowerBound, cue.tokens.lowerBound - SourceLinker.reach - 4)
+        guard from < cue.tokens.lowerBound,
+              var name = scene.names(in: from..<cue.tokens.lowerBound).last(where: { ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil }),
+              cue.tokens.lowerBound - name.tokens.upperBound <= 1,
+              scene.firstBoundary(in: name.tokens.upperBound..<cue.tokens.lowerBound) == nil,
+              !(name.tokens.upperBound..<cue.tokens.lowerBound).contains(where: { scene.tokens[$0].kind == .punctuation }) else { return nil }
+        if let key = name.key, key.hasSuffix(".state"), name.mention.kind == .actor { name.key = "gov." + key.dropLast(6) + ".security" }
+        return name
     }
 
     /// Whether a named body (a source or an actor) follows an unnamed speaker within two words.
