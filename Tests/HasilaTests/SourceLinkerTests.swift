@@ -79,4 +79,9 @@ final class SourceLinkerTests: XCTestCase {
         // Without a body of that noun, the last speaker.
         XCTAssertEqual(try source("قالت الأمم المتحدة إن 20 شخصا قتلوا في اليمن.\nوأضاف المتحدث باسم المنظمة أن 5 آخرين أصيبوا.\n", 5), "org.un")
     }
+    func testAnUnnamedSpeakerBeforeWhatIsReportedStaysUnnamed() throws {
+        // The army after "بأن" is what the correspondent reports, not the body he speaks for.
+        XCTAssertNil(try source("أفاد المرصد السوري بمقتل 3 مدنيين.\nوأفاد ناشطون بأن الجيش دفع بأكثر من 100 آلية إلى حلب.\n", 100))
+        XCTAssertEqual(try source("قالت مصادر في الدفاع المدني في سوريا إن 8 أشخاص قتلوا.", 8), "gov.sy.emergency")
+    }
 }

@@ -219,7 +219,9 @@ struct SourceLinker {
 
     /// Whether a named body (a source or an actor) follows an unnamed speaker within two words.
     private func speaksForBody(_ cue: LinkScene.Cue, scene: LinkScene, end: Int) -> Bool {
-        let window = cue.tokens.upperBound..<max(cue.tokens.upperBound, min(end, cue.tokens.upperBound + 3))
+        var window = cue.tokens.upperBound..<max(cue.tokens.upperBound, min(end, cue.tokens.upperBound + 3))
+        // What is reported begins at a clause boundary: "أفاد مراسلنا بأن الجيش …" is no officer of the army.
+        if let boundary = scene.firstBoundary(in: window) { window = window.lowerBound..<boundary }
         return scene.names(in: window).contains {
             ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil && $0.tokens.lowerBound - cue.tokens.upperBound <= 2
         }
