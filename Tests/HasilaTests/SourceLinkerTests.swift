@@ -84,4 +84,13 @@ final class SourceLinkerTests: XCTestCase {
         XCTAssertNil(try source("أفاد المرصد السوري بمقتل 3 مدنيين.\nوأفاد ناشطون بأن الجيش دفع بأكثر من 100 آلية إلى حلب.\n", 100))
         XCTAssertEqual(try source("قالت مصادر في الدفاع المدني في سوريا إن 8 أشخاص قتلوا.", 8), "gov.sy.emergency")
     }
+    func testAPartyNamedBeforeIsTheSourceItsHeadNounPointsTo() throws {
+        XCTAssertEqual(try source("قصف تنظيم الدولة حلب بالصواريخ. وقال التنظيم في بيان إن 20 جنديا قتلوا.", 20), "group.isis")
+    }
+
+    func testTheFirstSpeakerOfAListDecides() throws {
+        // A body named before an unnamed speaker joined to it is the source; an unnamed speaker first is not.
+        XCTAssertEqual(try source("قالت مصادر في الدفاع المدني ومسعفون في سوريا إن 7 أشخاص قتلوا.", 7), "gov.sy.emergency")
+        XCTAssertNil(try source("أفاد المرصد السوري بمقتل 3 مدنيين.\nوقال مسعفون إن 11 شخصا أنقذوا في حلب.\n", 11))
+    }
 }

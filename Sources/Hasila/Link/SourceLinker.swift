@@ -103,19 +103,38 @@ struct SourceLinker {
                    $0.tokens.lowerBound == back.tokens.lowerBound
                        && ($0.tokens.upperBound > back.tokens.upperBound || $0.mention.kind == .source)
                }),
-               let previous = previousAttribution(before: cue, in: attributions + earlier, scene: scene, figureSentences: figureSentences,
-                                                  head: back.tokens.lowerBound) {
-                attributions.append((cue, previous.name))
-                continue
+               case let previous = previousAttribution(before: cue, in: attributions + earlier, scene: scene, figureSentences: figureSentences,
+                                                       head: back.tokens.lowerBound) {
+                // No attribution before with that noun: a party named before with it ("الحركة" after "حركة الشباب").
+                if previous?.name.map({ !sameNoun(back.tokens.lowerBound, $0.tokens.lowerBound, in: scene) }) ?? true,
+                   var party = scene.names(in: 0..<back.tokens.lowerBound).last(where: {
+                       ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil && sameNoun(back.tokens.lowerBound, $0.tokens.lowerBound, in: scene)
+                   }) {
+                    if let key = party.key, key.hasSuffix(".state"), party.mention.kind == .actor { party.key = "gov." + key.dropLast(6) + ".security" }
+                    attributions.append((cue, party))
+                    continue
+                }
+                if let previous {
+                    attributions.append((cue, previous.name))
+                    continue
+                }
             }
             for next in scene.cues.dropFirst(position + 1) {
                 guard next.tokens.lowerBound - cue.tokens.upperBound <= SourceLinker.reach, next.tokens.lowerBound < end else { break }
                 // "مصادر بالشرطة", "مسؤول بوزارة الداخلية", "مصدر طبي في مستشفى X": an unnamed person of a named body speaks for it.
-                if next.kind == .unnamedSource, !speaksForBody(next, scene: scene, end: end),
-                   // A body's own name at that word wins ("المنظمة الدولية للهجرة" is no "منظمة دولية").
-                   !scene.names(in: next.tokens.lowerBound..<end).contains(where: {
-                       $0.tokens.lowerBound == next.tokens.lowerBound && ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil
-                   }) { unnamed = true; break }
+                // The first speaker decides: "مصادر بالشرطة ومسعفون" speak for the police.
+                if next.kind == .unnamedSource {
+                    // A body named before it is the speaker ("مصادر بالشرطة ومسعفون").
+                    if scene.names(in: cue.tokens.upperBound..<next.tokens.lowerBound).contains(where: {
+                        ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil
+                    }) { break }
+                    // A body's own name over that word wins ("المنظمة الدولية للهجرة" is no "منظمة دولية", nor
+                    // "منظمة أطباء بلا حدود" doctors).
+                    unnamed = !speaksForBody(next, scene: scene, end: end) && !scene.names(in: cue.tokens.upperBound..<end).contains(where: {
+                        $0.tokens.contains(next.tokens.lowerBound) && ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil
+                    })
+                    break
+                }
                 if next.kind == .claim { break }
             }
             if !unnamed {
@@ -224,7 +243,19 @@ struct SourceLinker {
         if let boundary = scene.firstBoundary(in: window) { window = window.lowerBound..<boundary }
         return scene.names(in: window).contains {
             ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil && $0.tokens.lowerBound - cue.tokens.upperBound <= 2
+                && !addressed($0, in: scene)
         }
+    }
+
+    /// An outlet after a preposition ("قال أحد السكان لوكالة فرانس برس"): the speaker talks to it, not for it; the
+    /// agency only carries the words.
+    private func addressed(_ name: LinkScene.Name, in scene: LinkScene) -> Bool {
+        guard name.key?.hasPrefix("media.") == true else { return false }
+        let tables = grammar.tables
+        let bit: UInt64 = tables.names.id >= 0 ? 1 << UInt64(tables.names.id) : 0
+        let readings = scene.tokens[name.tokens.lowerBound].nameAnalyses.map { tables.lexicon.analyses[Int($0)] }
+            .filter { bit == 0 || tables.startMasks[Int($0.stem)] & bit != 0 }
+        return !readings.isEmpty && readings.allSatisfy { $0.prefixClasses & tables.prepositionBit != 0 }
     }
 
     private func distance(_ a: Range<Int>, _ b: Range<Int>) -> Int {
