@@ -93,4 +93,11 @@ final class SourceLinkerTests: XCTestCase {
         XCTAssertEqual(try source("قالت مصادر في الدفاع المدني ومسعفون في سوريا إن 7 أشخاص قتلوا.", 7), "gov.sy.emergency")
         XCTAssertNil(try source("أفاد المرصد السوري بمقتل 3 مدنيين.\nوقال مسعفون إن 11 شخصا أنقذوا في حلب.\n", 11))
     }
+    func testASpokesmanWithoutABodySpeaksForTheBodyNamedJustBefore() throws {
+        let text = "وصلت فرق الدفاع المدني إلى موقع الحادث في حلب. وقال المتحدث الرسمي في المنطقة إن 6 أشخاص أصيبوا."
+        XCTAssertEqual(try source(text, 6), "gov.sy.emergency")
+        // A body named further back is not his.
+        let far = "وصلت فرق الدفاع المدني إلى حلب. ثم هدأ القصف. وعادت العائلات إلى منازلها. وقال المتحدث الرسمي إن 6 أشخاص أصيبوا."
+        XCTAssertNil(try source(far, 6))
+    }
 }

@@ -161,6 +161,13 @@ struct SourceLinker {
                 if let body = named, scene.cues(in: body.tokens.upperBound..<min(end, body.tokens.upperBound + 2)).contains(where: { $0.kind == .claim }) {
                     continue
                 }
+                // A spokesman with no body after him ("وأوضح المتحدث الرسمي بالمنطقة"): the body named last before him, in
+                // his sentence or the one before, speaks through him ("… عمليات الهلال الأحمر …").
+                if named == nil, from > cue.tokens.upperBound,
+                   let body = scene.names(in: 0..<cue.tokens.lowerBound).last(where: { $0.mention.kind == .source && $0.key != nil }),
+                   scene.tokens[body.tokens.lowerBound].sentence >= sentence - 1 {
+                    named = body
+                }
                 // No body after it: the subject may stand before the verb ("وكانت الأمم المتحدة قد قالت").
                 // Only where the sentence reports a figure: "وكانت الحكومة قد أعلنت حالة الطوارئ" credits nothing.
                 if named == nil, figureSentences.contains(sentence), let body = subject(before: cue, scene: scene, sentence: sentence) {
