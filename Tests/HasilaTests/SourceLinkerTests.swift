@@ -100,4 +100,14 @@ final class SourceLinkerTests: XCTestCase {
         let far = "وصلت فرق الدفاع المدني إلى حلب. ثم هدأ القصف. وعادت العائلات إلى منازلها. وقال المتحدث الرسمي إن 6 أشخاص أصيبوا."
         XCTAssertNil(try source(far, 6))
     }
+    /// With the bundled gazetteer: "السلطات" and "الحكومة" are actor names (the state) and source names (the government).
+    func testTheAuthoritiesReportingAreTheGovernmentAndTheArmyItsSecurity() throws {
+        func bundled(_ text: String, _ value: Int) throws -> String? {
+            let figures = TestGrammar.extractor.extract(text).figures
+            return try XCTUnwrap(figures.first { $0.value == value }, "no figure \(value) in «\(text)»").source?.key
+        }
+        XCTAssertEqual(try bundled("قالت السلطات التركية إن 30 شخصا قتلوا في حادث.", 30), "gov.tr.government")
+        XCTAssertEqual(try bundled("قالت الحكومة السورية إن 12 شخصا قتلوا في حلب.", 12), "gov.sy.government")
+        XCTAssertEqual(try bundled("قال الجيش العراقي إن 6 مسلحين قتلوا.", 6), "gov.iq.security")
+    }
 }

@@ -107,11 +107,10 @@ struct SourceLinker {
                                                        head: back.tokens.lowerBound) {
                 // No attribution before with that noun: a party named before with it ("الحركة" after "حركة الشباب").
                 if previous?.name.map({ !sameNoun(back.tokens.lowerBound, $0.tokens.lowerBound, in: scene) }) ?? true,
-                   var party = scene.names(in: 0..<back.tokens.lowerBound).last(where: {
+                   let party = scene.names(in: 0..<back.tokens.lowerBound).last(where: {
                        ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil && sameNoun(back.tokens.lowerBound, $0.tokens.lowerBound, in: scene)
                    }) {
-                    if let key = party.key, key.hasSuffix(".state"), party.mention.kind == .actor { party.key = "gov." + key.dropLast(6) + ".security" }
-                    attributions.append((cue, party))
+                    attributions.append((cue, reporting(party, scene: scene)))
                     continue
                 }
                 if let previous {
@@ -154,9 +153,7 @@ struct SourceLinker {
                         && $0.tokens.lowerBound < stop && $0.tokens.lowerBound - from <= SourceLinker.reach
                 }
                 // A state's forces that report are its security body ("قال الجيش" → gov.<cc>.security).
-                if let key = named?.key, key.hasSuffix(".state"), named?.mention.kind == .actor {
-                    named?.key = "gov." + key.dropLast(6) + ".security"
-                }
+                named = named.map { reporting($0, scene: scene) }
                 // "أعلن X مسؤوليته": a claim, not an attribution.
                 if let body = named, scene.cues(in: body.tokens.upperBound..<min(end, body.tokens.upperBound + 2)).contains(where: { $0.kind == .claim }) {
                     continue
@@ -235,12 +232,49 @@ struct SourceLinker {
     private func subject(before cue: LinkScene.Cue, scene: LinkScene, sentence: Int32) -> LinkScene.Name? {
         let from = max(scene.sentence(sentence).lowerBound, cue.tokens.lowerBound - SourceLinker.reach - 4)
         guard from < cue.tokens.lowerBound,
-              var name = scene.names(in: from..<cue.tokens.lowerBound).last(where: { ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil }),
+              let name = scene.names(in: from..<cue.tokens.lowerBound).last(where: { ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil }),
               cue.tokens.lowerBound - name.tokens.upperBound <= 1,
               scene.firstBoundary(in: name.tokens.upperBound..<cue.tokens.lowerBound) == nil,
               !(name.tokens.upperBound..<cue.tokens.lowerBound).contains(where: { scene.tokens[$0].kind == .punctuation }) else { return nil }
-        if let key = name.key, key.hasSuffix(".state"), name.mention.kind == .actor { name.key = "gov." + key.dropLast(6) + ".security" }
-        return name
+        return reporting(name, scene: scene)
+    }
+
+    /// A party as the body that reports: a state's forces are its security body ("قال الجيش" → gov.<cc>.security),
+    /// unless a `source` rule names the same words or their first ones ("السلطات"، "الحكومة السورية": the state as a
+    /// doer, the government as a reporter), whose key then holds, its `*` the country of the actor's key.
+    private func reporting(_ name: LinkScene.Name, scene: LinkScene) -> LinkScene.Name {
+        guard name.mention.kind == .actor, let key = name.key, key.hasSuffix(".state") else { return name }
+        var body = name
+        let country = String(key.dropLast(6))
+        // The words, else their first words ("السلطات التركية": "السلطات" with its country's adjective).
+        let rule = stride(from: name.tokens.upperBound, to: name.tokens.lowerBound, by: -1).lazy
+            .compactMap { sourceRule(over: name.tokens.lowerBound..<$0, scene: scene) }.first
+        if let source = rule {
+            body.key = source.utf8.contains(0x2A) ? LinkScene.filling(source, with: country) : source
+        } else {
+            body.key = "gov." + country + ".security"
+        }
+        return body
+    }
+
+    /// The key of a `source` rule that names exactly these words, if any (the finder keeps one kind per stretch).
+    private func sourceRule(over tokens: Range<Int>, scene: LinkScene) -> String? {
+        let trie = grammar.tables.names, entries = grammar.tables.namePayloads, analyses = grammar.tables.lexicon.analyses
+        var nodes: [Int32] = [PhraseTrie.root]
+        for index in tokens {
+            var next: [Int32] = []
+            for node in nodes {
+                for reading in scene.tokens[index].nameAnalyses {
+                    if let child = trie.child(node, analyses[Int(reading)].stem) { next.append(child) }
+                }
+            }
+            nodes = next
+            if nodes.isEmpty { return nil }
+        }
+        for node in nodes where trie.hasPayload(node) {
+            if let payload = trie.payloads(at: node).first(where: { entries[$0].kind == .source }) { return entries[payload].key }
+        }
+        return nil
     }
 
     /// Whether a named body (a source or an actor) follows an unnamed speaker within two words.
