@@ -141,7 +141,12 @@ struct SourceLinker {
                 var from = cue.tokens.upperBound
                 for next in scene.cues.dropFirst(position + 1) {
                     guard next.kind == .spokesman || (next.kind == .unnamedSource && speaksForBody(next, scene: scene, end: end)),
-                          next.tokens.lowerBound - from <= 1 else { break }
+                          next.tokens.lowerBound - from <= 1,
+                          // A body whose name begins there is the speaker itself ("الرئيس الأفغاني", not a head of something).
+                          !(next.kind == .spokesman && !speaksForBody(next, scene: scene, end: end)
+                              && scene.names(in: next.tokens.lowerBound..<end).first.map({
+                                  $0.tokens.lowerBound == next.tokens.lowerBound && $0.mention.kind == .source && $0.key != nil
+                              }) == true) else { break }
                     from = next.tokens.upperBound
                 }
                 // What is reported begins at a clause boundary ("قال إن X قتل"): a name after it is not the speaker.
