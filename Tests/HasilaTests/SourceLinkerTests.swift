@@ -110,4 +110,16 @@ final class SourceLinkerTests: XCTestCase {
         XCTAssertEqual(try bundled("قالت الحكومة السورية إن 12 شخصا قتلوا في حلب.", 12), "gov.sy.government")
         XCTAssertEqual(try bundled("قال الجيش العراقي إن 6 مسلحين قتلوا.", 6), "gov.iq.security")
     }
+    /// With the bundled gazetteer: an agency a person talks to only carries his words (null), while the agency
+    /// reporting on its own is the source.
+    func testAPersonTalkingToAnAgencyIsNoSource() throws {
+        func bundled(_ text: String, _ value: Int) throws -> String? {
+            let figures = TestGrammar.extractor.extract(text).figures
+            return try XCTUnwrap(figures.first { $0.value == value }, "no figure \(value) in «\(text)»").source?.key
+        }
+        let text = "أفاد المرصد السوري بمقتل 3 مدنيين في حلب.\nوقال أبو أحمد لوكالة فرانس برس إن 15 شخصا قتلوا في حلب.\n"
+        XCTAssertNil(try bundled(text, 15))
+        XCTAssertNil(try bundled("وقال أحد السكان لوكالة الصحافة الفرنسية إن 40 منزلا أحرقت في القرية.", 40))
+        XCTAssertEqual(try bundled("وقالت وكالة فرانس برس إن 12 شخصا قتلوا في حلب.", 12), "media.afp")
+    }
 }

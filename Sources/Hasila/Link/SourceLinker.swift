@@ -153,14 +153,21 @@ struct SourceLinker {
                 let window = from..<max(from, min(end, from + SourceLinker.reach + 2))
                 let stop = scene.firstBoundary(in: window) ?? window.upperBound
                 // A long name may run past the window ("مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية"): it need only begin in it.
+                // An outlet after a preposition past the speaker ("وقال فلان لوكالة فرانس برس") is spoken to, not the body.
                 named = scene.names(in: from..<end).first {
                     ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil
                         && $0.tokens.lowerBound < stop && $0.tokens.lowerBound - from <= SourceLinker.reach
+                        && !($0.tokens.lowerBound > from && addressed($0, in: scene))
                 }
                 // A state's forces that report are its security body ("قال الجيش" → gov.<cc>.security).
                 named = named.map { reporting($0, scene: scene) }
                 // "أعلن X مسؤوليته": a claim, not an attribution.
                 if let body = named, scene.cues(in: body.tokens.upperBound..<min(end, body.tokens.upperBound + 2)).contains(where: { $0.kind == .claim }) {
+                    continue
+                }
+                // "وقال فلان لوكالة فرانس برس": a person, named or not, talking to an outlet that only carries his words.
+                if named == nil, scene.names(in: from..<end).contains(where: { $0.tokens.lowerBound < stop && addressed($0, in: scene) }) {
+                    attributions.append((cue, nil))
                     continue
                 }
                 // A spokesman with no body after him ("وأوضح المتحدث الرسمي بالمنطقة"): the body named last before him, in
