@@ -143,6 +143,23 @@ final class LinkCommandTests: XCTestCase {
         XCTAssertEqual(malformed.status, 2, malformed.stderr)
     }
 
+    func testADatelineOnlyPlaceCountsInTheDatelineAndNowhereElse() throws {
+        let folder = try grammars(LinkCommandTests.names + "place SY-HM dateline = المدينة\n")
+        let text = TemporaryFolder()
+        let dated = text.write("dated.txt", "المدينة – 4 آب 2019 (خاص)\nقال الدفاع المدني إن 8 أشخاص قتلوا في انفجار.\n")
+        let plain = text.write("plain.txt", "قتل 8 أشخاص في انفجار وسط المدينة – بحسب الدفاع المدني.\n")
+        let run = try CLI.run(["extract", "--grammars", folder.path, dated, plain])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.records.map { $0["country"] as? String }, ["SY", nil])
+        XCTAssertEqual(run.records.map { ($0["source"] as? [String: Any])?["key"] as? String }, ["gov.sy.emergency", nil])
+        XCTAssertEqual(run.records.map { $0["place"] is NSNull }, [true, true])
+        // Its division must be a place a rule defines, as for towns (G009).
+        let wrongFolder = try grammars(LinkCommandTests.names + "place SY-ZZ dateline = المدينة\n")
+        let wrong = try CLI.run(["check-grammars", "--grammars", wrongFolder.path])
+        XCTAssertEqual(wrong.status, 2, wrong.stderr)
+        XCTAssertTrue(wrong.stderr.contains("G009"), wrong.stderr)
+    }
+
     func testEvalScoresTheFourFieldsWhereTheGoldGivesThem() throws {
         let folder = try grammars()
         let text = TemporaryFolder()

@@ -318,20 +318,22 @@ struct GrammarCompiler {
         switch statement.kind {
         case "place", "nationality", "actor", "source":
             let town = statement.kind == "place" && args.count == 2 && args[1] == "town"
-            guard args.count == 1 || town, !args[0].isEmpty else {
-                fail(statement, .syntax, 1, "expected '\(statement.kind) KEY = names'\(statement.kind == "place" ? " or 'place KEY town = names'" : "")"); return true
+            // `place KEY dateline = …`: a name that is a place only where a dateline stands ("عمان –" is Amman, not Oman).
+            let dateline = statement.kind == "place" && args.count == 2 && args[1] == "dateline"
+            guard args.count == 1 || town || dateline, !args[0].isEmpty else {
+                fail(statement, .syntax, 1, "expected '\(statement.kind) KEY = names'\(statement.kind == "place" ? ", 'place KEY town = names' or 'place KEY dateline = names'" : "")"); return true
             }
             if let problem = NameKeyShape.problem(kind: statement.kind, key: args[0]) {
                 fail(statement, .badNameKey, column(of: args[0], in: statement), problem); return true
             }
-            if town, !placeKeys.contains(args[0]) {
+            if town || dateline, !placeKeys.contains(args[0]) {
                 fail(statement, .unknownDivision, column(of: args[0], in: statement),
                      "no 'place \(args[0]) = …' rule names the division of these towns; write that rule first (in Grammars/places/)"); return true
             }
             let kind: NameMention.Kind = town ? .town : statement.kind == "place" ? .place : statement.kind == "nationality" ? .nationality
                 : statement.kind == "actor" ? .actor : .source
             let payload = grammar.tables.namePayloads.count
-            grammar.tables.namePayloads.append(NameEntry(kind: kind, key: args[0], rule: location(statement)))
+            grammar.tables.namePayloads.append(NameEntry(kind: kind, key: args[0], rule: location(statement), datelineOnly: dateline))
             grammar.tables.lexicon.registeringNames = true
             defer { grammar.tables.lexicon.registeringNames = false }
             for sequence in sequences(statement, grammar: grammar) where !sequence.contains(PhraseTrie.numberSlot) {

@@ -4,6 +4,8 @@ struct NameEntry: Sendable {
     let kind: NameMention.Kind
     let key: String
     var rule = ""
+    /// A `place KEY dateline` name: a place only in a news item's dateline ("عمان –"), elsewhere no name.
+    var datelineOnly = false
 
     /// The key is kept as a String of its own bytes, which Swift stores inline when it is short (most keys are:
     /// "SY-ID", "sy.state"): every name the linkers copy then copies its key without reference counting.

@@ -176,6 +176,7 @@ struct LinkScene {
                 // As token ranges: the token holding its first code point to the one holding its last.
                 guard mention.end > mention.start, let first = token(containing: mention.start),
                       let last = token(containing: mention.end - 1) else { continue }
+                if mention.datelineOnly, !standsAsDateline(first..<(last + 1)) { continue }
                 let name = Name(mention: mention, tokens: first..<(last + 1), key: mention.key)
                 if name.isPlace { foundPlace = true }
                 if !foundStarred, LinkScene.hasStar(mention.key) { foundStarred = true }
@@ -281,10 +282,23 @@ struct LinkScene {
     static let datelineReach = 3
 
     /// A place followed at once by a dash: the dateline of a news item ("كابول – 22 تموز 2018").
-    func isDateline(_ name: Name) -> Bool {
-        let next = name.tokens.upperBound
-        guard next < tokens.count, tokens[next].kind == .punctuation else { return false }
-        let start = Int(tokens[next].start)
+    func isDateline(_ name: Name) -> Bool { isDash(name.tokens.upperBound) }
+
+    /// How many words into the first line a dateline's place may begin ("عمان – …", "وكالة – عمان").
+    static let datelineWords = 4
+
+    /// Whether a name of a `place KEY dateline` rule stands as a dateline: among the first words of the section's
+    /// first line, with a dash just after it (or just before it, after an outlet's name).
+    private func standsAsDateline(_ range: Range<Int>) -> Bool {
+        guard range.lowerBound < LinkScene.datelineWords, range.upperBound <= tokens.count,
+              !tokens[0..<range.upperBound].dropFirst().contains(where: { $0.lineBreakBefore }) else { return false }
+        return isDash(range.upperBound) || (range.lowerBound > 0 && isDash(range.lowerBound - 1))
+    }
+
+    /// Whether the token at `index` is a dash (hyphen, en dash, em dash, figure dash).
+    private func isDash(_ index: Int) -> Bool {
+        guard index < tokens.count, tokens[index].kind == .punctuation else { return false }
+        let start = Int(tokens[index].start)
         guard start < text.scalars.count else { return false }
         return [0x2D, 0x2013, 0x2014, 0x2012].contains(text.scalars[start])
     }

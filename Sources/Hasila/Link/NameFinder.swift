@@ -64,7 +64,8 @@ public struct NameFinder: Sendable {
             guard longest > index, best >= 0 else { index += 1; continue }
             let start = Int(tokens[index].start) + grammar.prefixLength(tokens[index], beginning: trie, names: true)
             if mentions.capacity == 0 { mentions.reserveCapacity(8) }
-            mentions.append(NameMention(kind: entries[best].kind, key: entries[best].key, start: start, end: Int(tokens[longest - 1].end)))
+            mentions.append(NameMention(kind: entries[best].kind, key: entries[best].key, start: start, end: Int(tokens[longest - 1].end),
+                                        datelineOnly: entries[best].datelineOnly))
             index = longest
         }
         return mentions

@@ -12,11 +12,15 @@ public struct NameMention: Sendable, Equatable {
     public var key: String
     public var start: Int
     public var end: Int
+    /// A name of a `place KEY dateline` rule: a place only where it stands as a news item's dateline ("عمان –",
+    /// Amman), since elsewhere the same word may name something else (Oman). The linking stage drops it elsewhere.
+    public var datelineOnly: Bool
 
-    public init(kind: Kind, key: String, start: Int, end: Int) {
+    public init(kind: Kind, key: String, start: Int, end: Int, datelineOnly: Bool = false) {
         self.kind = kind
         self.key = key
         self.start = start
         self.end = end
+        self.datelineOnly = datelineOnly
     }
 }

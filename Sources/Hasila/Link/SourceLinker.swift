@@ -14,7 +14,12 @@ struct SourceLinker {
 
     /// `scene` reads on from the section's start until an attribution names a body, when its sentences so far
     /// hold none: the document's first such attribution is every later figure's fallback.
-    func link(_ drafts: inout [FigureDraft], scene: inout LinkScene, documentSource: inout LinkedName?) {
+    ///
+    /// `opensDocument`: the scene is the document's first section, so a first line of one sentence followed by
+    /// more text is its headline, whose figures sum up the item below and are credited as its figures are: a
+    /// headline figure with no attribution of its own takes the document's first attribution that names a body,
+    /// wherever it stands ("غزة: 47 قتيلا …" over a lead that cites the health ministry two paragraphs down).
+    func link(_ drafts: inout [FigureDraft], scene: inout LinkScene, documentSource: inout LinkedName?, opensDocument: Bool = false) {
         // The sentences that hold a figure: read whether the document is read whole or in sections, so what is
         // taken from them comes out the same either way.
         let figureSentences = Set(drafts.map(\.sentence))
@@ -44,9 +49,11 @@ struct SourceLinker {
         if documentSource == nil, let name = firstNamed?.name { documentSource = scene.linked(name) }
         // Its words are cut from the text once, not once per figure that falls back on it.
         let firstNamedLinked = firstNamed?.name.flatMap { scene.linked($0) }
+        let headlineEnd = opensDocument ? headline(in: scene) : 0
         func sourceOfDocument(at token: Int) -> LinkedName? {
             if let before { return before }
             guard let first = firstNamed, first.name != nil else { return nil }
+            if token < headlineEnd { return firstNamedLinked }
             return first.cue.tokens.lowerBound <= token || first.cue.tokens.lowerBound < scene.paragraphEnd(of: token) ? firstNamedLinked : nil
         }
         for index in drafts.indices {
@@ -80,27 +87,53 @@ struct SourceLinker {
             let end = scene.sentence(sentence).upperBound
             var named: LinkScene.Name?
             var unnamed = false
-            // "وقال المصدر", "وبينت الوزارة": the speaker of the last attribution before, named or not.
-            if let back = scene.cues.dropFirst(position + 1).first, back.kind == .sourceBack,
-               back.tokens.lowerBound - cue.tokens.upperBound <= 1, back.tokens.lowerBound < end,
+            // "وقال المصدر", "وبينت الوزارة", "وأوضح المتحدث باسم الإدارة": the speaker of the last attribution
+            // before, named or not (a spokesman may stand between).
+            var speaker = position + 1
+            while speaker < scene.cues.count, scene.cues[speaker].kind == .spokesman,
+                  scene.cues[speaker].tokens.lowerBound - (speaker == position + 1 ? cue.tokens.upperBound : scene.cues[speaker - 1].tokens.upperBound) <= 1 {
+                speaker += 1
+            }
+            let gap = speaker == position + 1 ? 1 : 0
+            if speaker < scene.cues.count, case let back = scene.cues[speaker], back.kind == .sourceBack,
+               back.tokens.lowerBound - (speaker == position + 1 ? cue.tokens.upperBound : scene.cues[speaker - 1].tokens.upperBound) <= gap,
+               back.tokens.lowerBound < end,
                // A body's own name at that word wins ("المفوضية" is a name; "الهيئة الوطنية لإدارة الكوارث" is longer).
                !scene.names(in: back.tokens.lowerBound..<end).contains(where: {
                    $0.tokens.lowerBound == back.tokens.lowerBound
                        && ($0.tokens.upperBound > back.tokens.upperBound || $0.mention.kind == .source)
                }),
-               // The last attribution before it in its paragraph, in a sentence with a figure (read however the
-               // document is cut in sections).
-               let previous = (attributions + earlier).filter({
-                   $0.cue.tokens.lowerBound < cue.tokens.lowerBound && scene.paragraphEnd(of: $0.cue.tokens.lowerBound) > cue.tokens.lowerBound
-                       && figureSentences.contains(scene.tokens[$0.cue.tokens.lowerBound].sentence)
-               }).max(by: { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound }) {
-                attributions.append((cue, previous.name))
-                continue
+               case let previous = previousAttribution(before: cue, in: attributions + earlier, scene: scene, figureSentences: figureSentences,
+                                                       head: back.tokens.lowerBound) {
+                // No attribution before with that noun: a party named before with it ("الحركة" after "حركة الشباب").
+                if previous?.name.map({ !sameNoun(back.tokens.lowerBound, $0.tokens.lowerBound, in: scene) }) ?? true,
+                   let party = scene.names(in: 0..<back.tokens.lowerBound).last(where: {
+                       ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil && sameNoun(back.tokens.lowerBound, $0.tokens.lowerBound, in: scene)
+                   }) {
+                    attributions.append((cue, reporting(party, scene: scene)))
+                    continue
+                }
+                if let previous {
+                    attributions.append((cue, previous.name))
+                    continue
+                }
             }
             for next in scene.cues.dropFirst(position + 1) {
                 guard next.tokens.lowerBound - cue.tokens.upperBound <= SourceLinker.reach, next.tokens.lowerBound < end else { break }
                 // "مصادر بالشرطة", "مسؤول بوزارة الداخلية", "مصدر طبي في مستشفى X": an unnamed person of a named body speaks for it.
-                if next.kind == .unnamedSource, !speaksForBody(next, scene: scene, end: end) { unnamed = true; break }
+                // The first speaker decides: "مصادر بالشرطة ومسعفون" speak for the police.
+                if next.kind == .unnamedSource {
+                    // A body named before it is the speaker ("مصادر بالشرطة ومسعفون").
+                    if scene.names(in: cue.tokens.upperBound..<next.tokens.lowerBound).contains(where: {
+                        ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil
+                    }) { break }
+                    // A body's own name over that word wins ("المنظمة الدولية للهجرة" is no "منظمة دولية", nor
+                    // "منظمة أطباء بلا حدود" doctors).
+                    unnamed = !speaksForBody(next, scene: scene, end: end) && !scene.names(in: cue.tokens.upperBound..<end).contains(where: {
+                        $0.tokens.contains(next.tokens.lowerBound) && ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil
+                    })
+                    break
+                }
                 if next.kind == .claim { break }
             }
             if !unnamed {
@@ -108,40 +141,176 @@ struct SourceLinker {
                 var from = cue.tokens.upperBound
                 for next in scene.cues.dropFirst(position + 1) {
                     guard next.kind == .spokesman || (next.kind == .unnamedSource && speaksForBody(next, scene: scene, end: end)),
-                          next.tokens.lowerBound - from <= 1 else { break }
+                          next.tokens.lowerBound - from <= 1,
+                          // A body whose name begins there is the speaker itself ("الرئيس الأفغاني", not a head of something).
+                          !(next.kind == .spokesman && !speaksForBody(next, scene: scene, end: end)
+                              && scene.names(in: next.tokens.lowerBound..<end).first.map({
+                                  $0.tokens.lowerBound == next.tokens.lowerBound && $0.mention.kind == .source && $0.key != nil
+                              }) == true) else { break }
                     from = next.tokens.upperBound
                 }
                 // What is reported begins at a clause boundary ("قال إن X قتل"): a name after it is not the speaker.
                 let window = from..<max(from, min(end, from + SourceLinker.reach + 2))
                 let stop = scene.firstBoundary(in: window) ?? window.upperBound
                 // A long name may run past the window ("مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية"): it need only begin in it.
+                // An outlet after a preposition past the speaker ("وقال فلان لوكالة فرانس برس") is spoken to, not the body.
                 named = scene.names(in: from..<end).first {
                     ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil
                         && $0.tokens.lowerBound < stop && $0.tokens.lowerBound - from <= SourceLinker.reach
+                        && !($0.tokens.lowerBound > from && addressed($0, in: scene))
                 }
                 // A state's forces that report are its security body ("قال الجيش" → gov.<cc>.security).
-                if let key = named?.key, key.hasSuffix(".state"), named?.mention.kind == .actor {
-                    named?.key = "gov." + key.dropLast(6) + ".security"
-                }
+                named = named.map { reporting($0, scene: scene) }
                 // "أعلن X مسؤوليته": a claim, not an attribution.
                 if let body = named, scene.cues(in: body.tokens.upperBound..<min(end, body.tokens.upperBound + 2)).contains(where: { $0.kind == .claim }) {
                     continue
                 }
-                guard named != nil else { continue }   // an attribution verb with no body after it ("قال إن"): says nothing
+                // "وقال فلان لوكالة فرانس برس": a person, named or not, talking to an outlet that only carries his words.
+                if named == nil, scene.names(in: from..<end).contains(where: { $0.tokens.lowerBound < stop && addressed($0, in: scene) }) {
+                    attributions.append((cue, nil))
+                    continue
+                }
+                // A spokesman with no body after him ("وأوضح المتحدث الرسمي بالمنطقة"): the body named last before him, in
+                // his sentence or the one before, speaks through him ("… عمليات الهلال الأحمر …").
+                if named == nil, from > cue.tokens.upperBound,
+                   let body = scene.names(in: 0..<cue.tokens.lowerBound).last(where: { $0.mention.kind == .source && $0.key != nil }),
+                   scene.tokens[body.tokens.lowerBound].sentence >= sentence - 1 {
+                    named = body
+                }
+                // No body after it: the subject may stand before the verb ("وكانت الأمم المتحدة قد قالت").
+                // Only where the sentence reports a figure: "وكانت الحكومة قد أعلنت حالة الطوارئ" credits nothing.
+                if named == nil, figureSentences.contains(sentence), let body = subject(before: cue, scene: scene, sentence: sentence) {
+                    // "وكانت حركة حماس قد أعلنت مسؤوليتها": a claim, not an attribution.
+                    if scene.cues(in: cue.tokens.upperBound..<min(end, cue.tokens.upperBound + 2)).contains(where: { $0.kind == .claim }) { continue }
+                    named = body
+                }
+                if named == nil {
+                    // "وأضاف أن", "وأوضح أن": the verb's pronoun is the last speaker, named or not.
+                    if cue.tokens.upperBound < end, scene.firstBoundary(in: cue.tokens.upperBound..<(cue.tokens.upperBound + 1)) != nil,
+                       let previous = previousAttribution(before: cue, in: attributions + earlier, scene: scene, figureSentences: figureSentences) {
+                        attributions.append((cue, previous.name))
+                    }
+                    continue   // else an attribution verb with no body says nothing
+                }
             }
             attributions.append((cue, named))
         }
         return attributions
     }
 
+    /// The end of the document's headline (the token after it), 0 when it has none: a first line of one sentence,
+    /// not closed by a full stop, "!" or "؟" (headlines are not), with no attribution verb (a lead that reports,
+    /// "وثقت منظمة … 310 هجمات", is no headline), and more lines after it.
+    private func headline(in scene: LinkScene) -> Int {
+        let end = scene.paragraphEnd(of: 0)
+        guard end < scene.tokens.count, end > 0, scene.tokens[0].sentence == scene.tokens[end - 1].sentence,
+              !scene.cues(in: 0..<end).contains(where: { $0.kind == .attribution }) else { return 0 }
+        let last = scene.tokens[end - 1]
+        if last.kind == .punctuation, Int(last.start) < scene.text.scalars.count,
+           [0x2E, 0x21, 0x3F, 0x061F, 0x06D4].contains(scene.text.scalars[Int(last.start)]) { return 0 }
+        return end
+    }
+
+    /// The last attribution before `cue` in a sentence with a figure (read the same however the document is cut in
+    /// sections): who "وقال المصدر", "وأضاف البيان" or "وأضاف أن" points back to.
+    /// With `head` (the token of a back-reference noun, "الإدارة"), the last whose body begins with that noun
+    /// ("الإدارة العامة للمرور", "وزارة الصحة" for "الوزارة") wins over a later one with another.
+    private func previousAttribution(before cue: LinkScene.Cue, in attributions: [(cue: LinkScene.Cue, name: LinkScene.Name?)],
+                                     scene: LinkScene, figureSentences: Set<Int32>, head: Int? = nil) -> (cue: LinkScene.Cue, name: LinkScene.Name?)? {
+        let before = attributions.filter {
+            $0.cue.tokens.lowerBound < cue.tokens.lowerBound && figureSentences.contains(scene.tokens[$0.cue.tokens.lowerBound].sentence)
+        }
+        if let head, let named = before.filter({ $0.name.map { sameNoun(head, $0.tokens.lowerBound, in: scene) } ?? false })
+            .max(by: { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound }) { return named }
+        return before.max { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound }
+    }
+
+    /// Whether two words are one noun, with or without the article: the same letters once an article of
+    /// clitics.grammar is taken off the front ("الوزارة" and "وزارة").
+    private func sameNoun(_ a: Int, _ b: Int, in scene: LinkScene) -> Bool {
+        let articles = grammar.tables.articleStems.map { Array(grammar.tables.lexicon.stem($0).unicodeScalars.map(\.value)) }
+        func bare(_ index: Int) -> ArraySlice<UInt32> {
+            let token = scene.tokens[index]
+            let word = scene.text.scalars[Int(token.start)..<Int(token.end)]
+            for article in articles where word.starts(with: article) && word.count > article.count + 1 { return word.dropFirst(article.count) }
+            return word
+        }
+        return bare(a).elementsEqual(bare(b))
+    }
+
+    /// A body named just before an attribution verb, as its subject ("الأمم المتحدة قالت", "وكانت الوزارة قد
+    /// أعلنت"): it ends at most one word before the verb (a particle such as قد), in its sentence, with no clause
+    /// boundary or punctuation between.
+    private func subject(before cue: LinkScene.Cue, scene: LinkScene, sentence: Int32) -> LinkScene.Name? {
+        let from = max(scene.sentence(sentence).lowerBound, cue.tokens.lowerBound - SourceLinker.reach - 4)
+        guard from < cue.tokens.lowerBound,
+              let name = scene.names(in: from..<cue.tokens.lowerBound).last(where: { ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil }),
+              cue.tokens.lowerBound - name.tokens.upperBound <= 1,
+              scene.firstBoundary(in: name.tokens.upperBound..<cue.tokens.lowerBound) == nil,
+              !(name.tokens.upperBound..<cue.tokens.lowerBound).contains(where: { scene.tokens[$0].kind == .punctuation }) else { return nil }
+        return reporting(name, scene: scene)
+    }
+
+    /// A party as the body that reports: a state's forces are its security body ("قال الجيش" → gov.<cc>.security),
+    /// unless a `source` rule names the same words or their first ones ("السلطات"، "الحكومة السورية": the state as a
+    /// doer, the government as a reporter), whose key then holds, its `*` the country of the actor's key.
+    private func reporting(_ name: LinkScene.Name, scene: LinkScene) -> LinkScene.Name {
+        guard name.mention.kind == .actor, let key = name.key, key.hasSuffix(".state") else { return name }
+        var body = name
+        let country = String(key.dropLast(6))
+        // The words, else their first words ("السلطات التركية": "السلطات" with its country's adjective).
+        let rule = stride(from: name.tokens.upperBound, to: name.tokens.lowerBound, by: -1).lazy
+            .compactMap { sourceRule(over: name.tokens.lowerBound..<$0, scene: scene) }.first
+        if let source = rule {
+            body.key = source.utf8.contains(0x2A) ? LinkScene.filling(source, with: country) : source
+        } else {
+            body.key = "gov." + country + ".security"
+        }
+        return body
+    }
+
+    /// The key of a `source` rule that names exactly these words, if any (the finder keeps one kind per stretch).
+    private func sourceRule(over tokens: Range<Int>, scene: LinkScene) -> String? {
+        let trie = grammar.tables.names, entries = grammar.tables.namePayloads, analyses = grammar.tables.lexicon.analyses
+        var nodes: [Int32] = [PhraseTrie.root]
+        for index in tokens {
+            var next: [Int32] = []
+            for node in nodes {
+                for reading in scene.tokens[index].nameAnalyses {
+                    if let child = trie.child(node, analyses[Int(reading)].stem) { next.append(child) }
+                }
+            }
+            nodes = next
+            if nodes.isEmpty { return nil }
+        }
+        for node in nodes where trie.hasPayload(node) {
+            if let payload = trie.payloads(at: node).first(where: { entries[$0].kind == .source }) { return entries[payload].key }
+        }
+        return nil
+    }
+
     /// Whether a named body (a source or an actor) follows an unnamed speaker within two words.
     private func speaksForBody(_ cue: LinkScene.Cue, scene: LinkScene, end: Int) -> Bool {
-        let window = cue.tokens.upperBound..<max(cue.tokens.upperBound, min(end, cue.tokens.upperBound + 3))
+        var window = cue.tokens.upperBound..<max(cue.tokens.upperBound, min(end, cue.tokens.upperBound + 3))
+        // What is reported begins at a clause boundary: "أفاد مراسلنا بأن الجيش …" is no officer of the army.
+        if let boundary = scene.firstBoundary(in: window) { window = window.lowerBound..<boundary }
         return scene.names(in: window).contains {
             ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil && $0.tokens.lowerBound - cue.tokens.upperBound <= 2
                 // "قال شهود عيان إن مستوطنين …": what is reported begins at إن; a name there is no body.
                 && scene.firstBoundary(in: cue.tokens.upperBound..<$0.tokens.lowerBound) == nil
+                && !addressed($0, in: scene)
         }
+    }
+
+    /// An outlet after a preposition ("قال أحد السكان لوكالة فرانس برس"): the speaker talks to it, not for it; the
+    /// agency only carries the words.
+    private func addressed(_ name: LinkScene.Name, in scene: LinkScene) -> Bool {
+        guard name.key?.hasPrefix("media.") == true else { return false }
+        let tables = grammar.tables
+        let bit: UInt64 = tables.names.id >= 0 ? 1 << UInt64(tables.names.id) : 0
+        let readings = scene.tokens[name.tokens.lowerBound].nameAnalyses.map { tables.lexicon.analyses[Int($0)] }
+            .filter { bit == 0 || tables.startMasks[Int($0.stem)] & bit != 0 }
+        return !readings.isEmpty && readings.allSatisfy { $0.prefixClasses & tables.prepositionBit != 0 }
     }
 
     private func distance(_ a: Range<Int>, _ b: Range<Int>) -> Int {

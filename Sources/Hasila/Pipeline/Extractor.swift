@@ -250,7 +250,7 @@ public struct Extractor: Sendable {
         PlaceLinker(grammar: grammar, trace: trace).link(&drafts, scene: scene, heads: heads, actorNames: linkedActors.placesTaken)
         ActorLinker.refillStates(&drafts, linkedActors)
         var source = carry.source.map { LinkedName(key: $0.key, text: $0.text, range: ($0.range.lowerBound - base)..<($0.range.upperBound - base)) }
-        SourceLinker(grammar: grammar, trace: trace).link(&drafts, scene: &scene, documentSource: &source)
+        SourceLinker(grammar: grammar, trace: trace).link(&drafts, scene: &scene, documentSource: &source, opensDocument: base == 0)
         carry.country = scene.country
         carry.source = source.map { LinkedName(key: $0.key, text: $0.text, range: ($0.range.lowerBound + base)..<($0.range.upperBound + base)) }
     }
