@@ -9,9 +9,10 @@ struct NameEntry: Sendable {
 
     /// The key is kept as a String of its own bytes, which Swift stores inline when it is short (most keys are:
     /// "SY-ID", "sy.state"): every name the linkers copy then copies its key without reference counting.
-    init(kind: NameMention.Kind, key: String, rule: String = "") {
+    init(kind: NameMention.Kind, key: String, rule: String = "", datelineOnly: Bool = false) {
         self.kind = kind
         self.key = String(decoding: Array(key.utf8), as: UTF8.self)
         self.rule = rule
+        self.datelineOnly = datelineOnly
     }
 }
