@@ -231,7 +231,7 @@ final class PlaceLinker {
             name.isPlace && name.key != nil && !actorNames.contains(name.tokens.lowerBound)
             && !aside.contains { $0.contains(name.tokens.lowerBound) }
             // "أعادت توطين 15728 لاجئا سوريا": the country right after the counted noun says what they are.
-            && !(!name.key!.contains("-") && nounEnds.contains(name.tokens.lowerBound)
+            && !(nounEnds.contains(name.tokens.lowerBound) && !LinkScene.isDivision(name.key!)
                  && name.mention.start == Int(scene.tokens[name.tokens.lowerBound].start))
             && !cues.contains {
                 $0.kind == .hedge && $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2
