@@ -13,6 +13,9 @@ final class PlaceLinker {
     /// The first token after each figure's counted noun: a country written right there, with no preposition, is
     /// what the noun is ("لاجئا سوريا"), not where.
     private var nounEnds: Set<Int> = []
+    /// The phrases of occasions and origins near the range `places(in:)` reads: kept by the linker and refilled
+    /// per call, so that a call makes no list of its own.
+    private var asideRanges: [Range<Int>] = []
     /// How many words a figure of a coordinated run may have after it ("مدنيين، " "آخرون، اليوم الأربعاء،").
     static let runWords = 6
     /// How far (in tokens) the run's last figure may stand from the first.
@@ -189,9 +192,15 @@ final class PlaceLinker {
     }
 
     /// The places (and towns) in `range` that no hedge stands just before.
+    /// Called several times per figure: a range that names no place (most) is turned away before any list is
+    /// made, and what excludes a place is looked up only for the places found.
     private func places(in range: Range<Int>, scene: LinkScene) -> [LinkScene.Name] {
         guard !range.isEmpty else { return [] }
-        var names = Array(scene.names(in: range))
+        let slice = scene.names(in: range)
+        guard slice.contains(where: { $0.isPlace || $0.mention.kind == .nationality })
+            || scene.cues(in: range).contains(where: { $0.kind == .countryBack && $0.tokens.count == 1 }) else { return [] }
+        var names = Array(slice)
+        var added = false
         // "في المملكة"، "في شمال البلاد": the country its sentence named first before it ("وفي سوريا، … داخل
         // البلاد"), else the document's, where no name holds the word.
         for cue in scene.cues(in: range) where cue.kind == .countryBack && cue.tokens.count == 1
@@ -203,8 +212,10 @@ final class PlaceLinker {
             let token = scene.tokens[cue.tokens.lowerBound]
             let start = ActorLinker.head(scene.text.scalars, Int(token.start), Int(token.end)).start
             names.append(LinkScene.Name(mention: NameMention(kind: .place, key: code, start: start, end: Int(token.end)), tokens: cue.tokens, key: code))
+            added = true
         }
-        names.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        // The scene's names are in text order already: only those added need sorting in.
+        if added { names.sort { $0.tokens.lowerBound < $1.tokens.lowerBound } }
         guard names.contains(where: { $0.isPlace || $0.mention.kind == .nationality }) else { return [] }
         let cues = scene.cues(in: max(0, range.lowerBound - 3)..<range.upperBound)
         // "فوق الأراضي الروسية"، "قبالة السواحل التونسية": a land or water and its adjective name the country.
@@ -216,33 +227,45 @@ final class PlaceLinker {
                                              tokens: land.tokens.lowerBound..<name.tokens.upperBound, key: country)
         }
         // An occasion's phrase ("بمناسبة مرور عامين على التدخل الروسي في سوريا،") and where most come from
-        // ("معظمهم من السودان وإريتريا"): their places are not where the figure happened.
-        let aside = scene.cues(in: max(0, range.lowerBound - PlaceLinker.phraseReach)..<range.upperBound)
-            .filter { $0.kind == .occasion || $0.kind == .origin }.map { phrase(after: $0, scene: scene) }
-        let speakers = scene.cues(in: max(0, range.lowerBound - 4)..<range.upperBound).filter { $0.kind == .spokesman }
+        // ("معظمهم من السودان وإريتريا"): their places are not where the figure happened (read once, when a place
+        // is left to test).
+        var asideRead = false
+        asideRanges.removeAll(keepingCapacity: true)
+        // Who speaks: "بحسب حاكم منطقة X", "قال مسؤول في وزارة الداخلية العراقية".
+        let speakers = scene.cues(in: max(0, range.lowerBound - 4)..<range.upperBound)
         // A body that an attribution names ("قالت وزارة الصحة في غزة"), not one that acts ("استقبل مستشفى X ببيشة").
-        let attributions = scene.cues(in: max(0, range.lowerBound - 10)..<range.upperBound).filter { $0.kind == .attribution || $0.kind == .spokesman }
-        let bodies = scene.names(in: max(0, range.lowerBound - 6)..<range.upperBound).filter { body in
-            body.mention.kind == .source && attributions.contains {
-                $0.tokens.upperBound <= body.tokens.lowerBound && body.tokens.lowerBound - $0.tokens.upperBound <= 2
-            }
-        }
-        return names.filter { name in
-            name.isPlace && name.key != nil && !actorNames.contains(name.tokens.lowerBound)
-            && !aside.contains { $0.contains(name.tokens.lowerBound) }
+        let attributions = scene.cues(in: max(0, range.lowerBound - 10)..<range.upperBound)
+        let bodies = scene.names(in: max(0, range.lowerBound - 6)..<range.upperBound)
+        var found: [LinkScene.Name] = []
+        for name in names where name.isPlace && name.key != nil && !actorNames.contains(name.tokens.lowerBound) {
+            let at = name.tokens.lowerBound
+            let key = name.key!
+            let wordStart = name.mention.start == Int(scene.tokens[at].start)
             // "أعادت توطين 15728 لاجئا سوريا": the country right after the counted noun says what they are.
-            && !(nounEnds.contains(name.tokens.lowerBound) && !LinkScene.isDivision(name.key!)
-                 && name.mention.start == Int(scene.tokens[name.tokens.lowerBound].start))
-            && !cues.contains {
-                $0.kind == .hedge && $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2
-            }
+            if wordStart, nounEnds.contains(at), !LinkScene.isDivision(key) { continue }
+            if cues.contains(where: { $0.kind == .hedge && $0.tokens.upperBound <= at && at - $0.tokens.upperBound <= 2 }) { continue }
             // A country right after an act, with no preposition, is its adjective ("37 هجوما روسيا"): not where.
-            && !(!LinkScene.isDivision(name.key!) && name.mention.start == Int(scene.tokens[name.tokens.lowerBound].start)
-                 && cues.contains { $0.kind == .agent && $0.tokens.upperBound == name.tokens.lowerBound })
-            // Who speaks, not where: "بحسب حاكم منطقة X", "قال مسؤول في وزارة الداخلية العراقية".
-            && !speakers.contains { $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2 }
-            && !bodies.contains { $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 1 }
+            if wordStart, !LinkScene.isDivision(key), cues.contains(where: { $0.kind == .agent && $0.tokens.upperBound == at }) { continue }
+            if speakers.contains(where: { $0.kind == .spokesman && $0.tokens.upperBound <= at && at - $0.tokens.upperBound <= 2 }) { continue }
+            if bodies.contains(where: { body in
+                body.mention.kind == .source && body.tokens.upperBound <= at && at - body.tokens.upperBound <= 1
+                    && attributions.contains {
+                        ($0.kind == .attribution || $0.kind == .spokesman)
+                            && $0.tokens.upperBound <= body.tokens.lowerBound && body.tokens.lowerBound - $0.tokens.upperBound <= 2
+                    }
+            }) { continue }
+            if !asideRead {
+                asideRead = true
+                for cue in scene.cues(in: max(0, range.lowerBound - PlaceLinker.phraseReach)..<range.upperBound)
+                where cue.kind == .occasion || cue.kind == .origin {
+                    let phrase = phrase(after: cue, scene: scene)
+                    asideRanges.append(phrase)
+                }
+            }
+            if asideRanges.contains(where: { $0.contains(at) }) { continue }
+            found.append(name)
         }
+        return found
     }
 
     /// How far before a figure's part an occasion or an origin may open the phrase that holds a place.
@@ -297,7 +320,9 @@ final class PlaceLinker {
 
     /// How many words (not punctuation) `range` holds.
     private func words(in range: Range<Int>, scene: LinkScene) -> Int {
-        range.filter { scene.tokens[$0].kind == .word }.count
+        var count = 0
+        for index in range where scene.tokens[index].kind == .word { count += 1 }
+        return count
     }
 
     /// The first place in `range` that a hedge stands just before ("معظمها في محافظة إدلب").
@@ -315,6 +340,8 @@ final class PlaceLinker {
     /// The names less those said relative to another place ("في ولاية X جنوب كابل": the capital only locates
     /// X), when a division of their own remains; then the most specific place they agree on.
     private func chooseLocated(_ names: [LinkScene.Name], scene: LinkScene) -> LinkScene.Name? {
+        // One name (most figures) is the place, whatever locates it.
+        if names.count == 1 { return names[0] }
         var names = names
         // Right after the word, with no clitic between ("حماة الشمالي وإدلب" lists two places).
         let relative = names.filter { name in
