@@ -179,9 +179,17 @@ struct ActorLinker {
 
     /// The cue kinds that name a figure's doers forward in its own part, in an item of its list, and after
     /// its list's last item for all of them: made once, not per figure.
-    static let forwardKinds: Set<LinkCue.Kind> = [.agent, .agentVerb, .clash, .claim]
-    static let itemKinds: Set<LinkCue.Kind> = [.agent, .agentVerb, .clash]
-    static let sharedKinds: Set<LinkCue.Kind> = [.agent, .clash]
+    /// Tested per cue with two comparisons, not hashed: every set holds agent and clash cues.
+    struct CueKinds {
+        let agentVerb: Bool
+        let claim: Bool
+        func contains(_ kind: LinkCue.Kind) -> Bool {
+            kind == .agent || kind == .clash || (agentVerb && kind == .agentVerb) || (claim && kind == .claim)
+        }
+    }
+    static let forwardKinds = CueKinds(agentVerb: true, claim: true)
+    static let itemKinds = CueKinds(agentVerb: true, claim: false)
+    static let sharedKinds = CueKinds(agentVerb: false, claim: false)
 
     /// The figure's own actors, nil when its sentence names none for it (it may then inherit).
     private func actors(of index: Int, _ drafts: [LinkTarget], scene: LinkScene, subject: inout Bool,
@@ -367,7 +375,7 @@ struct ActorLinker {
 
     /// The actors named by the first cue of `kinds` in `range` that introduces any; `[]` when a hedge stands
     /// just before that cue; nil when no cue names anyone.
-    private func cued(in range: Range<Int>, _ draft: LinkTarget, scene: LinkScene, kinds: Set<LinkCue.Kind>,
+    private func cued(in range: Range<Int>, _ draft: LinkTarget, scene: LinkScene, kinds: CueKinds,
                       shared: Bool = false, quiet: Bool = false) -> [LinkScene.Name]? {
         guard !range.isEmpty else { return nil }
         var hedgeEnd = -1
