@@ -197,34 +197,45 @@ final class PlaceLinker {
     private func places(in range: Range<Int>, scene: LinkScene) -> [LinkScene.Name] {
         guard !range.isEmpty else { return [] }
         let slice = scene.names(in: range)
+        let rangeCues = scene.cues(in: range)
         guard slice.contains(where: { $0.isPlace || $0.mention.kind == .nationality })
-            || scene.cues(in: range).contains(where: { $0.kind == .countryBack && $0.tokens.count == 1 }) else { return [] }
-        var names = Array(slice)
-        var added = false
+            || rangeCues.contains(where: { $0.kind == .countryBack && $0.tokens.count == 1 }) else { return [] }
+        // The scene's names are read in place; a list is made only when a name is added or changed (below).
+        var names: [LinkScene.Name] = []
+        var changed = false
         // "في المملكة"، "في شمال البلاد": the country its sentence named first before it ("وفي سوريا، … داخل
         // البلاد"), else the document's, where no name holds the word.
-        for cue in scene.cues(in: range) where cue.kind == .countryBack && cue.tokens.count == 1
-            && !names.contains(where: { $0.tokens.overlaps(cue.tokens) }) {
+        for cue in rangeCues where cue.kind == .countryBack && cue.tokens.count == 1
+            && !(changed ? names[...] : slice).contains(where: { $0.tokens.overlaps(cue.tokens) }) {
             let sentence = scene.sentence(scene.tokens[cue.tokens.lowerBound].sentence)
             let named = scene.names(in: sentence.lowerBound..<max(sentence.lowerBound, cue.tokens.lowerBound))
                 .first { $0.isPlace && $0.key != nil && !LinkScene.isDivision($0.key!) }
             guard let code = named.map({ LinkScene.country(of: $0.key!) }) ?? scene.documentCountry(at: cue.tokens.lowerBound) else { continue }
             let token = scene.tokens[cue.tokens.lowerBound]
             let start = ActorLinker.head(scene.text.scalars, Int(token.start), Int(token.end)).start
+            if !changed { names = Array(slice); changed = true }
             names.append(LinkScene.Name(mention: NameMention(kind: .place, key: code, start: start, end: Int(token.end)), tokens: cue.tokens, key: code))
-            added = true
         }
         // The scene's names are in text order already: only those added need sorting in.
-        if added { names.sort { $0.tokens.lowerBound < $1.tokens.lowerBound } }
-        guard names.contains(where: { $0.isPlace || $0.mention.kind == .nationality }) else { return [] }
-        let cues = scene.cues(in: max(0, range.lowerBound - 3)..<range.upperBound)
+        if changed { names.sort { $0.tokens.lowerBound < $1.tokens.lowerBound } }
+        guard (changed ? names[...] : slice).contains(where: { $0.isPlace || $0.mention.kind == .nationality }) else { return [] }
+        // The cues around the range, read once: each test below takes those from its own distance before it.
+        let near = scene.cues(in: max(0, range.lowerBound - 10)..<range.upperBound)
+        let cues = near.drop { $0.tokens.lowerBound < range.lowerBound - 3 }
         // "فوق الأراضي الروسية"، "قبالة السواحل التونسية": a land or water and its adjective name the country.
-        for (position, name) in names.enumerated() where name.mention.kind == .nationality {
-            guard let land = cues.first(where: { $0.kind == .territory && $0.tokens.upperBound == name.tokens.lowerBound }) else { continue }
+        for position in 0..<(changed ? names.count : slice.count) {
+            let name = changed ? names[position] : slice[slice.startIndex + position]
+            guard name.mention.kind == .nationality,
+                  let land = cues.first(where: { $0.kind == .territory && $0.tokens.upperBound == name.tokens.lowerBound }) else { continue }
             let country = LinkScene.country(of: name.mention.key)
             let start = Int(scene.tokens[land.tokens.lowerBound].start)
-            names[position] = LinkScene.Name(mention: NameMention(kind: .place, key: country, start: start, end: name.mention.end),
-                                             tokens: land.tokens.lowerBound..<name.tokens.upperBound, key: country)
+            let replaced = LinkScene.Name(mention: NameMention(kind: .place, key: country, start: start, end: name.mention.end),
+                                          tokens: land.tokens.lowerBound..<name.tokens.upperBound, key: country)
+            if changed { names[position] = replaced } else {
+                names = Array(slice)
+                names[position] = replaced
+                changed = true
+            }
         }
         // An occasion's phrase ("بمناسبة مرور عامين على التدخل الروسي في سوريا،") and where most come from
         // ("معظمهم من السودان وإريتريا"): their places are not where the figure happened (read once, when a place
@@ -232,28 +243,27 @@ final class PlaceLinker {
         var asideRead = false
         asideRanges.removeAll(keepingCapacity: true)
         // Who speaks: "بحسب حاكم منطقة X", "قال مسؤول في وزارة الداخلية العراقية".
-        let speakers = scene.cues(in: max(0, range.lowerBound - 4)..<range.upperBound)
+        let speakers = near.drop { $0.tokens.lowerBound < range.lowerBound - 4 }
         // A body that an attribution names ("قالت وزارة الصحة في غزة"), not one that acts ("استقبل مستشفى X ببيشة").
-        let attributions = scene.cues(in: max(0, range.lowerBound - 10)..<range.upperBound)
+        let attributions = near
         let bodies = scene.names(in: max(0, range.lowerBound - 6)..<range.upperBound)
-        var found: [LinkScene.Name] = []
-        for name in names where name.isPlace && name.key != nil && !actorNames.contains(name.tokens.lowerBound) {
+        func accepted(_ name: LinkScene.Name) -> Bool {
+            guard name.isPlace, let key = name.key, !actorNames.contains(name.tokens.lowerBound) else { return false }
             let at = name.tokens.lowerBound
-            let key = name.key!
             let wordStart = name.mention.start == Int(scene.tokens[at].start)
             // "أعادت توطين 15728 لاجئا سوريا": the country right after the counted noun says what they are.
-            if wordStart, nounEnds.contains(at), !LinkScene.isDivision(key) { continue }
-            if cues.contains(where: { $0.kind == .hedge && $0.tokens.upperBound <= at && at - $0.tokens.upperBound <= 2 }) { continue }
+            if wordStart, nounEnds.contains(at), !LinkScene.isDivision(key) { return false }
+            if cues.contains(where: { $0.kind == .hedge && $0.tokens.upperBound <= at && at - $0.tokens.upperBound <= 2 }) { return false }
             // A country right after an act, with no preposition, is its adjective ("37 هجوما روسيا"): not where.
-            if wordStart, !LinkScene.isDivision(key), cues.contains(where: { $0.kind == .agent && $0.tokens.upperBound == at }) { continue }
-            if speakers.contains(where: { $0.kind == .spokesman && $0.tokens.upperBound <= at && at - $0.tokens.upperBound <= 2 }) { continue }
+            if wordStart, !LinkScene.isDivision(key), cues.contains(where: { $0.kind == .agent && $0.tokens.upperBound == at }) { return false }
+            if speakers.contains(where: { $0.kind == .spokesman && $0.tokens.upperBound <= at && at - $0.tokens.upperBound <= 2 }) { return false }
             if bodies.contains(where: { body in
                 body.mention.kind == .source && body.tokens.upperBound <= at && at - body.tokens.upperBound <= 1
                     && attributions.contains {
                         ($0.kind == .attribution || $0.kind == .spokesman)
                             && $0.tokens.upperBound <= body.tokens.lowerBound && body.tokens.lowerBound - $0.tokens.upperBound <= 2
                     }
-            }) { continue }
+            }) { return false }
             if !asideRead {
                 asideRead = true
                 for cue in scene.cues(in: max(0, range.lowerBound - PlaceLinker.phraseReach)..<range.upperBound)
@@ -262,8 +272,13 @@ final class PlaceLinker {
                     asideRanges.append(phrase)
                 }
             }
-            if asideRanges.contains(where: { $0.contains(at) }) { continue }
-            found.append(name)
+            return !asideRanges.contains(where: { $0.contains(at) })
+        }
+        var found: [LinkScene.Name] = []
+        if changed {
+            for name in names where accepted(name) { found.append(name) }
+        } else {
+            for name in slice where accepted(name) { found.append(name) }
         }
         return found
     }
