@@ -28,7 +28,7 @@ struct ActorLinker {
     /// `parties`: the parties named in earlier sections' sentences with a figure, by head noun; updated with this
     /// section's.
     @discardableResult
-    func link(_ drafts: inout [FigureDraft], scene original: LinkScene, parties: inout [[UInt32]: String]) -> Linked {
+    func link(_ drafts: inout [FigureDraft], scene original: LinkScene, parties: inout PartyMemory) -> Linked {
         var scene = original
         let figureSentences = Set(drafts.map(\.sentence))
         scene.insert(backReferences(in: scene, figureSentences: figureSentences, parties: &parties))
@@ -98,19 +98,26 @@ struct ActorLinker {
     /// "تنظيم الدولة"), as names of that party at the noun's place. A noun inside a name is the name's. Only
     /// parties named in sentences with a figure count (those a section reads however the document is cut), then
     /// those of earlier sections (`parties`, which this updates).
-    private func backReferences(in scene: LinkScene, figureSentences: Set<Int32>, parties: inout [[UInt32]: String]) -> [LinkScene.Name] {
+    private func backReferences(in scene: LinkScene, figureSentences: Set<Int32>, parties: inout PartyMemory) -> [LinkScene.Name] {
         var found: [LinkScene.Name] = []
         let scalars = scene.text.scalars
-        func heads(of name: LinkScene.Name) -> [[UInt32]] {
-            name.tokens.compactMap { at in
+        /// The head noun of each word of the name, in order, handed to `body` until it returns true.
+        func anyHead(of name: LinkScene.Name, _ body: (ArraySlice<UInt32>) -> Bool) -> Bool {
+            for at in name.tokens {
                 let word = scene.tokens[at]
                 let from = max(name.mention.start, Int(word.start)), to = min(name.mention.end, Int(word.end))
-                return from < to ? Array(ActorLinker.head(scalars, from, to).head) : nil
+                if from < to, body(ActorLinker.head(scalars, from, to).head) { return true }
             }
+            return false
         }
-        let named = scene.names.filter { $0.isActor && $0.key != nil && figureSentences.contains(scene.tokens[$0.tokens.lowerBound].sentence) }
+        func isNamed(_ name: LinkScene.Name) -> Bool {
+            name.isActor && name.key != nil && figureSentences.contains(scene.tokens[name.tokens.lowerBound].sentence)
+        }
         defer {
-            for name in named { for head in heads(of: name) { parties[head] = name.key! } }
+            for name in scene.names where isNamed(name) {
+                let key = name.key!
+                _ = anyHead(of: name) { head in parties.remember(head, key: key); return false }
+            }
         }
         for cue in scene.cues where cue.kind == .actorBack && cue.tokens.count == 1
             && figureSentences.contains(scene.tokens[cue.tokens.lowerBound].sentence) {
@@ -120,8 +127,10 @@ struct ActorLinker {
             }) else { continue }
             let (start, head) = ActorLinker.head(scalars, Int(token.start), Int(token.end))
             // Any word of the name may be the head noun ("مسلحو حركة الشباب" for "الحركة").
-            let antecedent = named.last { $0.tokens.upperBound <= cue.tokens.lowerBound && heads(of: $0).contains { $0.elementsEqual(head) } }
-            guard let key = antecedent?.key ?? parties[Array(head)] else { continue }
+            let antecedent = scene.names.last {
+                isNamed($0) && $0.tokens.upperBound <= cue.tokens.lowerBound && anyHead(of: $0) { $0.elementsEqual(head) }
+            }
+            guard let key = antecedent?.key ?? parties.party(withHead: head) else { continue }
             found.append(LinkScene.Name(mention: NameMention(kind: .actor, key: key, start: start, end: Int(token.end)),
                                         tokens: cue.tokens, key: key))
         }

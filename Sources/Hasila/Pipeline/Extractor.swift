@@ -53,7 +53,7 @@ public struct Extractor: Sendable {
         var source: LinkedName?
         /// The parties named so far in sentences with a figure, by the head noun of each word of their names, for
         /// a back-reference in a later section ("التنظيم" after "تنظيم الدولة"; `ActorLinker`).
-        var parties: [[UInt32]: String] = [:]
+        var parties = PartyMemory()
         var figures = 0
         var dates = 0
         var offset = 0
