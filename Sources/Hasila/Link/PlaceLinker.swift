@@ -359,11 +359,14 @@ final class PlaceLinker {
         if names.count == 1 { return names[0] }
         var names = names
         // Right after the word, with no clitic between ("حماة الشمالي وإدلب" lists two places).
-        let relative = names.filter { name in
+        func isRelative(_ name: LinkScene.Name) -> Bool {
             name.mention.start == Int(scene.tokens[name.tokens.lowerBound].start) && scene.cues(in: max(0, name.tokens.lowerBound - 3)..<name.tokens.lowerBound).contains {
                 $0.kind == .near && $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 1
             }
         }
+        // Most lists have none: no list is made for them.
+        guard names.contains(where: isRelative) else { return choose(names, scene: scene) }
+        let relative = names.filter(isRelative)
         // Only when a division of its own remains: "في قرية X شرق أربيل" is still in Erbil's division.
         let located = names.filter { name in !relative.contains { $0.tokens == name.tokens } }
         if !relative.isEmpty, located.contains(where: { LinkScene.isDivision($0.key!) }) {
@@ -394,13 +397,13 @@ final class PlaceLinker {
             guard !listed else { return nil }
             names = names.filter { LinkScene.sameCountry($0.key!, firstKey) }
         }
-        let divisions = names.filter { LinkScene.isDivision($0.key!) }
-        if divisions.isEmpty { return names[0] }
-        if divisions.allSatisfy({ $0.key! == divisions[0].key! }) { return divisions[0] }
+        guard let firstDivision = names.firstIndex(where: { LinkScene.isDivision($0.key!) }) else { return names[0] }
+        let divisionKey = names[firstDivision].key!
+        if names.allSatisfy({ $0.key! == divisionKey || !LinkScene.isDivision($0.key!) }) { return names[firstDivision] }
         // Several divisions of one country: the country, named by a name that is the country, else by the
         // words from the first division to the last ("في حلب وإدلب").
         if let country = names.first(where: { !LinkScene.isDivision($0.key!) }) { return country }
-        let first = divisions[0], last = divisions[divisions.count - 1]
+        let first = names[firstDivision], last = names.last { LinkScene.isDivision($0.key!) }!
         let code = LinkScene.country(of: first.key!)
         return LinkScene.Name(mention: NameMention(kind: .place, key: code, start: first.mention.start, end: last.mention.end),
                               tokens: first.tokens.lowerBound..<last.tokens.upperBound, key: code)

@@ -53,7 +53,7 @@ public struct Extractor: Sendable {
         var source: LinkedName?
         /// The parties named so far in sentences with a figure, by the head noun of each word of their names, for
         /// a back-reference in a later section ("التنظيم" after "تنظيم الدولة"; `ActorLinker`).
-        var parties = PartyMemory()
+        var partyHeads = PartyMemory()
         var figures = 0
         var dates = 0
         var offset = 0
@@ -244,7 +244,7 @@ public struct Extractor: Sendable {
                               countryBefore: carry.country) { findNames(text, tokens, $0) }
         carry.country = scene.country
         let actors = ActorLinker(grammar: grammar, trace: trace)
-        let linkedActors = actors.link(&drafts, scene: scene, parties: &carry.parties)
+        let linkedActors = actors.link(&drafts, scene: scene, parties: &carry.partyHeads)
         let targets = drafts.map(\.linkTarget)
         let heads = drafts.indices.map { actors.inheritedFrom($0, targets) }
         PlaceLinker(grammar: grammar, trace: trace).link(&drafts, scene: scene, heads: heads, actorNames: linkedActors.placesTaken)
