@@ -30,15 +30,18 @@ struct ActorLinker {
     @discardableResult
     func link(_ drafts: inout [FigureDraft], scene original: LinkScene, parties: inout PartyMemory) -> Linked {
         var scene = original
-        let figureSentences = Set(drafts.map(\.sentence))
+        // In order, searched by halves: no Set hashed per section.
+        let figureSentences = drafts.map(\.sentence).sorted()
         scene.insert(backReferences(in: scene, figureSentences: figureSentences, parties: &parties))
         var own = [Bool](repeating: false, count: drafts.count)
         var subject = [Bool](repeating: false, count: drafts.count)
         var subjects = [[LinkScene.Name]?](repeating: nil, count: drafts.count)
         var linked = Linked()
         let targets = drafts.map(\.linkTarget)
+        // Each figure's own part, read by several figures' searches: found once.
+        let segments = drafts.indices.map { segment($0, targets, scene: scene) }
         for index in drafts.indices {
-            if let actors = actors(of: index, targets, scene: scene, subject: &subject[index], subjects: subjects) {
+            if let actors = actors(of: index, targets, segments: segments, scene: scene, subject: &subject[index], subjects: subjects) {
                 drafts[index].figure.actors = []
                 for name in actors {
                     guard let record = scene.linked(name) else { continue }
@@ -63,7 +66,7 @@ struct ActorLinker {
                 drafts[index].figure.actors = drafts[doer].figure.actors
                 trace?.note(targets[index].tokens.lowerBound, .actors, "a coordinated verb shares the subject of the figure before it",
                             value: describe(drafts[index].figure.actors))
-            } else if let cause = cause(of: index, targets, scene: scene), !drafts[cause].figure.actors.isEmpty {
+            } else if let cause = cause(of: index, targets, segments: segments, scene: scene), !drafts[cause].figure.actors.isEmpty {
                 // "أطلقت طائرة عراقية صاروخين، ما أسفر عن مقتل 16"، "قتل 5 بنيران X، وأصيب 9 آخرون".
                 drafts[index].figure.actors = drafts[cause].figure.actors
                 trace?.note(targets[index].tokens.lowerBound, .actors, "a result of the figure before it, or others that continue it, takes its actors",
@@ -98,7 +101,7 @@ struct ActorLinker {
     /// "تنظيم الدولة"), as names of that party at the noun's place. A noun inside a name is the name's. Only
     /// parties named in sentences with a figure count (those a section reads however the document is cut), then
     /// those of earlier sections (`parties`, which this updates).
-    private func backReferences(in scene: LinkScene, figureSentences: Set<Int32>, parties: inout PartyMemory) -> [LinkScene.Name] {
+    private func backReferences(in scene: LinkScene, figureSentences: [Int32], parties: inout PartyMemory) -> [LinkScene.Name] {
         var found: [LinkScene.Name] = []
         let scalars = scene.text.scalars
         /// The head noun of each word of the name, in order, handed to `body` until it returns true.
@@ -111,7 +114,7 @@ struct ActorLinker {
             return false
         }
         func isNamed(_ name: LinkScene.Name) -> Bool {
-            name.isActor && name.key != nil && figureSentences.contains(scene.tokens[name.tokens.lowerBound].sentence)
+            name.isActor && name.key != nil && ActorLinker.holds(figureSentences, scene.tokens[name.tokens.lowerBound].sentence)
         }
         defer {
             for name in scene.names where isNamed(name) {
@@ -120,7 +123,7 @@ struct ActorLinker {
             }
         }
         for cue in scene.cues where cue.kind == .actorBack && cue.tokens.count == 1
-            && figureSentences.contains(scene.tokens[cue.tokens.lowerBound].sentence) {
+            && ActorLinker.holds(figureSentences, scene.tokens[cue.tokens.lowerBound].sentence) {
             let token = scene.tokens[cue.tokens.lowerBound]
             guard !scene.names(in: max(0, cue.tokens.lowerBound - 6)..<min(scene.tokens.count, cue.tokens.upperBound + 6)).contains(where: {
                 $0.tokens.overlaps(cue.tokens)
@@ -135,6 +138,16 @@ struct ActorLinker {
                                         tokens: cue.tokens, key: key))
         }
         return found
+    }
+
+    /// Whether the sorted `values` hold `value`.
+    static func holds(_ values: [Int32], _ value: Int32) -> Bool {
+        var low = 0, high = values.count
+        while low < high {
+            let mid = (low + high) / 2
+            if values[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low < values.count && values[low] == value
     }
 
     /// A word's head noun: its letters after the article (and the clitics before it), with where the article begins.
@@ -168,12 +181,12 @@ struct ActorLinker {
 
     /// The figure whose result the figure at `index` states, or that it continues as "others": the figure before it
     /// in its sentence that is no breakdown, when a `result` cue stands between them or in its own part.
-    private func cause(of index: Int, _ targets: [LinkTarget], scene: LinkScene) -> Int? {
+    private func cause(of index: Int, _ targets: [LinkTarget], segments: [Range<Int>], scene: LinkScene) -> Int? {
         var previous = index - 1
         while previous >= 0, targets[previous].sentence == targets[index].sentence, targets[previous].parent != nil { previous -= 1 }
         guard previous >= 0, targets[previous].sentence == targets[index].sentence else { return nil }
         let from = targets[previous].tokens.upperBound
-        let to = max(from, segment(index, targets, scene: scene).upperBound)
+        let to = max(from, segments[index].upperBound)
         return scene.cues(in: from..<to).contains { $0.kind == .result } ? previous : nil
     }
 
@@ -201,7 +214,7 @@ struct ActorLinker {
     static let sharedKinds = CueKinds(agentVerb: false, claim: false)
 
     /// The figure's own actors, nil when its sentence names none for it (it may then inherit).
-    private func actors(of index: Int, _ drafts: [LinkTarget], scene: LinkScene, subject: inout Bool,
+    private func actors(of index: Int, _ drafts: [LinkTarget], segments: [Range<Int>], scene: LinkScene, subject: inout Bool,
                         subjects: [[LinkScene.Name]?]) -> [LinkScene.Name]? {
         let draft = drafts[index]
         let sentence = scene.sentence(draft.sentence)
@@ -217,11 +230,11 @@ struct ActorLinker {
             return [name]
         }
         // Forward, in the figure's own part of the sentence: up to the next figure.
-        if let found = cued(in: segment(index, drafts, scene: scene), draft, scene: scene, kinds: ActorLinker.forwardKinds) {
+        if let found = cued(in: segments[index], draft, scene: scene, kinds: ActorLinker.forwardKinds) {
             return found
         }
         // A possessive act in its own part ("مقتل 8 مدنيين في غاراته"): the party the sentence named before it.
-        let own = segment(index, drafts, scene: scene)
+        let own = segments[index]
         if let possessive = scene.cues(in: own).first(where: { $0.kind == .actorPossessive }),
            let doers = lastParty(before: draft.leadStart, in: sentence, scene: scene) {
             note(draft, "a possessive act after the figure: the party its sentence named before it", cue: possessive, names: doers)
@@ -242,10 +255,10 @@ struct ActorLinker {
         }
         if let last = items.last {
             for item in items.dropLast()
-            where cued(in: segment(item, drafts, scene: scene), draft, scene: scene, kinds: ActorLinker.itemKinds, quiet: true) != nil {
+            where cued(in: segments[item], draft, scene: scene, kinds: ActorLinker.itemKinds, quiet: true) != nil {
                 return nil
             }
-            if let found = cued(in: segment(last, drafts, scene: scene), draft, scene: scene, kinds: ActorLinker.sharedKinds, shared: true) { return found }
+            if let found = cued(in: segments[last], draft, scene: scene, kinds: ActorLinker.sharedKinds, shared: true) { return found }
         }
         // Backward: the doer named in the figure's clause before it.
         let floor = max(sentence.lowerBound, min(draft.actFloor, draft.leadStart))
