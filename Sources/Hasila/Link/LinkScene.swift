@@ -218,6 +218,13 @@ struct LinkScene {
         return index
     }
 
+    /// The first token of the paragraph (the line) that holds `token`.
+    func paragraphStart(of token: Int) -> Int {
+        var index = min(token, tokens.count - 1)
+        while index > 0, !tokens[index].lineBreakBefore { index -= 1 }
+        return max(0, index)
+    }
+
     /// The first token in `range` that opens a new clause, if any.
     func firstBoundary(in range: Range<Int>) -> Int? {
         let at = lowerBound(boundaries, range.lowerBound) { $0 }

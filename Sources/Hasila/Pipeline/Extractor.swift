@@ -51,6 +51,10 @@ public struct Extractor: Sendable {
         var country: String?
         /// The document's first attribution that names a body, in offsets of the whole document.
         var source: LinkedName?
+        /// The attributions and the parties of its sentences with a figure so far, for a later back-reference
+        /// ("وأضاف أن", "وقالت الوزارة"), in offsets of the whole document (`SourceLinker`).
+        var speakers: [PriorBody] = []
+        var parties: [PriorBody] = []
         var figures = 0
         var dates = 0
         var offset = 0
@@ -246,7 +250,11 @@ public struct Extractor: Sendable {
         let heads = drafts.indices.map { actors.inheritedFrom($0, targets) }
         PlaceLinker(grammar: grammar, trace: trace).link(&drafts, scene: scene, heads: heads, actorNames: placesTaken)
         var source = carry.source.map { LinkedName(key: $0.key, text: $0.text, range: ($0.range.lowerBound - base)..<($0.range.upperBound - base)) }
-        SourceLinker(grammar: grammar, trace: trace).link(&drafts, scene: &scene, documentSource: &source, opensDocument: base == 0)
+        var speakers = carry.speakers.map { $0.shifted(by: -base) }, parties = carry.parties.map { $0.shifted(by: -base) }
+        SourceLinker(grammar: grammar, trace: trace).link(&drafts, scene: &scene, documentSource: &source, opensDocument: base == 0,
+                                                          speakers: &speakers, parties: &parties)
+        carry.speakers = speakers.map { $0.shifted(by: base) }
+        carry.parties = parties.map { $0.shifted(by: base) }
         carry.country = scene.country
         carry.source = source.map { LinkedName(key: $0.key, text: $0.text, range: ($0.range.lowerBound + base)..<($0.range.upperBound + base)) }
     }
