@@ -62,7 +62,7 @@ struct SourceLinker {
         // Its words are cut from the text once, not once per figure that falls back on it.
         let firstNamedLinked = firstNamed.flatMap { body(of: $0, scene: scene) }
         if documentSource == nil, let firstNamedLinked { documentSource = firstNamedLinked }
-        let headlineEnd = opensDocument ? headline(in: scene) : 0
+        let headlineEnd = opensDocument ? scene.headlineEnd : 0
         func sourceOfDocument(at token: Int) -> LinkedName? {
             if let before { return before }
             guard let first = firstNamed else { return nil }
@@ -244,19 +244,6 @@ struct SourceLinker {
             attributions.append((cue, named, nil))
         }
         return attributions
-    }
-
-    /// The end of the document's headline (the token after it), 0 when it has none: a first line of one sentence,
-    /// not closed by a full stop, "!" or "؟" (headlines are not), with no attribution verb (a lead that reports,
-    /// "وثقت منظمة … 310 هجمات", is no headline), and more lines after it.
-    private func headline(in scene: LinkScene) -> Int {
-        let end = scene.paragraphEnd(of: 0)
-        guard end < scene.tokens.count, end > 0, scene.tokens[0].sentence == scene.tokens[end - 1].sentence,
-              !scene.cues(in: 0..<end).contains(where: { $0.kind == .attribution }) else { return 0 }
-        let last = scene.tokens[end - 1]
-        if last.kind == .punctuation, Int(last.start) < scene.text.scalars.count,
-           [0x2E, 0x21, 0x3F, 0x061F, 0x06D4].contains(scene.text.scalars[Int(last.start)]) { return 0 }
-        return end
     }
 
     /// The last attribution before `cue` in a sentence with a figure (read the same however the document is cut in

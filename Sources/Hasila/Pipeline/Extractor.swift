@@ -242,7 +242,7 @@ public struct Extractor: Sendable {
                            trace: DecisionTrace?) {
         guard let findNames, !drafts.isEmpty || carry.country == nil || carry.source == nil else { return }
         var scene = LinkScene(grammar: grammar, text: text, tokens: tokens, figureTokens: drafts.map(\.mention.tokens.lowerBound),
-                              countryBefore: carry.country) { findNames(text, tokens, $0) }
+                              countryBefore: carry.country, opensDocument: base == 0) { findNames(text, tokens, $0) }
         carry.country = scene.country
         let actors = ActorLinker(grammar: grammar, trace: trace)
         let placesTaken = actors.link(&drafts, scene: scene)
