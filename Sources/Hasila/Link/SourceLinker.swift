@@ -28,9 +28,9 @@ struct SourceLinker {
     /// wherever it stands ("غزة: 47 قتيلا …" over a lead that cites the health ministry two paragraphs down).
     ///
     /// `speakers` and `parties` are what earlier sections' sentences with a figure named (in the section's offsets);
-    /// this section's are added to them.
+    /// this section's are added to them when another section follows (`handsOn`).
     func link(_ drafts: inout [FigureDraft], scene: inout LinkScene, documentSource: inout LinkedName?, opensDocument: Bool = false,
-              speakers: inout [PriorBody], parties: inout [PriorBody]) {
+              speakers: inout [PriorBody], parties: inout [PriorBody], handsOn: Bool = true) {
         // The sentences that hold a figure: read whether the document is read whole or in sections, so what is
         // taken from them comes out the same either way.
         let figureSentences = Set(drafts.map(\.sentence))
@@ -88,6 +88,7 @@ struct SourceLinker {
             }
         }
         // What the sentences with a figure named, for the sections after this one.
+        guard handsOn else { return }
         for attribution in attributions where figureSentences.contains(scene.tokens[attribution.cue.tokens.lowerBound].sentence) {
             speakers.append(attribution.prior ?? PriorBody(name: attribution.name.flatMap { scene.linked($0) },
                                                            head: attribution.name.map { bareWord($0.tokens.lowerBound, in: scene) } ?? []))

@@ -55,6 +55,11 @@ public struct Extractor: Sendable {
         /// ("وأضاف أن", "وقالت الوزارة"), in offsets of the whole document (`SourceLinker`).
         var speakers: [PriorBody] = []
         var parties: [PriorBody] = []
+        /// More parts of the document follow this call's (a reader's section that is not its last): what a section
+        /// hands on is then needed even after this call's last section.
+        public var partsFollow = false
+        /// Another section follows the one being read, so what the linking remembers must be handed on.
+        var handsOn = false
         var figures = 0
         var dates = 0
         var offset = 0
@@ -92,6 +97,7 @@ public struct Extractor: Sendable {
         repeat {
             let end = scalars.count - start > sectionLength ? sectionEnd(scalars, from: start) : scalars.count
             let base = sectionStart + start
+            continuation.handsOn = end < scalars.count || continuation.partsFollow
             let part = extractSection(start == 0 && end == scalars.count ? scalars : Array(scalars[start..<end]),
                                       document: document, carry: &continuation, base: base)
             let figureBase = continuation.figures
@@ -252,7 +258,7 @@ public struct Extractor: Sendable {
         var source = carry.source.map { LinkedName(key: $0.key, text: $0.text, range: ($0.range.lowerBound - base)..<($0.range.upperBound - base)) }
         var speakers = carry.speakers.map { $0.shifted(by: -base) }, parties = carry.parties.map { $0.shifted(by: -base) }
         SourceLinker(grammar: grammar, trace: trace).link(&drafts, scene: &scene, documentSource: &source, opensDocument: base == 0,
-                                                          speakers: &speakers, parties: &parties)
+                                                          speakers: &speakers, parties: &parties, handsOn: carry.handsOn)
         carry.speakers = speakers.map { $0.shifted(by: base) }
         carry.parties = parties.map { $0.shifted(by: base) }
         carry.country = scene.country
