@@ -35,4 +35,24 @@ final class LinkedSectionTests: XCTestCase {
             XCTAssertEqual(sectioned.figures, whole.figures, "sections of \(length) code points")
         }
     }
+    /// A back-reference and a verb with no subject point to speakers of earlier paragraphs, which may lie in an
+    /// earlier section: they are handed on.
+    func testBackReferencesReachIntoEarlierSections() {
+        let paragraphs = [
+            "قالت وزارة الصحة في اليمن إن 20 شخصا قتلوا في تعز.",
+            "وقال الدفاع المدني إن 7 أشخاص أصيبوا.",
+            "وأضافت الوزارة أن 3 جرحى توفوا.",
+            "وقصف تنظيم الدولة حلب فقتل 4 مدنيين.",
+            "وقال التنظيم في بيان إن 11 جنديا قتلوا.",
+            "وأضاف أن 9 آخرين أسروا.",
+        ]
+        let text = Array(paragraphs.joined(separator: "\n\n").unicodeScalars.map(\.value))
+        let whole = extractor(sectionLength: Int.max).extract(scalars: text, document: "long")
+        XCTAssertEqual(whole.figures.map(\.value), [20, 7, 3, 4, 11, 9])
+        XCTAssertEqual(whole.figures.map { $0.source?.key }, ["gov.ye.health", "gov.ye.emergency", "gov.ye.health", "gov.ye.health", "group.isis", "group.isis"])
+        for length in [30, 60, 120] {
+            let sectioned = extractor(sectionLength: length).extract(scalars: text, document: "long")
+            XCTAssertEqual(sectioned.figures, whole.figures, "sections of \(length) code points")
+        }
+    }
 }

@@ -122,4 +122,12 @@ final class SourceLinkerTests: XCTestCase {
         XCTAssertNil(try bundled("وقال أحد السكان لوكالة الصحافة الفرنسية إن 40 منزلا أحرقت في القرية.", 40))
         XCTAssertEqual(try bundled("وقالت وكالة فرانس برس إن 12 شخصا قتلوا في حلب.", 12), "media.afp")
     }
+    /// The headline's country, like its source, is the document's first even when the lead names it later (LinkScene).
+    func testAHeadlineTakesTheDocumentsCountryFromTheLead() throws {
+        let text = "مقتل 12 مدنيا في قصف جوي\nقتل 12 مدنيا بينهم 4 أطفال أمس.\nووقع القصف على أحياء في حلب.\n"
+        let figures = extractor.extract(text).figures
+        XCTAssertEqual(figures.map(\.value), [12, 12, 4])
+        // The lead's own figures keep reading order: their paragraph names no place.
+        XCTAssertEqual(figures.map(\.country), ["SY", nil, nil])
+    }
 }

@@ -62,6 +62,11 @@ struct LinkScene {
     private let findNames: (Range<Int>) -> [NameMention]
     /// The first token after the sentences read from the section's start.
     private(set) var prefixEnd = 0
+    /// The token after the document's headline, 0 when the section opens no document or has none: a first line of
+    /// one sentence, not closed by a full stop, "!" or "؟", with no attribution verb, and more lines after it. A
+    /// headline sums up the item below it: its figures take the document's first place and first named source
+    /// wherever they stand.
+    private(set) var headlineEnd = 0
     /// How many names wait for a country to fill their `*`.
     private var unresolved = 0
 
@@ -69,7 +74,8 @@ struct LinkScene {
     /// `figureTokens` and, from the section's start, those up to the document's first place (unless
     /// `countryBefore` already says it); `readNextSentence` reads on (for the document's first source).
     /// `findNames` finds the gazetteer's names in a range of tokens.
-    init(grammar: Grammar, text: NormalizedText, tokens: [Token], figureTokens: [Int], countryBefore: String?,
+    /// `opensDocument`: the section is the document's first, so its first line may be a headline.
+    init(grammar: Grammar, text: NormalizedText, tokens: [Token], figureTokens: [Int], countryBefore: String?, opensDocument: Bool = false,
          findNames: @escaping (Range<Int>) -> [NameMention]) {
         self.tokens = tokens
         self.text = text
@@ -104,6 +110,19 @@ struct LinkScene {
         for token in figureTokens where token < tokens.count && !isRead(tokens[token].sentence) {
             read(sentence(around: token))
         }
+        if opensDocument { headlineEnd = headline() }
+    }
+
+    private mutating func headline() -> Int {
+        guard !tokens.isEmpty else { return 0 }
+        let end = paragraphEnd(of: 0)
+        guard end < tokens.count, tokens[0].sentence == tokens[end - 1].sentence else { return 0 }
+        if !isRead(tokens[0].sentence) { read(0..<end) }
+        guard !cues(in: 0..<end).contains(where: { $0.kind == .attribution }) else { return 0 }
+        let last = tokens[end - 1]
+        if last.kind == .punctuation, Int(last.start) < text.scalars.count,
+           [0x2E, 0x21, 0x3F, 0x061F, 0x06D4].contains(text.scalars[Int(last.start)]) { return 0 }
+        return end
     }
 
     private func sentence(around token: Int) -> Range<Int> {
@@ -310,7 +329,7 @@ struct LinkScene {
         if let countryBefore { return countryBefore }
         guard let firstPlace, firstPlace < names.count else { return nil }
         let first = names[firstPlace]
-        if first.tokens.lowerBound <= token { return LinkScene.country(of: first.mention.key) }
+        if first.tokens.lowerBound <= token || token < headlineEnd { return LinkScene.country(of: first.mention.key) }
         return first.tokens.lowerBound < paragraphEnd(of: token) ? LinkScene.country(of: first.mention.key) : nil
     }
 
@@ -319,6 +338,13 @@ struct LinkScene {
         var index = token + 1
         while index < tokens.count, !tokens[index].lineBreakBefore { index += 1 }
         return index
+    }
+
+    /// The first token of the paragraph (the line) that holds `token`.
+    func paragraphStart(of token: Int) -> Int {
+        var index = min(token, tokens.count - 1)
+        while index > 0, !tokens[index].lineBreakBefore { index -= 1 }
+        return max(0, index)
     }
 
     /// The first token in `range` that opens a new clause, if any.

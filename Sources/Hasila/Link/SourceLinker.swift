@@ -8,6 +8,13 @@ struct SourceLinker {
     let grammar: Grammar
     var trace: DecisionTrace?
 
+    /// An attribution with what it names: a body of the scene, or one named in an earlier section (`prior`, whose
+    /// `name` is nil for an unnamed source), or neither for an unnamed source.
+    private typealias Attribution = (cue: LinkScene.Cue, name: LinkScene.Name?, prior: PriorBody?)
+
+    /// How many earlier attributions and parties are handed from one section to the next.
+    static let memory = 512
+
     /// How many words may stand between an attribution and the body it names ("قال مدير X"); a name
     /// further on belongs to what is reported ("بحسب التقرير فقد قتلت X" credits no X).
     static let reach = 2
@@ -19,17 +26,23 @@ struct SourceLinker {
     /// more text is its headline, whose figures sum up the item below and are credited as its figures are: a
     /// headline figure with no attribution of its own takes the document's first attribution that names a body,
     /// wherever it stands ("غزة: 47 قتيلا …" over a lead that cites the health ministry two paragraphs down).
-    func link(_ drafts: inout [FigureDraft], scene: inout LinkScene, documentSource: inout LinkedName?, opensDocument: Bool = false) {
+    ///
+    /// `speakers` and `parties` are what earlier sections' sentences with a figure named (in the section's offsets);
+    /// this section's are added to them when another section follows (`handsOn`).
+    func link(_ drafts: inout [FigureDraft], scene: inout LinkScene, documentSource: inout LinkedName?, opensDocument: Bool = false,
+              speakers: inout [PriorBody], parties: inout [PriorBody], handsOn: Bool = true) {
         // The sentences that hold a figure: read whether the document is read whole or in sections, so what is
         // taken from them comes out the same either way.
         let figureSentences = Set(drafts.map(\.sentence))
-        var attributions = self.attributions(in: scene, from: 0, figureSentences: figureSentences)
+        let prior = (speakers: speakers, parties: parties)
+        var attributions = self.attributions(in: scene, from: 0, figureSentences: figureSentences, prior: prior)
         // In reading order: on until the sentences read from the start reach the first attribution that names a body.
-        while documentSource == nil, scene.prefixEnd <= (attributions.first { $0.name != nil }?.cue.tokens.lowerBound ?? Int.max),
+        while documentSource == nil, scene.prefixEnd <= (attributions.first { isNamed($0) }?.cue.tokens.lowerBound ?? Int.max),
               let range = scene.readNextSentence(onlyAttributed: true) {
             let first = scene.firstCue(from: range.lowerBound)
             guard first < scene.cues.count, scene.cues[first].tokens.lowerBound < range.upperBound else { continue }
-            let more = self.attributions(in: scene, from: first, before: range.upperBound, earlier: attributions, figureSentences: figureSentences)
+            let more = self.attributions(in: scene, from: first, before: range.upperBound, earlier: attributions, figureSentences: figureSentences,
+                                         prior: prior)
             if !more.isEmpty { attributions = (attributions + more).sorted { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound } }
         }
         // A headline that opens with a body and a colon ("الأمم المتحدة: 3 ملايين نازح") credits it.
@@ -39,20 +52,20 @@ struct SourceLinker {
                   next < scene.tokens.count, scene.tokens[next].kind == .punctuation,
                   Int(scene.tokens[next].start) < scene.text.scalars.count, scene.text.scalars[Int(scene.tokens[next].start)] == 0x3A,
                   !attributions.contains(where: { $0.cue.tokens.lowerBound == at }) else { continue }
-            attributions.append((LinkScene.Cue(kind: .attribution, tokens: name.tokens, rule: "a headline 'X:'"), name))
+            attributions.append((LinkScene.Cue(kind: .attribution, tokens: name.tokens, rule: "a headline 'X:'"), name, nil))
             attributions.sort { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound }
         }
         // The document's first attribution that names a body, as a figure knows it in reading order: one before it,
         // else the first later in its paragraph (so a document read in sections gives what reading it whole does).
         let before = documentSource
-        let firstNamed = attributions.first { $0.name != nil }
-        if documentSource == nil, let name = firstNamed?.name { documentSource = scene.linked(name) }
+        let firstNamed = attributions.first { isNamed($0) }
         // Its words are cut from the text once, not once per figure that falls back on it.
-        let firstNamedLinked = firstNamed?.name.flatMap { scene.linked($0) }
-        let headlineEnd = opensDocument ? headline(in: scene) : 0
+        let firstNamedLinked = firstNamed.flatMap { body(of: $0, scene: scene) }
+        if documentSource == nil, let firstNamedLinked { documentSource = firstNamedLinked }
+        let headlineEnd = opensDocument ? scene.headlineEnd : 0
         func sourceOfDocument(at token: Int) -> LinkedName? {
             if let before { return before }
-            guard let first = firstNamed, first.name != nil else { return nil }
+            guard let first = firstNamed else { return nil }
             if token < headlineEnd { return firstNamedLinked }
             return first.cue.tokens.lowerBound <= token || first.cue.tokens.lowerBound < scene.paragraphEnd(of: token) ? firstNamedLinked : nil
         }
@@ -63,8 +76,8 @@ struct SourceLinker {
                 distance(a.cue.tokens, figure) < distance(b.cue.tokens, figure)
             }
             if let nearest {
-                drafts[index].figure.source = nearest.name.flatMap { scene.linked($0) }
-                trace?.note(figure.lowerBound, .source, nearest.name == nil ? "an unnamed source in the sentence" : "the nearest attribution in the sentence",
+                drafts[index].figure.source = body(of: nearest, scene: scene)
+                trace?.note(figure.lowerBound, .source, !isNamed(nearest) ? "an unnamed source in the sentence" : "the nearest attribution in the sentence",
                             rule: nearest.cue.rule, words: nearest.cue.tokens.lowerBound..<max(nearest.cue.tokens.upperBound, nearest.name?.tokens.upperBound ?? 0),
                             value: drafts[index].figure.source?.key ?? "null")
             } else {
@@ -74,13 +87,37 @@ struct SourceLinker {
                 }
             }
         }
+        // What the sentences with a figure named, for the sections after this one.
+        guard handsOn else { return }
+        for attribution in attributions where figureSentences.contains(scene.tokens[attribution.cue.tokens.lowerBound].sentence) {
+            speakers.append(attribution.prior ?? PriorBody(name: attribution.name.flatMap { scene.linked($0) },
+                                                           head: attribution.name.map { bareWord($0.tokens.lowerBound, in: scene) } ?? []))
+        }
+        for name in scene.names(in: 0..<scene.tokens.count) where isParty(name) && figureSentences.contains(scene.tokens[name.tokens.lowerBound].sentence) {
+            parties.append(PriorBody(name: scene.linked(reporting(name, scene: scene)), head: bareWord(name.tokens.lowerBound, in: scene)))
+        }
+        if speakers.count > SourceLinker.memory { speakers.removeFirst(speakers.count - SourceLinker.memory) }
+        if parties.count > SourceLinker.memory { parties.removeFirst(parties.count - SourceLinker.memory) }
+    }
+
+    private func isNamed(_ attribution: Attribution) -> Bool {
+        attribution.prior.map { $0.name != nil } ?? (attribution.name != nil)
+    }
+
+    /// The body an attribution names, as it goes on a record.
+    private func body(of attribution: Attribution, scene: LinkScene) -> LinkedName? {
+        if let prior = attribution.prior { return prior.name }
+        return attribution.name.flatMap { scene.linked($0) }
+    }
+
+    private func isParty(_ name: LinkScene.Name) -> Bool {
+        (name.mention.kind == .source || name.mention.kind == .actor) && name.key != nil
     }
 
     /// Every attribution of the scene from its `start`-th cue on, with what it names: a body, or nil for an unnamed source.
-    private func attributions(in scene: LinkScene, from start: Int, before end: Int = Int.max,
-                              earlier: [(cue: LinkScene.Cue, name: LinkScene.Name?)] = [],
-                              figureSentences: Set<Int32>) -> [(cue: LinkScene.Cue, name: LinkScene.Name?)] {
-        var attributions: [(cue: LinkScene.Cue, name: LinkScene.Name?)] = []
+    private func attributions(in scene: LinkScene, from start: Int, before end: Int = Int.max, earlier: [Attribution] = [],
+                              figureSentences: Set<Int32>, prior: (speakers: [PriorBody], parties: [PriorBody])) -> [Attribution] {
+        var attributions: [Attribution] = []
         for (position, cue) in scene.cues.enumerated().dropFirst(start) where cue.kind == .attribution {
             if cue.tokens.lowerBound >= end { break }
             let sentence = scene.tokens[cue.tokens.lowerBound].sentence
@@ -104,17 +141,26 @@ struct SourceLinker {
                        && ($0.tokens.upperBound > back.tokens.upperBound || $0.mention.kind == .source)
                }),
                case let previous = previousAttribution(before: cue, in: attributions + earlier, scene: scene, figureSentences: figureSentences,
-                                                       head: back.tokens.lowerBound) {
-                // No attribution before with that noun: a party named before with it ("الحركة" after "حركة الشباب").
-                if previous?.name.map({ !sameNoun(back.tokens.lowerBound, $0.tokens.lowerBound, in: scene) }) ?? true,
-                   let party = scene.names(in: 0..<back.tokens.lowerBound).last(where: {
-                       ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil && sameNoun(back.tokens.lowerBound, $0.tokens.lowerBound, in: scene)
-                   }) {
-                    attributions.append((cue, reporting(party, scene: scene)))
-                    continue
+                                                       speakers: prior.speakers, head: back.tokens.lowerBound) {
+                let noun = bareWord(back.tokens.lowerBound, in: scene)
+                // No attribution before with that noun: a party named before with it ("الحركة" after "حركة الشباب"), in
+                // its paragraph or a sentence with a figure of this section, else of an earlier one.
+                let paragraph = scene.paragraphStart(of: back.tokens.lowerBound)
+                if !(previous.map { head(of: $0, in: scene) == noun } ?? false) {
+                    if let party = scene.names(in: 0..<back.tokens.lowerBound).last(where: {
+                        isParty($0) && ($0.tokens.lowerBound >= paragraph || figureSentences.contains(scene.tokens[$0.tokens.lowerBound].sentence))
+                            && bareWord($0.tokens.lowerBound, in: scene) == noun
+                    }) {
+                        attributions.append((cue, reporting(party, scene: scene), nil))
+                        continue
+                    }
+                    if let party = prior.parties.last(where: { $0.head == noun }) {
+                        attributions.append((cue, nil, party))
+                        continue
+                    }
                 }
                 if let previous {
-                    attributions.append((cue, previous.name))
+                    attributions.append((cue, previous.name, previous.prior))
                     continue
                 }
             }
@@ -167,13 +213,15 @@ struct SourceLinker {
                 }
                 // "وقال فلان لوكالة فرانس برس": a person, named or not, talking to an outlet that only carries his words.
                 if named == nil, scene.names(in: from..<end).contains(where: { $0.tokens.lowerBound < stop && addressed($0, in: scene) }) {
-                    attributions.append((cue, nil))
+                    attributions.append((cue, nil, nil))
                     continue
                 }
                 // A spokesman with no body after him ("وأوضح المتحدث الرسمي بالمنطقة"): the body named last before him, in
                 // his sentence or the one before, speaks through him ("… عمليات الهلال الأحمر …").
+                // (In its paragraph, which a document read in sections never splits.)
                 if named == nil, from > cue.tokens.upperBound,
-                   let body = scene.names(in: 0..<cue.tokens.lowerBound).last(where: { $0.mention.kind == .source && $0.key != nil }),
+                   let body = scene.names(in: scene.paragraphStart(of: cue.tokens.lowerBound)..<cue.tokens.lowerBound)
+                       .last(where: { $0.mention.kind == .source && $0.key != nil }),
                    scene.tokens[body.tokens.lowerBound].sentence >= sentence - 1 {
                     named = body
                 }
@@ -187,55 +235,55 @@ struct SourceLinker {
                 if named == nil {
                     // "وأضاف أن", "وأوضح أن": the verb's pronoun is the last speaker, named or not.
                     if cue.tokens.upperBound < end, scene.firstBoundary(in: cue.tokens.upperBound..<(cue.tokens.upperBound + 1)) != nil,
-                       let previous = previousAttribution(before: cue, in: attributions + earlier, scene: scene, figureSentences: figureSentences) {
-                        attributions.append((cue, previous.name))
+                       let previous = previousAttribution(before: cue, in: attributions + earlier, scene: scene, figureSentences: figureSentences,
+                                                          speakers: prior.speakers) {
+                        attributions.append((cue, previous.name, previous.prior))
                     }
                     continue   // else an attribution verb with no body says nothing
                 }
             }
-            attributions.append((cue, named))
+            attributions.append((cue, named, nil))
         }
         return attributions
-    }
-
-    /// The end of the document's headline (the token after it), 0 when it has none: a first line of one sentence,
-    /// not closed by a full stop, "!" or "؟" (headlines are not), with no attribution verb (a lead that reports,
-    /// "وثقت منظمة … 310 هجمات", is no headline), and more lines after it.
-    private func headline(in scene: LinkScene) -> Int {
-        let end = scene.paragraphEnd(of: 0)
-        guard end < scene.tokens.count, end > 0, scene.tokens[0].sentence == scene.tokens[end - 1].sentence,
-              !scene.cues(in: 0..<end).contains(where: { $0.kind == .attribution }) else { return 0 }
-        let last = scene.tokens[end - 1]
-        if last.kind == .punctuation, Int(last.start) < scene.text.scalars.count,
-           [0x2E, 0x21, 0x3F, 0x061F, 0x06D4].contains(scene.text.scalars[Int(last.start)]) { return 0 }
-        return end
     }
 
     /// The last attribution before `cue` in a sentence with a figure (read the same however the document is cut in
     /// sections): who "وقال المصدر", "وأضاف البيان" or "وأضاف أن" points back to.
     /// With `head` (the token of a back-reference noun, "الإدارة"), the last whose body begins with that noun
     /// ("الإدارة العامة للمرور", "وزارة الصحة" for "الوزارة") wins over a later one with another.
-    private func previousAttribution(before cue: LinkScene.Cue, in attributions: [(cue: LinkScene.Cue, name: LinkScene.Name?)],
-                                     scene: LinkScene, figureSentences: Set<Int32>, head: Int? = nil) -> (cue: LinkScene.Cue, name: LinkScene.Name?)? {
+    /// Before this section's, those of earlier sections (`speakers`), so that a document read in sections gives
+    /// what reading it whole does.
+    private func previousAttribution(before cue: LinkScene.Cue, in attributions: [Attribution], scene: LinkScene, figureSentences: Set<Int32>,
+                                     speakers: [PriorBody], head: Int? = nil) -> (name: LinkScene.Name?, prior: PriorBody?)? {
         let before = attributions.filter {
             $0.cue.tokens.lowerBound < cue.tokens.lowerBound && figureSentences.contains(scene.tokens[$0.cue.tokens.lowerBound].sentence)
+        }.sorted { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound }
+        if let head {
+            let noun = bareWord(head, in: scene)
+            if let named = before.last(where: { self.head(of: ($0.name, $0.prior), in: scene) == noun }) { return (named.name, named.prior) }
+            if let named = speakers.last(where: { $0.head == noun }) { return (nil, named) }
         }
-        if let head, let named = before.filter({ $0.name.map { sameNoun(head, $0.tokens.lowerBound, in: scene) } ?? false })
-            .max(by: { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound }) { return named }
-        return before.max { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound }
+        if let last = before.last { return (last.name, last.prior) }
+        return speakers.last.map { (nil, $0) }
     }
 
-    /// Whether two words are one noun, with or without the article: the same letters once an article of
-    /// clitics.grammar is taken off the front ("الوزارة" and "وزارة").
-    private func sameNoun(_ a: Int, _ b: Int, in scene: LinkScene) -> Bool {
-        let articles = grammar.tables.articleStems.map { Array(grammar.tables.lexicon.stem($0).unicodeScalars.map(\.value)) }
-        func bare(_ index: Int) -> ArraySlice<UInt32> {
-            let token = scene.tokens[index]
-            let word = scene.text.scalars[Int(token.start)..<Int(token.end)]
-            for article in articles where word.starts(with: article) && word.count > article.count + 1 { return word.dropFirst(article.count) }
-            return word
+    /// The bare first word of the body an attribution names (empty for none).
+    private func head(of attribution: (name: LinkScene.Name?, prior: PriorBody?), in scene: LinkScene) -> [UInt32] {
+        if let prior = attribution.prior { return prior.head }
+        return attribution.name.map { bareWord($0.tokens.lowerBound, in: scene) } ?? []
+    }
+
+    /// A word without the article, so that one noun compares equal with or without it ("الوزارة" and "وزارة"): the
+    /// letters once an article of clitics.grammar is taken off the front.
+    private func bareWord(_ index: Int, in scene: LinkScene) -> [UInt32] {
+        let token = scene.tokens[index]
+        let word = scene.text.scalars[Int(token.start)..<Int(token.end)]
+        let articles = grammar.tables.articleStems.map { grammar.tables.lexicon.stem($0).unicodeScalars.map(\.value) }
+        // The longest article that fits ("لل" before "ل"), whatever order the set keeps.
+        if let article = articles.filter({ word.starts(with: $0) && word.count > $0.count + 1 }).max(by: { $0.count < $1.count }) {
+            return Array(word.dropFirst(article.count))
         }
-        return bare(a).elementsEqual(bare(b))
+        return Array(word)
     }
 
     /// A body named just before an attribution verb, as its subject ("الأمم المتحدة قالت", "وكانت الوزارة قد

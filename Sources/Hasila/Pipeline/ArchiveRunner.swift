@@ -148,6 +148,7 @@ public final class ArchiveRunner: @unchecked Sendable {
                 heldDates = nil
             }
             let document = identified(input)
+            continuation.partsFollow = !section.isLast
             var extraction = extractor.extract(section: document.scalars, document: document.id, continuation: &continuation)
             guard let renderer else {
                 try write([Outcome(input: .document(document), extraction: extraction, rendered: nil)], documents: seen, checkpoint: section.isLast)

@@ -53,7 +53,16 @@ public struct Extractor: Sendable {
         var source: LinkedName?
         /// The parties named so far in sentences with a figure, by the head noun of each word of their names, for
         /// a back-reference in a later section ("التنظيم" after "تنظيم الدولة"; `ActorLinker`).
-        var partyHeads = PartyMemory()
+        var parties = PartyMemory()
+        /// The attributions and the parties of its sentences with a figure so far, for a later back-reference
+        /// ("وأضاف أن", "وقالت الوزارة"), in offsets of the whole document (`SourceLinker`).
+        var speakers: [PriorBody] = []
+        var reportingParties: [PriorBody] = []
+        /// More parts of the document follow this call's (a reader's section that is not its last): what a section
+        /// hands on is then needed even after this call's last section.
+        public var partsFollow = false
+        /// Another section follows the one being read, so what the linking remembers must be handed on.
+        var handsOn = false
         var figures = 0
         var dates = 0
         var offset = 0
@@ -91,6 +100,7 @@ public struct Extractor: Sendable {
         repeat {
             let end = scalars.count - start > sectionLength ? sectionEnd(scalars, from: start) : scalars.count
             let base = sectionStart + start
+            continuation.handsOn = end < scalars.count || continuation.partsFollow
             let part = extractSection(start == 0 && end == scalars.count ? scalars : Array(scalars[start..<end]),
                                       document: document, carry: &continuation, base: base)
             let figureBase = continuation.figures
@@ -241,16 +251,20 @@ public struct Extractor: Sendable {
                            trace: DecisionTrace?) {
         guard let findNames, !drafts.isEmpty || carry.country == nil || carry.source == nil else { return }
         var scene = LinkScene(grammar: grammar, text: text, tokens: tokens, figureTokens: drafts.map(\.mention.tokens.lowerBound),
-                              countryBefore: carry.country) { findNames(text, tokens, $0) }
+                              countryBefore: carry.country, opensDocument: base == 0) { findNames(text, tokens, $0) }
         carry.country = scene.country
         let actors = ActorLinker(grammar: grammar, trace: trace)
-        let linkedActors = actors.link(&drafts, scene: scene, parties: &carry.partyHeads)
+        let linkedActors = actors.link(&drafts, scene: scene, parties: &carry.parties)
         let targets = drafts.map(\.linkTarget)
         let heads = drafts.indices.map { actors.inheritedFrom($0, targets) }
         PlaceLinker(grammar: grammar, trace: trace).link(&drafts, scene: scene, heads: heads, actorNames: linkedActors.placesTaken)
         ActorLinker.refillStates(&drafts, linkedActors)
         var source = carry.source.map { LinkedName(key: $0.key, text: $0.text, range: ($0.range.lowerBound - base)..<($0.range.upperBound - base)) }
-        SourceLinker(grammar: grammar, trace: trace).link(&drafts, scene: &scene, documentSource: &source, opensDocument: base == 0)
+        var speakers = carry.speakers.map { $0.shifted(by: -base) }, parties = carry.reportingParties.map { $0.shifted(by: -base) }
+        SourceLinker(grammar: grammar, trace: trace).link(&drafts, scene: &scene, documentSource: &source, opensDocument: base == 0,
+                                                          speakers: &speakers, parties: &parties, handsOn: carry.handsOn)
+        carry.speakers = speakers.map { $0.shifted(by: base) }
+        carry.reportingParties = parties.map { $0.shifted(by: base) }
         carry.country = scene.country
         carry.source = source.map { LinkedName(key: $0.key, text: $0.text, range: ($0.range.lowerBound + base)..<($0.range.upperBound + base)) }
     }
