@@ -88,7 +88,7 @@ struct ActorLinker {
     /// Whether a name's `*` was filled with the document's country: no nationality adjective beside it and no
     /// place right after it named its own.
     private func filledByDocument(_ name: LinkScene.Name, scene: LinkScene) -> Bool {
-        guard name.mention.key.utf8.contains(0x2A), let key = name.key else { return false }
+        guard LinkScene.hasStar(name.mention.key), let key = name.key else { return false }
         let around = scene.names(in: max(0, name.tokens.lowerBound - 1)..<min(scene.tokens.count, name.tokens.upperBound + 2))
         guard !around.contains(where: { other in
             other.tokens != name.tokens && (other.mention.kind == .nationality || other.isPlace)
@@ -225,7 +225,7 @@ struct ActorLinker {
            var name = scene.names(in: end..<(end + 1)).first,
            name.mention.kind == .nationality
             || (name.isPlace && !LinkScene.isDivision(name.mention.key) && name.mention.start == Int(scene.tokens[end].start)) {
-            name.key = LinkScene.filling("*.state", with: LinkScene.country(of: name.mention.key).lowercased())
+            name.key = LinkScene.filling("*.state", with: LinkScene.country(of: name.mention.key))
             note(draft, "an act counted with its doer's nationality", cue: nil, names: [name])
             return [name]
         }
@@ -319,7 +319,7 @@ struct ActorLinker {
                     $0.mention.kind == .nationality && $0.tokens.lowerBound - cue.tokens.upperBound <= 1
                 }), !commas.contains(where: { $0 >= adjective.tokens.upperBound }) else { continue }
                 var doer = adjective
-                doer.key = LinkScene.filling("*.state", with: LinkScene.country(of: adjective.mention.key).lowercased())
+                doer.key = LinkScene.filling("*.state", with: LinkScene.country(of: adjective.mention.key))
                 candidates = [doer]
             }
         }
@@ -355,7 +355,7 @@ struct ActorLinker {
         if let ally = scene.cues(in: end..<min(end + 2, draft.leadStart)).first(where: { $0.kind == .ally }),
            var next = scene.names(in: ally.tokens.upperBound..<draft.leadStart).first, next.tokens.lowerBound == ally.tokens.upperBound {
             if next.mention.kind == .nationality || (next.isPlace && !LinkScene.isDivision(next.mention.key)) {
-                next.key = LinkScene.filling("*.state", with: LinkScene.country(of: next.mention.key).lowercased())
+                next.key = LinkScene.filling("*.state", with: LinkScene.country(of: next.mention.key))
                 group.append(next)
             } else if next.isActor {
                 group.append(next)
@@ -431,7 +431,7 @@ struct ActorLinker {
             // An act whose doer is a nationality adjective ("غارات إسرائيلية", "شنتها طائرات روسية"): that state's forces.
             if name.mention.kind == .nationality {
                 guard names.isEmpty, name.tokens.lowerBound - start <= 1, scene.cues(in: start..<name.tokens.lowerBound).isEmpty else { break }
-                name.key = LinkScene.filling("*.state", with: LinkScene.country(of: name.mention.key).lowercased())
+                name.key = LinkScene.filling("*.state", with: LinkScene.country(of: name.mention.key))
                 names.append(name)
                 continue
             }

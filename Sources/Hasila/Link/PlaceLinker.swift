@@ -12,7 +12,7 @@ final class PlaceLinker {
     private var actorNames: Set<Int> = []
     /// The first token after each figure's counted noun: a country written right there, with no preposition, is
     /// what the noun is ("لاجئا سوريا"), not where.
-    private var nounEnds: Set<Int> = []
+    private var nounEnds: [Int] = []
     /// The phrases of occasions and origins near the range `places(in:)` reads: kept by the linker and refilled
     /// per call, so that a call makes no list of its own.
     private var asideRanges: [Range<Int>] = []
@@ -33,11 +33,16 @@ final class PlaceLinker {
     func link(_ drafts: inout [FigureDraft], scene: LinkScene, heads: [Int?], actorNames: Set<Int> = []) {
         self.actorNames = actorNames
         let targets = drafts.map(\.linkTarget)
-        nounEnds = Set(targets.compactMap { $0.nounEnd == $0.tokens.upperBound + 1 ? $0.nounEnd : nil })
+        // In order, searched by halves: no Set hashed per section.
+        nounEnds.removeAll(keepingCapacity: true)
+        for target in targets where target.nounEnd == target.tokens.upperBound + 1 { nounEnds.append(target.nounEnd!) }
+        nounEnds.sort()
         // Each figure's own part: from after its phrase to the next figure of its sentence.
         // Each figure's clause too: a place across فيما or a reported أن is another clause's.
         var segments: [Range<Int>] = []
         var clauses: [Range<Int>] = []
+        segments.reserveCapacity(drafts.count)
+        clauses.reserveCapacity(drafts.count)
         for index in drafts.indices {
             let draft = targets[index]
             let sentence = scene.sentence(draft.sentence)
@@ -52,7 +57,9 @@ final class PlaceLinker {
         // A list by place written place first ("إدلب بحصيلة 64، تلتها حلب بـ 35، ثم درعا بـ 19"): when the last
         // figure of the run has no place after it, each place just before a figure is that figure's, not the
         // previous figure's.
-        var before = [LinkScene.Name?](repeating: nil, count: drafts.count)
+        // For each figure, the index in `beforeNames` of its place said before it, -1 for none.
+        var before = [Int](repeating: -1, count: drafts.count)
+        var beforeNames: [LinkScene.Name] = []
         var first = 0
         while first < drafts.count {
             var last = first
@@ -63,27 +70,29 @@ final class PlaceLinker {
                     let floor = index > first ? targets[index - 1].tokens.upperBound : clauses[index].lowerBound
                     guard let name = places(in: min(lead, max(floor, lead - PlaceLinker.placeBeforeReach - 3))..<lead, scene: scene).last,
                           lead - name.tokens.upperBound <= PlaceLinker.placeBeforeReach else { continue }
-                    before[index] = name
+                    before[index] = beforeNames.count
+                    beforeNames.append(name)
                     if index > first, segments[index - 1].contains(name.tokens.lowerBound) {
                         segments[index - 1] = segments[index - 1].lowerBound..<name.tokens.lowerBound
                     }
                 }
                 // Only a run where most figures have their place before them.
-                if (first...last).filter({ before[$0] != nil }).count * 2 <= (last - first + 1) {
-                    for index in first...last { before[index] = nil }
+                if (first...last).filter({ before[$0] >= 0 }).count * 2 <= (last - first + 1) {
+                    for index in first...last { before[index] = -1 }
                 }
             }
             first = last + 1
         }
         var inheriting: [Int] = []
-        var causes = [Int?](repeating: nil, count: drafts.count)
+        // For each figure, the figure whose result it states (-1 for none).
+        var causes = [Int](repeating: -1, count: drafts.count)
         for index in drafts.indices {
             let draft = targets[index]
             let sentence = clauses[index]
             var place: LinkScene.Name?
             var decided = false
             var own = places(in: segments[index], scene: scene)
-            if own.isEmpty, let name = before[index] { own = [name] }
+            if own.isEmpty, before[index] >= 0 { own = [beforeNames[before[index]]] }
             // "قال حاكم مقاطعة X إن شخصين قتلا بقصف على المدينة": the place its sentence named before the noun.
             if own.isEmpty, let name = pointedBack(in: segments[index], sentence: scene.sentence(draft.sentence), scene: scene) {
                 own = [name]
@@ -164,7 +173,8 @@ final class PlaceLinker {
             drafts[index].figure.place = place.flatMap { scene.linked($0) }
             // "شنت 30 غارة على ريف إدلب، أسفرت عن مقتل 12"، "قتل 4 في حلب، فيما أصيب 9 آخرون": with no place of
             // its own, a result of the figure before it (or "others" that continue it) happened where that one did.
-            if place == nil, !decided, let cause = causes[index], let found = drafts[cause].figure.place {
+            if place == nil, !decided, causes[index] >= 0, let found = drafts[causes[index]].figure.place {
+                let cause = causes[index]
                 drafts[index].figure.place = found
                 drafts[index].figure.country = drafts[cause].figure.country
                 trace?.note(draft.tokens.lowerBound, .place, "a result of the figure before it, or others that continue it, takes its place",
@@ -252,7 +262,7 @@ final class PlaceLinker {
             let at = name.tokens.lowerBound
             let wordStart = name.mention.start == Int(scene.tokens[at].start)
             // "أعادت توطين 15728 لاجئا سوريا": the country right after the counted noun says what they are.
-            if wordStart, nounEnds.contains(at), !LinkScene.isDivision(key) { return false }
+            if wordStart, PlaceLinker.holds(nounEnds, at), !LinkScene.isDivision(key) { return false }
             if cues.contains(where: { $0.kind == .hedge && $0.tokens.upperBound <= at && at - $0.tokens.upperBound <= 2 }) { return false }
             // A country right after an act, with no preposition, is its adjective ("37 هجوما روسيا"): not where.
             if wordStart, !LinkScene.isDivision(key), cues.contains(where: { $0.kind == .agent && $0.tokens.upperBound == at }) { return false }
@@ -275,6 +285,7 @@ final class PlaceLinker {
             return !asideRanges.contains(where: { $0.contains(at) })
         }
         var found: [LinkScene.Name] = []
+        found.reserveCapacity(changed ? names.count : slice.count)
         if changed {
             for name in names where accepted(name) { found.append(name) }
         } else {
@@ -343,13 +354,23 @@ final class PlaceLinker {
     /// The first place in `range` that a hedge stands just before ("معظمها في محافظة إدلب").
     private func hedgedPlace(in range: Range<Int>, scene: LinkScene) -> LinkScene.Name? {
         guard !range.isEmpty else { return nil }
-        let cues = scene.cues(in: max(0, range.lowerBound - 3)..<range.upperBound).filter { $0.kind == .hedge }
-        guard !cues.isEmpty else { return nil }
+        let cues = scene.cues(in: max(0, range.lowerBound - 3)..<range.upperBound)
+        guard cues.contains(where: { $0.kind == .hedge }) else { return nil }
         return scene.names(in: range).first { name in
             name.isPlace && name.key != nil && cues.contains {
-                $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2
+                $0.kind == .hedge && $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 2
             }
         }
+    }
+
+    /// Whether the sorted `values` hold `value`.
+    private static func holds(_ values: [Int], _ value: Int) -> Bool {
+        var low = 0, high = values.count
+        while low < high {
+            let mid = (low + high) / 2
+            if values[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low < values.count && values[low] == value
     }
 
     /// The names less those said relative to another place ("في ولاية X جنوب كابل": the capital only locates
