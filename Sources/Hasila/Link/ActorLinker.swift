@@ -268,7 +268,10 @@ struct ActorLinker {
         let cues = scene.cues(in: before)
         // Only a doer close before the figure, in the same comma-free stretch ("قتلت قوات النظام 14"): a name
         // further back, or behind a comma, is what the clause says of something else ("تحت سيطرة X، ما أدى لمقتل").
-        let commas = before.filter { grammar.isComma(scene.tokens[$0], scalars: scene.text.scalars) }
+        // Only whether a comma stands at or after a token is asked: the last comma is enough, found walking back.
+        var lastComma = before.upperBound - 1
+        while lastComma >= before.lowerBound, !grammar.isComma(scene.tokens[lastComma], scalars: scene.text.scalars) { lastComma -= 1 }
+        func commaFrom(_ token: Int) -> Bool { lastComma >= before.lowerBound && lastComma >= token }
         // The subject that opens a reported clause ("وأكد التقرير أن القوات الروسية استخدمت …، 212 مرة") is its doer.
         let clauseStart = scene.lastBoundary(in: before)
         // "واتهم المرصد التحالف باستخدام ذخائر في 4 هجمات": the accused is the doer, the accuser is not.
@@ -281,7 +284,8 @@ struct ActorLinker {
             for other in named.dropLast() { accusers.insert(other.tokens.lowerBound) }
         }
         var candidates = scene.names(in: before).filter { name in
-            guard !accusers.contains(name.tokens.lowerBound) else { return false }
+            // Only an actor may be the doer (every test below ends in false for another name): the rest is not read.
+            guard name.isActor, !accusers.contains(name.tokens.lowerBound) else { return false }
             if let start = clauseStart, name.isActor, name.tokens.lowerBound == start + 1,
                scene.cues(in: start..<draft.leadStart).allSatisfy({ cue in
                    // No other speaker, hedge or doer between ("… الصواريخ الخارقة" names none).
@@ -298,7 +302,7 @@ struct ActorLinker {
             // "أعلن X مسؤوليته": a claim makes X the actor, whatever verb stands before it ("X قد أعلنت مسؤوليتها عن").
             let claimed = scene.cues(in: name.tokens.upperBound..<min(draft.leadStart, name.tokens.upperBound + 3)).contains { $0.kind == .claim }
             guard cued || claimed || draft.leadStart - name.tokens.upperBound <= ActorLinker.doerReach,
-                  cued || claimed || !commas.contains(where: { $0 >= name.tokens.upperBound }) else { return false }
+                  cued || claimed || !commaFrom(name.tokens.upperBound) else { return false }
             // A name inside an act's cue describes the act ("بتفجيرات انتحارية"), and one across a new clause
             // ("في غارات نفذتها X، فيما أصيب 50") is the doer of another act.
             guard !cues.contains(where: { $0.kind == .agent && $0.tokens.lowerBound <= name.tokens.lowerBound && name.tokens.upperBound <= $0.tokens.upperBound }),
@@ -317,7 +321,7 @@ struct ActorLinker {
             for cue in cues where cue.kind == .agent {
                 guard let adjective = scene.names(in: cue.tokens.upperBound..<max(cue.tokens.upperBound, min(draft.leadStart, cue.tokens.upperBound + 2))).first(where: {
                     $0.mention.kind == .nationality && $0.tokens.lowerBound - cue.tokens.upperBound <= 1
-                }), !commas.contains(where: { $0 >= adjective.tokens.upperBound }) else { continue }
+                }), !commaFrom(adjective.tokens.upperBound) else { continue }
                 var doer = adjective
                 doer.key = LinkScene.filling("*.state", with: LinkScene.country(of: adjective.mention.key))
                 candidates = [doer]
