@@ -28,11 +28,13 @@ struct ActorLinker {
     /// `parties`: the parties named in earlier sections' sentences with a figure, by head noun; updated with this
     /// section's.
     @discardableResult
-    func link(_ drafts: inout [FigureDraft], scene original: LinkScene, parties: inout PartyMemory) -> Linked {
+    /// `handsOn`: another section of the document follows, which may point back to this one's parties (else they
+    /// are not written down).
+    func link(_ drafts: inout [FigureDraft], scene original: LinkScene, parties: inout PartyMemory, handsOn: Bool = true) -> Linked {
         var scene = original
         // In order, searched by halves: no Set hashed per section.
         let figureSentences = drafts.map(\.sentence).sorted()
-        scene.insert(backReferences(in: scene, figureSentences: figureSentences, parties: &parties))
+        scene.insert(backReferences(in: scene, figureSentences: figureSentences, parties: &parties, handsOn: handsOn))
         var own = [Bool](repeating: false, count: drafts.count)
         var subject = [Bool](repeating: false, count: drafts.count)
         var subjects = [[LinkScene.Name]?](repeating: nil, count: drafts.count)
@@ -101,7 +103,8 @@ struct ActorLinker {
     /// "تنظيم الدولة"), as names of that party at the noun's place. A noun inside a name is the name's. Only
     /// parties named in sentences with a figure count (those a section reads however the document is cut), then
     /// those of earlier sections (`parties`, which this updates).
-    private func backReferences(in scene: LinkScene, figureSentences: [Int32], parties: inout PartyMemory) -> [LinkScene.Name] {
+    private func backReferences(in scene: LinkScene, figureSentences: [Int32], parties: inout PartyMemory,
+                                handsOn: Bool) -> [LinkScene.Name] {
         var found: [LinkScene.Name] = []
         let scalars = scene.text.scalars
         /// The head noun of each word of the name, in order, handed to `body` until it returns true.
@@ -117,9 +120,11 @@ struct ActorLinker {
             name.isActor && name.key != nil && ActorLinker.holds(figureSentences, scene.tokens[name.tokens.lowerBound].sentence)
         }
         defer {
-            for name in scene.names where isNamed(name) {
-                let key = name.key!
-                _ = anyHead(of: name) { head in parties.remember(head, key: key); return false }
+            if handsOn {
+                for name in scene.names where isNamed(name) {
+                    let key = name.key!
+                    _ = anyHead(of: name) { head in parties.remember(head, key: key); return false }
+                }
             }
         }
         for cue in scene.cues where cue.kind == .actorBack && cue.tokens.count == 1

@@ -254,7 +254,7 @@ public struct Extractor: Sendable {
                               countryBefore: carry.country, opensDocument: base == 0) { findNames(text, tokens, $0) }
         carry.country = scene.country
         let actors = ActorLinker(grammar: grammar, trace: trace)
-        let linkedActors = actors.link(&drafts, scene: scene, parties: &carry.parties)
+        let linkedActors = actors.link(&drafts, scene: scene, parties: &carry.parties, handsOn: carry.handsOn)
         let targets = drafts.map(\.linkTarget)
         let heads = drafts.indices.map { actors.inheritedFrom($0, targets) }
         PlaceLinker(grammar: grammar, trace: trace).link(&drafts, scene: scene, heads: heads, actorNames: linkedActors.placesTaken)
