@@ -73,6 +73,11 @@ final class JSONBuffer {
         byte(0x22)
         var value = value
         value.withUTF8 { utf8 in
+            // Most strings (Arabic words, keys) hold nothing to escape: tested eight bytes at a time, copied at once.
+            guard JSONBuffer.needsEscaping(utf8) else {
+                append(utf8)
+                return
+            }
             var run = 0
             for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 || byte == 0xC2 {
                 var length = 1
@@ -87,6 +92,28 @@ final class JSONBuffer {
             if run < utf8.count { append(UnsafeBufferPointer(rebasing: utf8[run...])) }
         }
         byte(0x22)
+    }
+
+    /// Whether any byte may need escaping: below 0x20, `"`, `\`, or a lead byte of U+0085 (0xC2) or U+2028/U+2029
+    /// (0xE2). Words of eight bytes are tested at once with the usual bit tricks, which never miss such a byte.
+    static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return false }
+        let count = utf8.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        var at = 0
+        while at + 8 <= count {
+            let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: at, as: UInt64.self)
+            if (word &- ones &* 0x20) & ~word & highs != 0 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+                || hasZero(word ^ (ones &* 0xE2)) || hasZero(word ^ (ones &* 0xC2)) { return true }
+            at += 8
+        }
+        while at < count {
+            let byte = base[at]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 || byte == 0xC2 { return true }
+            at += 1
+        }
+        return false
     }
 
     /// The length of U+0085 (2) or U+2028/U+2029 (3) in UTF-8 at `index`, or 0 when neither is there.
