@@ -328,9 +328,9 @@ struct LinkScene {
     func documentCountry(at token: Int) -> String? {
         if let countryBefore { return countryBefore }
         guard let firstPlace, firstPlace < names.count else { return nil }
-        let first = names[firstPlace]
-        if first.tokens.lowerBound <= token || token < headlineEnd { return LinkScene.country(of: first.mention.key) }
-        return first.tokens.lowerBound < paragraphEnd(of: token) ? LinkScene.country(of: first.mention.key) : nil
+        // `country` is the first place's, kept whenever `firstPlace` is set: no name copied, no key cut per figure.
+        let first = names[firstPlace].tokens.lowerBound
+        return first <= token || token < headlineEnd || first < paragraphEnd(of: token) ? country : nil
     }
 
     /// The token after the last of the paragraph (the line) that holds `token`.
