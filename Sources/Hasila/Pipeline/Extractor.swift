@@ -249,7 +249,8 @@ public struct Extractor: Sendable {
     /// `base` is the section's offset in its document: the document's first source is kept in whole-document offsets.
     private func linkNames(_ drafts: inout [FigureDraft], text: NormalizedText, tokens: [Token], carry: inout Continuation, base: Int,
                            trace: DecisionTrace?) {
-        guard let findNames, !drafts.isEmpty || carry.country == nil || carry.source == nil else { return }
+        // A section with no figure links only for the sections after it (the document's country and first source).
+        guard let findNames, !drafts.isEmpty || (carry.handsOn && (carry.country == nil || carry.source == nil)) else { return }
         var scene = LinkScene(grammar: grammar, text: text, tokens: tokens, figureTokens: drafts.map(\.mention.tokens.lowerBound),
                               countryBefore: carry.country, opensDocument: base == 0) { findNames(text, tokens, $0) }
         carry.country = scene.country
