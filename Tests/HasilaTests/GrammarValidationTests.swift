@@ -182,4 +182,13 @@ final class GazetteerValidationTests: XCTestCase {
         XCTAssertEqual(found.first?.line, 2)
         XCTAssertTrue(found.first?.message.contains("SY-ID") ?? false, found.first?.message ?? "")
     }
+
+    func testWordsUnderTwoLinkCueKindsAreReported() {
+        // The scene keeps one cue per stretch of words, so a second kind for them would silently never cue.
+        let found = diagnostics("hedge = جلهم\n# the same word again\nactor-back-reference = الفرقة | جلهم\n")
+        XCTAssertEqual(found.map(\.code), [.duplicate])
+        XCTAssertEqual(found.first?.line, 3)
+        XCTAssertTrue(found.first?.message.contains("hedge") ?? false, found.first?.message ?? "")
+        XCTAssertEqual(diagnostics("hedge = جلهم\nactor-back-reference = الفرقة\n").map(\.code), [], "other words are fine")
+    }
 }

@@ -358,8 +358,22 @@ struct GrammarCompiler {
             }
         case _ where LinkCue.Kind(rawValue: statement.kind) != nil:
             guard args.isEmpty else { fail(statement, .syntax, 1, "expected '\(statement.kind) = …' (no arguments)"); return true }
+            let kind = LinkCue.Kind(rawValue: statement.kind)!
+            // The scene keeps one cue per stretch of words (its first rule's kind): the same words under a second kind
+            // would never cue, so they are refused; a linker that needs another's cue reads that kind.
+            for sequence in sequences(statement, grammar: grammar) {
+                var node: Int32? = PhraseTrie.root
+                for id in sequence { node = node.flatMap { grammar.tables.linkCues.child($0, id) } }
+                if let node, let other = grammar.tables.linkCues.payloads(at: node).map({ grammar.tables.linkCuePayloads[$0] })
+                    .first(where: { $0.kind != kind }) {
+                    let words = sequence.map { grammar.tables.lexicon.stem($0) }.joined(separator: " ")
+                    fail(statement, .duplicate, rightColumn(statement),
+                         "'\(words)' is already a \(other.kind.rawValue) cue (\(other.rule)); words cue one kind: keep them under one rule")
+                    return true
+                }
+            }
             let payload = grammar.tables.linkCuePayloads.count
-            grammar.tables.linkCuePayloads.append(LinkCue(kind: LinkCue.Kind(rawValue: statement.kind)!, rule: location(statement)))
+            grammar.tables.linkCuePayloads.append(LinkCue(kind: kind, rule: location(statement)))
             insert(statement, into: \.linkCues, payload: payload, grammar: grammar)
         default: return false
         }

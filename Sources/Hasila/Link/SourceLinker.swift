@@ -132,7 +132,7 @@ struct SourceLinker {
                 speaker += 1
             }
             let gap = speaker == position + 1 ? 1 : 0
-            if speaker < scene.cues.count, case let back = scene.cues[speaker], back.kind == .sourceBack,
+            if speaker < scene.cues.count, case let back = scene.cues[speaker], back.kind == .sourceBack || back.kind == .actorBack,
                back.tokens.lowerBound - (speaker == position + 1 ? cue.tokens.upperBound : scene.cues[speaker - 1].tokens.upperBound) <= gap,
                back.tokens.lowerBound < end,
                // A body's own name at that word wins ("المفوضية" is a name; "الهيئة الوطنية لإدارة الكوارث" is longer).
