@@ -10,7 +10,7 @@ final class CategoryReaderTests: XCTestCase {
         guard fixture.mentionIndex >= 0 else { return nil }
         let grammar = fixture.grammar
         let categories = CategoryResolver(grammar: grammar)
-        let cues = FigureCueReader(grammar: grammar, qualifiers: QualifierReader(grammar: grammar), trace: nil)
+        let cues = FigureCueReader(grammar: grammar, qualifiers: QualifierReader(grammar: grammar), categories: CategoryResolver(grammar: grammar), trace: nil)
             .before(fixture.mention, context: fixture.context)
         guard var phrase = CountedNounReader(grammar: grammar, categories: categories)
             .read(fixture.mentionIndex, cues: cues, context: fixture.context)?.phrase else { return nil }

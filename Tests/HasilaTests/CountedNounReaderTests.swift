@@ -8,7 +8,7 @@ final class CountedNounReaderTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(fixture.mentionIndex, 0, "no number mention «\(figure)» in «\(sentence)»")
         guard fixture.mentionIndex >= 0 else { return nil }
         let grammar = fixture.grammar
-        let cues = FigureCueReader(grammar: grammar, qualifiers: QualifierReader(grammar: grammar), trace: nil)
+        let cues = FigureCueReader(grammar: grammar, qualifiers: QualifierReader(grammar: grammar), categories: CategoryResolver(grammar: grammar), trace: nil)
             .before(fixture.mention, context: fixture.context)
         guard let counted = CountedNounReader(grammar: grammar, categories: CategoryResolver(grammar: grammar))
             .read(fixture.mentionIndex, cues: cues, context: fixture.context) else { return nil }

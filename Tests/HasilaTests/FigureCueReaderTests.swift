@@ -5,7 +5,7 @@ import XCTest
 /// and a breakdown cue after its phrase that is not followed by another figure.
 final class FigureCueReaderTests: XCTestCase {
     private func reader(_ fixture: FigureContextFixture) -> FigureCueReader {
-        FigureCueReader(grammar: fixture.grammar, qualifiers: QualifierReader(grammar: fixture.grammar), trace: nil)
+        FigureCueReader(grammar: fixture.grammar, qualifiers: QualifierReader(grammar: fixture.grammar), categories: CategoryResolver(grammar: fixture.grammar), trace: nil)
     }
 
     func testABreakdownCueBeforeTheFigure() {

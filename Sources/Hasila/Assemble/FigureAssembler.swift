@@ -3,19 +3,24 @@
 /// counted noun, category and breakdown cues from the tokens around it.
 struct FigureAssembler {
     let grammar: Grammar
-    private let categories: CategoryResolver
     private let qualifiers: QualifierReader
-    private let acts: ActReader
+    /// The readers of one figure, in the order `read` asks them.
+    private let cueReader: FigureCueReader
+    private let nounReader: CountedNounReader
+    private let categoryReader: CategoryReader
     /// Where the decisions go when a researcher asks why (`hasila eval --explain`); nil in a normal run.
-    var trace: DecisionTrace?
+    let trace: DecisionTrace?
     /// How many words back from a figure its clause is read for acts and evidence.
     static let reach = 40
 
     init(grammar: Grammar, trace: DecisionTrace? = nil) {
         self.grammar = grammar
-        self.categories = CategoryResolver(grammar: grammar)
-        self.qualifiers = QualifierReader(grammar: grammar)
-        self.acts = ActReader(grammar: grammar)
+        let categories = CategoryResolver(grammar: grammar)
+        let qualifiers = QualifierReader(grammar: grammar)
+        self.qualifiers = qualifiers
+        self.cueReader = FigureCueReader(grammar: grammar, qualifiers: qualifiers, categories: categories, trace: trace)
+        self.nounReader = CountedNounReader(grammar: grammar, categories: categories)
+        self.categoryReader = CategoryReader(grammar: grammar, categories: categories, acts: ActReader(grammar: grammar), trace: trace)
         self.trace = trace
     }
 
@@ -92,9 +97,8 @@ struct FigureAssembler {
         let first = mention.tokens.lowerBound, last = mention.tokens.upperBound
         let sentence = tokens[first].sentence
         let floor = context.sentenceStart[Int(sentence)]
-        let cueReader = FigureCueReader(grammar: grammar, qualifiers: qualifiers, trace: trace)
         let cues = cueReader.before(mention, context: context)
-        guard let counted = CountedNounReader(grammar: grammar, categories: categories).read(mentionIndex, cues: cues, context: context)
+        guard let counted = nounReader.read(mentionIndex, cues: cues, context: context)
         else { return nil }
         var phrase = counted.phrase
 
@@ -123,8 +127,7 @@ struct FigureAssembler {
             }
         }
 
-        let category = CategoryReader(grammar: grammar, categories: categories, acts: acts, trace: trace)
-            .read(mention, cues: cues, phrase: &phrase, breakdownAfter: after != nil, previousEnd: previousEnd, previous: previous, context: context)
+        let category = categoryReader.read(mention, cues: cues, phrase: &phrase, breakdownAfter: after != nil, previousEnd: previousEnd, previous: previous, context: context)
         var draft = FigureDraft(figure: figure(mention, value: value, qualifier: qualifier, category: category, phrase: phrase, context: context),
                                 mention: mention, leadStart: cues.cueStart, phraseEnd: phraseEnd,
                                 sentence: sentence, paragraph: context.paragraphs[first], conjoined: cues.conjoined,

@@ -3,6 +3,7 @@
 struct FigureCueReader {
     let grammar: Grammar
     let qualifiers: QualifierReader
+    let categories: CategoryResolver
     /// Where the decisions go when a researcher asks why; nil in a normal run.
     let trace: DecisionTrace?
 
@@ -69,7 +70,7 @@ struct FigureCueReader {
         if followedByFigure { return nil }
         var outcome: CategoryResolver.Phrase?
         if !phrase.hasNoun, q < tokens.count, tokens[q].sentence == sentence {
-            outcome = CategoryResolver(grammar: grammar).phrase(from: cue.end, tokens: tokens, scalars: context.scalars,
+            outcome = categories.phrase(from: cue.end, tokens: tokens, scalars: context.scalars,
                                                                  isMentionStart: context.isMentionStart, sentence: sentence, maxTokens: 1)
         }
         return After(cueRule: cue.payloads[0], end: cue.end, outcome: outcome)
