@@ -33,7 +33,8 @@ struct SourceLinker {
               speakers: inout [PriorBody], parties: inout [PriorBody], handsOn: Bool = true) {
         // The sentences that hold a figure: read whether the document is read whole or in sections, so what is
         // taken from them comes out the same either way.
-        let figureSentences = Set(drafts.map(\.sentence))
+        // In order, searched by halves (`ActorLinker.holds`): no Set hashed per section.
+        let figureSentences = drafts.map(\.sentence).sorted()
         let prior = (speakers: speakers, parties: parties)
         var attributions = self.attributions(in: scene, from: 0, figureSentences: figureSentences, prior: prior)
         // In reading order: on until the sentences read from the start reach the first attribution that names a body.
@@ -48,7 +49,7 @@ struct SourceLinker {
         // A headline that opens with a body and a colon ("الأمم المتحدة: 3 ملايين نازح") credits it.
         for name in scene.names(in: 0..<scene.tokens.count) where (name.mention.kind == .source || name.mention.kind == .actor) && name.key != nil {
             let at = name.tokens.lowerBound, next = name.tokens.upperBound
-            guard at == 0 || scene.tokens[at].lineBreakBefore, figureSentences.contains(scene.tokens[at].sentence),
+            guard at == 0 || scene.tokens[at].lineBreakBefore, ActorLinker.holds(figureSentences, scene.tokens[at].sentence),
                   next < scene.tokens.count, scene.tokens[next].kind == .punctuation,
                   Int(scene.tokens[next].start) < scene.text.scalars.count, scene.text.scalars[Int(scene.tokens[next].start)] == 0x3A,
                   !attributions.contains(where: { $0.cue.tokens.lowerBound == at }) else { continue }
@@ -69,12 +70,20 @@ struct SourceLinker {
             if token < headlineEnd { return firstNamedLinked }
             return first.cue.tokens.lowerBound <= token || first.cue.tokens.lowerBound < scene.paragraphEnd(of: token) ? firstNamedLinked : nil
         }
+        // Where each attribution stands, taken out once: the figures below compare these plain values.
+        let cueTokens = attributions.map { $0.cue.tokens }
+        let cueSentences = cueTokens.map { scene.tokens[$0.lowerBound].sentence }
         for index in drafts.indices {
             let draft = drafts[index].linkTarget
             let figure = draft.tokens
-            let nearest = attributions.filter { scene.tokens[$0.cue.tokens.lowerBound].sentence == draft.sentence }.min { a, b in
-                distance(a.cue.tokens, figure) < distance(b.cue.tokens, figure)
+            // The first of the nearest, found in one walk by index (no list of the sentence's attributions, no copy
+            // of those passed over).
+            var nearestIndex = -1, nearestDistance = 0
+            for position in cueTokens.indices where cueSentences[position] == draft.sentence {
+                let d = distance(cueTokens[position], figure)
+                if nearestIndex < 0 || d < nearestDistance { (nearestIndex, nearestDistance) = (position, d) }
             }
+            let nearest = nearestIndex >= 0 ? attributions[nearestIndex] : nil
             if let nearest {
                 drafts[index].figure.source = body(of: nearest, scene: scene)
                 trace?.note(figure.lowerBound, .source, !isNamed(nearest) ? "an unnamed source in the sentence" : "the nearest attribution in the sentence",
@@ -89,11 +98,11 @@ struct SourceLinker {
         }
         // What the sentences with a figure named, for the sections after this one.
         guard handsOn else { return }
-        for attribution in attributions where figureSentences.contains(scene.tokens[attribution.cue.tokens.lowerBound].sentence) {
+        for attribution in attributions where ActorLinker.holds(figureSentences, scene.tokens[attribution.cue.tokens.lowerBound].sentence) {
             speakers.append(attribution.prior ?? PriorBody(name: attribution.name.flatMap { scene.linked($0) },
                                                            head: attribution.name.map { bareWord($0.tokens.lowerBound, in: scene) } ?? []))
         }
-        for name in scene.names(in: 0..<scene.tokens.count) where isParty(name) && figureSentences.contains(scene.tokens[name.tokens.lowerBound].sentence) {
+        for name in scene.names(in: 0..<scene.tokens.count) where isParty(name) && ActorLinker.holds(figureSentences, scene.tokens[name.tokens.lowerBound].sentence) {
             parties.append(PriorBody(name: scene.linked(reporting(name, scene: scene)), head: bareWord(name.tokens.lowerBound, in: scene)))
         }
         if speakers.count > SourceLinker.memory { speakers.removeFirst(speakers.count - SourceLinker.memory) }
@@ -116,9 +125,12 @@ struct SourceLinker {
 
     /// Every attribution of the scene from its `start`-th cue on, with what it names: a body, or nil for an unnamed source.
     private func attributions(in scene: LinkScene, from start: Int, before end: Int = Int.max, earlier: [Attribution] = [],
-                              figureSentences: Set<Int32>, prior: (speakers: [PriorBody], parties: [PriorBody])) -> [Attribution] {
+                              figureSentences: [Int32], prior: (speakers: [PriorBody], parties: [PriorBody])) -> [Attribution] {
         var attributions: [Attribution] = []
-        for (position, cue) in scene.cues.enumerated().dropFirst(start) where cue.kind == .attribution {
+        // By index from `start` (an enumerated sequence's dropFirst walks every cue before it, each sentence read on).
+        for position in min(start, scene.cues.count)..<scene.cues.count {
+            let cue = scene.cues[position]
+            guard cue.kind == .attribution else { continue }
             if cue.tokens.lowerBound >= end { break }
             let sentence = scene.tokens[cue.tokens.lowerBound].sentence
             let end = scene.sentence(sentence).upperBound
@@ -148,7 +160,7 @@ struct SourceLinker {
                 let paragraph = scene.paragraphStart(of: back.tokens.lowerBound)
                 if !(previous.map { head(of: $0, in: scene) == noun } ?? false) {
                     if let party = scene.names(in: 0..<back.tokens.lowerBound).last(where: {
-                        isParty($0) && ($0.tokens.lowerBound >= paragraph || figureSentences.contains(scene.tokens[$0.tokens.lowerBound].sentence))
+                        isParty($0) && ($0.tokens.lowerBound >= paragraph || ActorLinker.holds(figureSentences, scene.tokens[$0.tokens.lowerBound].sentence))
                             && bareWord($0.tokens.lowerBound, in: scene) == noun
                     }) {
                         attributions.append((cue, reporting(party, scene: scene), nil))
@@ -227,7 +239,7 @@ struct SourceLinker {
                 }
                 // No body after it: the subject may stand before the verb ("وكانت الأمم المتحدة قد قالت").
                 // Only where the sentence reports a figure: "وكانت الحكومة قد أعلنت حالة الطوارئ" credits nothing.
-                if named == nil, figureSentences.contains(sentence), let body = subject(before: cue, scene: scene, sentence: sentence) {
+                if named == nil, ActorLinker.holds(figureSentences, sentence), let body = subject(before: cue, scene: scene, sentence: sentence) {
                     // "وكانت حركة حماس قد أعلنت مسؤوليتها": a claim, not an attribution.
                     if scene.cues(in: cue.tokens.upperBound..<min(end, cue.tokens.upperBound + 2)).contains(where: { $0.kind == .claim }) { continue }
                     named = body
@@ -253,10 +265,10 @@ struct SourceLinker {
     /// ("الإدارة العامة للمرور", "وزارة الصحة" for "الوزارة") wins over a later one with another.
     /// Before this section's, those of earlier sections (`speakers`), so that a document read in sections gives
     /// what reading it whole does.
-    private func previousAttribution(before cue: LinkScene.Cue, in attributions: [Attribution], scene: LinkScene, figureSentences: Set<Int32>,
+    private func previousAttribution(before cue: LinkScene.Cue, in attributions: [Attribution], scene: LinkScene, figureSentences: [Int32],
                                      speakers: [PriorBody], head: Int? = nil) -> (name: LinkScene.Name?, prior: PriorBody?)? {
         let before = attributions.filter {
-            $0.cue.tokens.lowerBound < cue.tokens.lowerBound && figureSentences.contains(scene.tokens[$0.cue.tokens.lowerBound].sentence)
+            $0.cue.tokens.lowerBound < cue.tokens.lowerBound && ActorLinker.holds(figureSentences, scene.tokens[$0.cue.tokens.lowerBound].sentence)
         }.sorted { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound }
         if let head {
             let noun = bareWord(head, in: scene)
@@ -278,12 +290,25 @@ struct SourceLinker {
     private func bareWord(_ index: Int, in scene: LinkScene) -> [UInt32] {
         let token = scene.tokens[index]
         let word = scene.text.scalars[Int(token.start)..<Int(token.end)]
-        let articles = grammar.tables.articleStems.map { grammar.tables.lexicon.stem($0).unicodeScalars.map(\.value) }
         // The longest article that fits ("لل" before "ل"), whatever order the set keeps.
-        if let article = articles.filter({ word.starts(with: $0) && word.count > $0.count + 1 }).max(by: { $0.count < $1.count }) {
-            return Array(word.dropFirst(article.count))
+        var longest = 0
+        for article in articles() where article.count > longest && word.count > article.count + 1 && word.starts(with: article) {
+            longest = article.count
         }
-        return Array(word)
+        return Array(word.dropFirst(longest))
+    }
+
+    /// The articles of clitics.grammar as code points: spelled out on the first word bared, not for every word.
+    private final class ArticleForms {
+        var forms: [[UInt32]]?
+    }
+    private let articleForms = ArticleForms()
+
+    private func articles() -> [[UInt32]] {
+        if let forms = articleForms.forms { return forms }
+        let forms = grammar.tables.articleStems.map { grammar.tables.lexicon.stem($0).unicodeScalars.map(\.value) }
+        articleForms.forms = forms
+        return forms
     }
 
     /// A body named just before an attribution verb, as its subject ("الأمم المتحدة قالت", "وكانت الوزارة قد
