@@ -49,6 +49,8 @@ final class CorpusEvaluationTests: XCTestCase {
         if !TestGrammar.shared.tables.names.isEmpty {
             XCTAssertGreaterThanOrEqual(result.actors.accuracy, 0.95, "actors")
             XCTAssertGreaterThanOrEqual(result.place.accuracy, 0.95, "place")
+            XCTAssertGreaterThanOrEqual(result.country.accuracy, 0.95, "country")
+            XCTAssertGreaterThanOrEqual(result.source.accuracy, 0.95, "source")
         }
     }
 
