@@ -282,8 +282,12 @@ struct LinkScene {
     /// `*` of a state's key names that country.
     private func locatedIn(after name: Name) -> String? {
         let next = name.tokens.upperBound
-        guard next + 1 < tokens.count, cues.contains(where: { $0.kind == .locative && $0.tokens == next..<(next + 1) }),
-              let place = names.first(where: { $0.tokens.lowerBound == next + 1 }), place.isPlace else { return nil }
+        // The word after the name is read from the cue table itself (the cue list may be out of order while a
+        // sentence is being read), the place by a search of the names (always in order): no walk over the section.
+        guard next + 1 < tokens.count, tokens[next].kind == .word,
+              let match = grammar.longest(cueTrie, in: tokens, from: next, limit: sentence(tokens[next].sentence).upperBound), match.end == next + 1,
+              match.payloads.first.map({ grammar.tables.linkCuePayloads[$0].kind == .locative }) ?? false,
+              let place = names(in: (next + 1)..<tokens.count).first, place.tokens.lowerBound == next + 1, place.isPlace else { return nil }
         return LinkScene.country(of: place.mention.key)
     }
 
