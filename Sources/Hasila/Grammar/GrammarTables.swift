@@ -114,6 +114,9 @@ struct GrammarTables: Sendable {
     /// The one-letter conjunction prefixes (و، ف): an unknown word may still be one glued to a verb ("ودمرت").
     var conjunctionLetters: Set<UInt32> = []
     var articleStems: Set<Int32> = []
+    /// The article forms of clitics.grammar as code points, longest first ("لل" before "ال"), made when sealed: what
+    /// the linkers take off a word to compare head nouns.
+    private(set) var articleForms: [[UInt32]] = []
     /// Bit of the conjunction clitic class in `Lexicon.Analysis.prefixClasses`.
     var conjunctionBit: UInt8 = 0
     var articleBit: UInt8 = 0
@@ -150,6 +153,8 @@ struct GrammarTables: Sendable {
         stemFlags = [UInt8](repeating: 0, count: lexicon.stems.count)
         for stem in particleStems where stem >= 0 && Int(stem) < stemFlags.count { stemFlags[Int(stem)] |= GrammarTables.particleFlag }
         for stem in conjunctionStems where stem >= 0 && Int(stem) < stemFlags.count { stemFlags[Int(stem)] |= GrammarTables.conjunctionFlag }
+        articleForms = articleStems.map { Array(lexicon.stem($0).unicodeScalars.map(\.value)) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
     }
 
 }

@@ -106,13 +106,12 @@ struct ActorLinker {
     private func backReferences(in scene: LinkScene, figureSentences: [Int32], parties: inout PartyMemory,
                                 handsOn: Bool) -> [LinkScene.Name] {
         var found: [LinkScene.Name] = []
-        let scalars = scene.text.scalars
         /// The head noun of each word of the name, in order, handed to `body` until it returns true.
         func anyHead(of name: LinkScene.Name, _ body: (ArraySlice<UInt32>) -> Bool) -> Bool {
             for at in name.tokens {
                 let word = scene.tokens[at]
                 let from = max(name.mention.start, Int(word.start)), to = min(name.mention.end, Int(word.end))
-                if from < to, body(ActorLinker.head(scalars, from, to).head) { return true }
+                if from < to, body(scene.headNoun(from, to).letters) { return true }
             }
             return false
         }
@@ -133,7 +132,7 @@ struct ActorLinker {
             guard !scene.names(in: max(0, cue.tokens.lowerBound - 6)..<min(scene.tokens.count, cue.tokens.upperBound + 6)).contains(where: {
                 $0.tokens.overlaps(cue.tokens)
             }) else { continue }
-            let (start, head) = ActorLinker.head(scalars, Int(token.start), Int(token.end))
+            let (start, head) = scene.headNoun(Int(token.start), Int(token.end))
             // Any word of the name may be the head noun ("مسلحو حركة الشباب" for "الحركة").
             let antecedent = scene.names.last {
                 isNamed($0) && $0.tokens.upperBound <= cue.tokens.lowerBound && anyHead(of: $0) { $0.elementsEqual(head) }
@@ -153,16 +152,6 @@ struct ActorLinker {
             if values[mid] < value { low = mid + 1 } else { high = mid }
         }
         return low < values.count && values[low] == value
-    }
-
-    /// A word's head noun: its letters after the article (and the clitics before it), with where the article begins.
-    static func head(_ scalars: [UInt32], _ start: Int, _ end: Int) -> (start: Int, head: ArraySlice<UInt32>) {
-        var at = start
-        while at < min(end - 2, start + 3) {
-            if scalars[at] == 0x0627, scalars[at + 1] == 0x0644 { return (at, scalars[(at + 2)..<end]) }
-            at += 1
-        }
-        return (start, scalars[start..<end])
     }
 
     /// The figure before this one in its clause whose doer is the subject named before it, when only its own

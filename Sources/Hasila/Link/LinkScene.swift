@@ -278,6 +278,23 @@ struct LinkScene {
         return key.withUTF8 { $0.contains(0x2A) }
     }
 
+    /// A word's head noun (code points `start..<end` of the normalised text): its letters after an article of
+    /// clitics.grammar that begins within its first clitic letters ("والوزارة", "للحركة" → "وزارة", "حركة"), with
+    /// where the article begins; the whole word when it has none. Back-references compare nouns by it.
+    func headNoun(_ start: Int, _ end: Int) -> (start: Int, letters: ArraySlice<UInt32>) {
+        let scalars = text.scalars
+        for at in start..<max(start, min(end - 2, start + LinkScene.cliticLetters + 1)) {
+            for article in grammar.tables.articleForms where at + article.count < end
+                && scalars[at..<(at + article.count)].elementsEqual(article) {
+                return (at, scalars[(at + article.count)..<end])
+            }
+        }
+        return (start, scalars[start..<end])
+    }
+
+    /// How many clitic letters (a conjunction, a preposition) may stand before a word's article.
+    static let cliticLetters = 2
+
     /// The country of a place right after a name with only a preposition between ("السلطات في السعودية"): the
     /// `*` of a state's key names that country.
     private func locatedIn(after name: Name) -> String? {

@@ -222,7 +222,7 @@ final class PlaceLinker {
                 .first { $0.isPlace && $0.key != nil && !LinkScene.isDivision($0.key!) }
             guard let code = named.map({ LinkScene.country(of: $0.key!) }) ?? scene.documentCountry(at: cue.tokens.lowerBound) else { continue }
             let token = scene.tokens[cue.tokens.lowerBound]
-            let start = ActorLinker.head(scene.text.scalars, Int(token.start), Int(token.end)).start
+            let start = scene.headNoun(Int(token.start), Int(token.end)).start
             if !changed { names = Array(slice); changed = true }
             names.append(LinkScene.Name(mention: NameMention(kind: .place, key: code, start: start, end: Int(token.end)), tokens: cue.tokens, key: code))
         }

@@ -285,30 +285,10 @@ struct SourceLinker {
         return attribution.name.map { bareWord($0.tokens.lowerBound, in: scene) } ?? []
     }
 
-    /// A word without the article, so that one noun compares equal with or without it ("الوزارة" and "وزارة"): the
-    /// letters once an article of clitics.grammar is taken off the front.
+    /// A word without its article, so that one noun compares equal with or without it ("الوزارة" and "وزارة").
     private func bareWord(_ index: Int, in scene: LinkScene) -> [UInt32] {
         let token = scene.tokens[index]
-        let word = scene.text.scalars[Int(token.start)..<Int(token.end)]
-        // The longest article that fits ("لل" before "ل"), whatever order the set keeps.
-        var longest = 0
-        for article in articles() where article.count > longest && word.count > article.count + 1 && word.starts(with: article) {
-            longest = article.count
-        }
-        return Array(word.dropFirst(longest))
-    }
-
-    /// The articles of clitics.grammar as code points: spelled out on the first word bared, not for every word.
-    private final class ArticleForms {
-        var forms: [[UInt32]]?
-    }
-    private let articleForms = ArticleForms()
-
-    private func articles() -> [[UInt32]] {
-        if let forms = articleForms.forms { return forms }
-        let forms = grammar.tables.articleStems.map { grammar.tables.lexicon.stem($0).unicodeScalars.map(\.value) }
-        articleForms.forms = forms
-        return forms
+        return Array(scene.headNoun(Int(token.start), Int(token.end)).letters)
     }
 
     /// A body named just before an attribution verb, as its subject ("الأمم المتحدة قالت", "وكانت الوزارة قد
