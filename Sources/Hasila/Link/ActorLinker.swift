@@ -465,12 +465,22 @@ struct ActorLinker {
         return names
     }
 
-    /// Whether a conjunction (a word, or the clitic و on the name) or an ally word stands between a name and `from`.
+    /// Whether a conjunction (a word, or a conjunction clitic of clitics.grammar on the name: "وروسيا") or an ally word
+    /// stands between a name and `from`.
     private func joinedByConjunction(_ from: Int, _ name: LinkScene.Name, scene: LinkScene) -> Bool {
         if (from..<name.tokens.lowerBound).contains(where: { grammar.isConjunction(scene.tokens[$0]) }) { return true }
         if scene.cues(in: from..<name.tokens.lowerBound).contains(where: { $0.kind == .ally }) { return true }
         let first = Int(scene.tokens[name.tokens.lowerBound].start)
-        return name.mention.start > first && scene.text.scalars[first] == 0x0648
+        let clitics = name.mention.start - first
+        guard clitics > 0 else { return false }
+        let tables = grammar.tables
+        let bit: UInt64 = tables.names.id >= 0 ? 1 << UInt64(tables.names.id) : 0
+        // The reading the name was found by (its clitics end where the name begins) carries a conjunction.
+        return scene.tokens[name.tokens.lowerBound].nameAnalyses.contains { index in
+            let reading = tables.lexicon.analyses[Int(index)]
+            return Int(reading.prefixLength) == clitics && (bit == 0 || tables.startMasks[Int(reading.stem)] & bit != 0)
+                && reading.prefixClasses & tables.conjunctionBit != 0
+        }
     }
 
     private func describe(_ names: [LinkedName]) -> String { "[" + names.map(\.key).joined(separator: ", ") + "]" }

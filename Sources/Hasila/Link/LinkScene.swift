@@ -121,7 +121,7 @@ struct LinkScene {
         guard !cues(in: 0..<end).contains(where: { $0.kind == .attribution }) else { return 0 }
         let last = tokens[end - 1]
         if last.kind == .punctuation, Int(last.start) < text.scalars.count,
-           [0x2E, 0x21, 0x3F, 0x061F, 0x06D4].contains(text.scalars[Int(last.start)]) { return 0 }
+           Tokenizer.endsSentence(text.scalars[Int(last.start)]) { return 0 }
         return end
     }
 

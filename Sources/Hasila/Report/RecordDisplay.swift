@@ -30,9 +30,9 @@ public enum RecordDisplay {
         return fields
     }
 
-    /// Code points that end a sentence when a record does not say where its sentence is (a date):
-    /// full stop, "!", "?", the Arabic question mark and full stop, and a line break.
-    static let sentenceEnds: Set<UInt32> = [0x2E, 0x21, 0x3F, 0x061F, 0x06D4, 0x0A]
+    /// Whether a code point ends a sentence when a record does not say where its sentence is (a date): the
+    /// tokenizer's sentence ends, and a line break.
+    static func endsSentence(_ code: UInt32) -> Bool { code == 0x0A || Tokenizer.endsSentence(code) }
 
     /// The record's sentence: the one it carries, or else from the end of the sentence before
     /// its span to the end of its own (at most `reach` code points either side).
@@ -43,10 +43,10 @@ public enum RecordDisplay {
         }
         let floor = max(0, record.start - reach), ceiling = min(text.count, record.end + reach)
         var start = min(max(record.start, 0), text.count)
-        while start > floor, !sentenceEnds.contains(text[start - 1]) { start -= 1 }
+        while start > floor, !endsSentence(text[start - 1]) { start -= 1 }
         while start < record.start, text[start] == 0x20 || text[start] == 0x0A { start += 1 }
         var end = min(max(record.end, start), text.count)
-        while end < ceiling, !sentenceEnds.contains(text[end]) { end += 1 }
+        while end < ceiling, !endsSentence(text[end]) { end += 1 }
         if end < text.count, text[end] != 0x0A { end += 1 }
         return start..<end
     }
