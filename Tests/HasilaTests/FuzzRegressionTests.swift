@@ -38,6 +38,18 @@ final class FuzzRegressionTests: XCTestCase {
         }
     }
 
+    /// A cue glued across a sentence's end ("وبحسب!المتحدث") made the linkers' windows cross and stopped the
+    /// whole run: through the CLI, that document and the one after it keep their records.
+    func testALinkWindowCrossedBySentenceEndStopsNothing() throws {
+        let bytes = [UInt8](FileManager.default.contents(atPath: FuzzRegressionTests.folder + "/link-attribution-across-sentence-end")!).dropFirst()
+        let folder = TemporaryFolder()
+        folder.write("a.txt", bytes: Array(bytes))
+        folder.write("b.txt", "أصيب 7 أشخاص بجروح في الحادث.\n")
+        let result = try CLI.run(["extract", "--quiet", folder.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.records.map { "\($0["doc"] ?? "")=\($0["value"] ?? "")" }, ["a=4", "b=7"])
+    }
+
     /// Mutations of real text, as the fuzzer makes them, without libFuzzer: runs of digits, a scale
     /// word after huge numbers, raw separators and BOMs, cut and spliced bytes, in every reading.
     func testMutatedCorpusTextHoldsEveryInvariant() throws {

@@ -91,7 +91,7 @@ struct ActorLinker {
     /// place right after it named its own.
     private func filledByDocument(_ name: LinkScene.Name, scene: LinkScene) -> Bool {
         guard LinkScene.hasStar(name.mention.key), let key = name.key else { return false }
-        let around = scene.names(in: max(0, name.tokens.lowerBound - 1)..<min(scene.tokens.count, name.tokens.upperBound + 2))
+        let around = scene.names(in: LinkScene.span(max(0, name.tokens.lowerBound - 1), min(scene.tokens.count, name.tokens.upperBound + 2)))
         guard !around.contains(where: { other in
             other.tokens != name.tokens && (other.mention.kind == .nationality || other.isPlace)
                 && (other.tokens.lowerBound >= name.tokens.upperBound || other.tokens.upperBound == name.tokens.lowerBound)
@@ -129,7 +129,7 @@ struct ActorLinker {
         for cue in scene.cues where cue.kind == .actorBack && cue.tokens.count == 1
             && ActorLinker.holds(figureSentences, scene.tokens[cue.tokens.lowerBound].sentence) {
             let token = scene.tokens[cue.tokens.lowerBound]
-            guard !scene.names(in: max(0, cue.tokens.lowerBound - 6)..<min(scene.tokens.count, cue.tokens.upperBound + 6)).contains(where: {
+            guard !scene.names(in: LinkScene.span(max(0, cue.tokens.lowerBound - 6), min(scene.tokens.count, cue.tokens.upperBound + 6))).contains(where: {
                 $0.tokens.overlaps(cue.tokens)
             }) else { continue }
             let (start, head) = scene.headNoun(Int(token.start), Int(token.end))
@@ -181,7 +181,7 @@ struct ActorLinker {
         guard previous >= 0, targets[previous].sentence == targets[index].sentence else { return nil }
         let from = targets[previous].tokens.upperBound
         let to = max(from, segments[index].upperBound)
-        return scene.cues(in: from..<to).contains { $0.kind == .result } ? previous : nil
+        return scene.cues(in: LinkScene.span(from, to)).contains { $0.kind == .result } ? previous : nil
     }
 
     /// The total (parent) or the head of the elided-noun list this figure belongs to, if any.
@@ -215,7 +215,7 @@ struct ActorLinker {
         guard !sentence.isEmpty else { return nil }
         // "صدت 37 هجوما روسيا": an act counted with a nationality (or a country written as one) right after it.
         if let end = draft.nounEnd, end > draft.tokens.upperBound, end < sentence.upperBound,
-           scene.cues(in: draft.tokens.upperBound..<end).contains(where: { $0.kind == .agent }),
+           scene.cues(in: LinkScene.span(draft.tokens.upperBound, end)).contains(where: { $0.kind == .agent }),
            var name = scene.names(in: end..<(end + 1)).first,
            name.mention.kind == .nationality
             || (name.isPlace && !LinkScene.isDivision(name.mention.key) && name.mention.start == Int(scene.tokens[end].start)) {
@@ -271,7 +271,7 @@ struct ActorLinker {
         // "واتهم المرصد التحالف باستخدام ذخائر في 4 هجمات": the accused is the doer, the accuser is not.
         var accused: Set<Int> = [], accusers: Set<Int> = []
         for cue in cues where cue.kind == .accusation {
-            let named = scene.names(in: cue.tokens.upperBound..<min(draft.leadStart, cue.tokens.upperBound + ActorLinker.cueReach + 2))
+            let named = scene.names(in: LinkScene.span(cue.tokens.upperBound, min(draft.leadStart, cue.tokens.upperBound + ActorLinker.cueReach + 2)))
                 .filter { $0.isActor || $0.mention.kind == .source }
             guard let last = named.last, last.isActor else { continue }
             accused.insert(last.tokens.lowerBound)
@@ -281,7 +281,7 @@ struct ActorLinker {
             // Only an actor may be the doer (every test below ends in false for another name): the rest is not read.
             guard name.isActor, !accusers.contains(name.tokens.lowerBound) else { return false }
             if let start = clauseStart, name.isActor, name.tokens.lowerBound == start + 1,
-               scene.cues(in: start..<draft.leadStart).allSatisfy({ cue in
+               scene.cues(in: LinkScene.span(start, draft.leadStart)).allSatisfy({ cue in
                    // No other speaker, hedge or doer between ("… الصواريخ الخارقة" names none).
                    ![.attribution, .hedge, .unnamedSource].contains(cue.kind)
                        && !([.agent, .agentVerb].contains(cue.kind) && scene.names(in: cue.tokens.upperBound..<max(cue.tokens.upperBound, min(draft.leadStart, cue.tokens.upperBound + ActorLinker.cueReach + 1))).contains(where: \.isActor))
@@ -294,19 +294,19 @@ struct ActorLinker {
                 // "X مسؤولة عن 300 حالة": the cue after the doer.
                 || cues.contains { $0.kind == .agentAfter && $0.tokens.lowerBound >= name.tokens.upperBound && $0.tokens.lowerBound - name.tokens.upperBound <= 1 }
             // "أعلن X مسؤوليته": a claim makes X the actor, whatever verb stands before it ("X قد أعلنت مسؤوليتها عن").
-            let claimed = scene.cues(in: name.tokens.upperBound..<min(draft.leadStart, name.tokens.upperBound + 3)).contains { $0.kind == .claim }
+            let claimed = scene.cues(in: LinkScene.span(name.tokens.upperBound, min(draft.leadStart, name.tokens.upperBound + 3))).contains { $0.kind == .claim }
             guard cued || claimed || draft.leadStart - name.tokens.upperBound <= ActorLinker.doerReach,
                   cued || claimed || !commaFrom(name.tokens.upperBound) else { return false }
             // A name inside an act's cue describes the act ("بتفجيرات انتحارية"), and one across a new clause
             // ("في غارات نفذتها X، فيما أصيب 50") is the doer of another act.
             guard !cues.contains(where: { $0.kind == .agent && $0.tokens.lowerBound <= name.tokens.lowerBound && name.tokens.upperBound <= $0.tokens.upperBound }),
-                  scene.firstBoundary(in: name.tokens.upperBound..<draft.leadStart) == nil else { return false }
+                  scene.firstBoundary(in: LinkScene.span(name.tokens.upperBound, draft.leadStart)) == nil else { return false }
             return name.isActor && (claimed || !cues.contains { cue in
                 // "أفاد الجيش": a body an attribution names is the source; "معظمها … X": hedged.
                 (cue.kind == .attribution || cue.kind == .hedge || cue.kind == .unnamedSource)
                     && cue.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - cue.tokens.upperBound <= 2
                     // "أفاد مراسلنا بأن X": what is reported begins at أن, X is its doer, not the source.
-                    && scene.firstBoundary(in: cue.tokens.upperBound..<name.tokens.lowerBound) == nil
+                    && scene.firstBoundary(in: LinkScene.span(cue.tokens.upperBound, name.tokens.lowerBound)) == nil
             })
         }
         // "أسفر القصف التركي عن مقتل 3": an act before the figure whose doer is a nationality adjective.
@@ -324,9 +324,9 @@ struct ActorLinker {
         // A pronoun subject close before the figure ("في حين أنها استخدمت 105"، "وأن غاراتهما استهدفت 5"): the
         // subject of the figure before it in its sentence, else the last party the sentence named before it.
         if candidates.isEmpty,
-           let pronoun = scene.cues(in: max(sentence.lowerBound, draft.leadStart - ActorLinker.doerReach - 1)..<draft.leadStart)
+           let pronoun = scene.cues(in: LinkScene.span(max(sentence.lowerBound, draft.leadStart - ActorLinker.doerReach - 1), draft.leadStart))
             .last(where: { $0.kind == .actorPronoun }),
-           !(pronoun.tokens.upperBound..<draft.leadStart).contains(where: { grammar.isComma(scene.tokens[$0], scalars: scene.text.scalars) }) {
+           !LinkScene.span(pronoun.tokens.upperBound, draft.leadStart).contains(where: { grammar.isComma(scene.tokens[$0], scalars: scene.text.scalars) }) {
             var previous = index - 1
             while previous >= 0, drafts[previous].sentence == draft.sentence, subjects[previous] == nil { previous -= 1 }
             let doers: [LinkScene.Name]?
@@ -350,8 +350,8 @@ struct ActorLinker {
         }
         // An ally after them ("وحليفتها روسيا"، "وحليفتها الروسية"): a country or an adjective is its state.
         let end = group[group.count - 1].tokens.upperBound
-        if let ally = scene.cues(in: end..<min(end + 2, draft.leadStart)).first(where: { $0.kind == .ally }),
-           var next = scene.names(in: ally.tokens.upperBound..<draft.leadStart).first, next.tokens.lowerBound == ally.tokens.upperBound {
+        if let ally = scene.cues(in: LinkScene.span(end, min(end + 2, draft.leadStart))).first(where: { $0.kind == .ally }),
+           var next = scene.names(in: LinkScene.span(ally.tokens.upperBound, draft.leadStart)).first, next.tokens.lowerBound == ally.tokens.upperBound {
             if next.mention.kind == .nationality || (next.isPlace && !LinkScene.isDivision(next.mention.key)) {
                 next.key = LinkScene.filling("*.state", with: LinkScene.country(of: next.mention.key))
                 group.append(next)
@@ -384,12 +384,12 @@ struct ActorLinker {
         // From the counted noun's end: the phrase read after it may run over the cue ("مدنيين على يد …").
         var from = max(draft.nounEnd ?? draft.tokens.upperBound, draft.tokens.upperBound)
         // Unless a doer's cue stands inside what was read as its noun ("و6 على يد هيئة X": no noun, هيئة is X's).
-        if let cue = scene.cues(in: draft.tokens.upperBound..<from).first(where: { [.agent, .clash].contains($0.kind) }),
-           scene.names(in: cue.tokens.upperBound..<min(limit, cue.tokens.upperBound + ActorLinker.cueReach + 1)).contains(where: \.isActor) {
+        if let cue = scene.cues(in: LinkScene.span(draft.tokens.upperBound, from)).first(where: { [.agent, .clash].contains($0.kind) }),
+           scene.names(in: LinkScene.span(cue.tokens.upperBound, min(limit, cue.tokens.upperBound + ActorLinker.cueReach + 1))).contains(where: \.isActor) {
             from = cue.tokens.lowerBound
         }
         guard from < limit else { return from..<from }
-        if let boundary = scene.firstBoundary(in: from..<limit) { limit = boundary }
+        if let boundary = scene.firstBoundary(in: LinkScene.span(from, limit)) { limit = boundary }
         return from..<limit
     }
 
@@ -425,10 +425,10 @@ struct ActorLinker {
     /// The actors a cue introduces: the first within `cueReach` words, then those joined to it.
     private func listed(after start: Int, limit: Int, scene: LinkScene) -> [LinkScene.Name] {
         var names: [LinkScene.Name] = []
-        for var name in scene.names(in: start..<limit) where name.isActor || name.isPlace || name.mention.kind == .nationality {
+        for var name in scene.names(in: LinkScene.span(start, limit)) where name.isActor || name.isPlace || name.mention.kind == .nationality {
             // An act whose doer is a nationality adjective ("غارات إسرائيلية", "شنتها طائرات روسية"): that state's forces.
             if name.mention.kind == .nationality {
-                guard names.isEmpty, name.tokens.lowerBound - start <= 1, scene.cues(in: start..<name.tokens.lowerBound).isEmpty else { break }
+                guard names.isEmpty, name.tokens.lowerBound - start <= 1, scene.cues(in: LinkScene.span(start, name.tokens.lowerBound)).isEmpty else { break }
                 name.key = LinkScene.filling("*.state", with: LinkScene.country(of: name.mention.key))
                 names.append(name)
                 continue
@@ -449,7 +449,7 @@ struct ActorLinker {
             if names.isEmpty {
                 guard name.isActor, name.tokens.lowerBound - start <= ActorLinker.cueReach else { if name.isActor { break } else { continue } }
                 // Another cue between is the one that names it ("بأسلحة كيميائية شنته X" is the verb's doer).
-                guard scene.cues(in: start..<name.tokens.lowerBound).isEmpty else { break }
+                guard scene.cues(in: LinkScene.span(start, name.tokens.lowerBound)).isEmpty else { break }
             } else {
                 guard scene.joins(names[names.count - 1].tokens.upperBound, name.tokens.lowerBound, grammar: grammar) else { break }
                 // "على يد قوات النظام وحليفته روسيا": a country listed with the doers is its state; one after a
@@ -468,8 +468,8 @@ struct ActorLinker {
     /// Whether a conjunction (a word, or a conjunction clitic of clitics.grammar on the name: "وروسيا") or an ally word
     /// stands between a name and `from`.
     private func joinedByConjunction(_ from: Int, _ name: LinkScene.Name, scene: LinkScene) -> Bool {
-        if (from..<name.tokens.lowerBound).contains(where: { grammar.isConjunction(scene.tokens[$0]) }) { return true }
-        if scene.cues(in: from..<name.tokens.lowerBound).contains(where: { $0.kind == .ally }) { return true }
+        if LinkScene.span(from, name.tokens.lowerBound).contains(where: { grammar.isConjunction(scene.tokens[$0]) }) { return true }
+        if scene.cues(in: LinkScene.span(from, name.tokens.lowerBound)).contains(where: { $0.kind == .ally }) { return true }
         let first = Int(scene.tokens[name.tokens.lowerBound].start)
         let clitics = name.mention.start - first
         guard clitics > 0 else { return false }

@@ -304,7 +304,7 @@ struct LinkScene {
         guard next + 1 < tokens.count, tokens[next].kind == .word,
               let match = grammar.longest(cueTrie, in: tokens, from: next, limit: sentence(tokens[next].sentence).upperBound), match.end == next + 1,
               match.payloads.first.map({ grammar.tables.linkCuePayloads[$0].kind == .locative }) ?? false,
-              let place = names(in: (next + 1)..<tokens.count).first, place.tokens.lowerBound == next + 1, place.isPlace else { return nil }
+              let place = names(in: LinkScene.span(next + 1, tokens.count)).first, place.tokens.lowerBound == next + 1, place.isPlace else { return nil }
         return LinkScene.country(of: place.mention.key)
     }
 
@@ -367,6 +367,11 @@ struct LinkScene {
         while index > 0, !tokens[index].lineBreakBefore { index -= 1 }
         return max(0, index)
     }
+
+    /// The tokens from `start` up to `end`, none when `end` comes first. The linkers cut their windows between
+    /// the words of different readings (a cue may run past the figure that follows it, a name past a window's
+    /// end), and on odd text those can cross: a crossed window holds no word rather than stopping the run.
+    static func span(_ start: Int, _ end: Int) -> Range<Int> { start..<max(start, end) }
 
     /// The first token in `range` that opens a new clause, if any.
     func firstBoundary(in range: Range<Int>) -> Int? {

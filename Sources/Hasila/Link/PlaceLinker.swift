@@ -47,7 +47,7 @@ final class PlaceLinker {
             let draft = targets[index]
             let sentence = scene.sentence(draft.sentence)
             let at = min(max(draft.tokens.upperBound, sentence.lowerBound), sentence.upperBound)
-            let boundaryAfter = scene.firstBoundary(in: at..<sentence.upperBound) ?? sentence.upperBound
+            let boundaryAfter = scene.firstBoundary(in: LinkScene.span(at, sentence.upperBound)) ?? sentence.upperBound
             let boundaryBefore = scene.lastBoundary(in: sentence.lowerBound..<max(sentence.lowerBound, min(draft.leadStart, at))) ?? sentence.lowerBound
             clauses.append(boundaryBefore..<boundaryAfter)
             var end = boundaryAfter
@@ -68,7 +68,7 @@ final class PlaceLinker {
                 for index in first...last {
                     let lead = targets[index].leadStart
                     let floor = index > first ? targets[index - 1].tokens.upperBound : clauses[index].lowerBound
-                    guard let name = places(in: min(lead, max(floor, lead - PlaceLinker.placeBeforeReach - 3))..<lead, scene: scene).last,
+                    guard let name = places(in: LinkScene.span(min(lead, max(floor, lead - PlaceLinker.placeBeforeReach - 3)), lead), scene: scene).last,
                           lead - name.tokens.upperBound <= PlaceLinker.placeBeforeReach else { continue }
                     before[index] = beforeNames.count
                     beforeNames.append(name)
@@ -131,9 +131,9 @@ final class PlaceLinker {
                 if shared.isEmpty, sentence.lowerBound > whole.lowerBound {
                     // Not the words of who speaks: a place there is the speaker's ("قال مكتب X في بغداد إن").
                     // The speaker nearest the clause: "أصدر المرصد تقريرا حول الأوضاع في محافظة X، وقال إن …" is set in X.
-                    let speaker = scene.cues(in: whole.lowerBound..<sentence.lowerBound).last { $0.kind == .attribution || $0.kind == .unnamedSource }
+                    let speaker = scene.cues(in: LinkScene.span(whole.lowerBound, sentence.lowerBound)).last { $0.kind == .attribution || $0.kind == .unnamedSource }
                     let end = speaker?.tokens.lowerBound ?? whole.lowerBound
-                    shared = places(in: whole.lowerBound..<end, scene: scene).filter { name in
+                    shared = places(in: LinkScene.span(whole.lowerBound, end), scene: scene).filter { name in
                         !(first...last).contains { $0 != index && (segments[$0].contains(name.tokens.lowerBound) || clauses[$0].contains(name.tokens.lowerBound)) }
                     }
                     if !shared.isEmpty { note(draft, "the places of the sentence before the figure's clause", shared) }
@@ -230,7 +230,7 @@ final class PlaceLinker {
         if changed { names.sort { $0.tokens.lowerBound < $1.tokens.lowerBound } }
         guard (changed ? names[...] : slice).contains(where: { $0.isPlace || $0.mention.kind == .nationality }) else { return [] }
         // The cues around the range, read once: each test below takes those from its own distance before it.
-        let near = scene.cues(in: max(0, range.lowerBound - 10)..<range.upperBound)
+        let near = scene.cues(in: LinkScene.span(max(0, range.lowerBound - 10), range.upperBound))
         let cues = near.drop { $0.tokens.lowerBound < range.lowerBound - 3 }
         // "فوق الأراضي الروسية"، "قبالة السواحل التونسية": a land or water and its adjective name the country.
         for position in 0..<(changed ? names.count : slice.count) {
@@ -256,7 +256,7 @@ final class PlaceLinker {
         let speakers = near.drop { $0.tokens.lowerBound < range.lowerBound - 4 }
         // A body that an attribution names ("قالت وزارة الصحة في غزة"), not one that acts ("استقبل مستشفى X ببيشة").
         let attributions = near
-        let bodies = scene.names(in: max(0, range.lowerBound - 6)..<range.upperBound)
+        let bodies = scene.names(in: LinkScene.span(max(0, range.lowerBound - 6), range.upperBound))
         func accepted(_ name: LinkScene.Name) -> Bool {
             guard name.isPlace, let key = name.key, !actorNames.contains(name.tokens.lowerBound) else { return false }
             let at = name.tokens.lowerBound
@@ -276,7 +276,7 @@ final class PlaceLinker {
             }) { return false }
             if !asideRead {
                 asideRead = true
-                for cue in scene.cues(in: max(0, range.lowerBound - PlaceLinker.phraseReach)..<range.upperBound)
+                for cue in scene.cues(in: LinkScene.span(max(0, range.lowerBound - PlaceLinker.phraseReach), range.upperBound))
                 where cue.kind == .occasion || cue.kind == .origin {
                     let phrase = phrase(after: cue, scene: scene)
                     asideRanges.append(phrase)
@@ -303,7 +303,7 @@ final class PlaceLinker {
         let sentence = scene.sentence(scene.tokens[cue.tokens.lowerBound].sentence)
         if cue.kind == .origin {
             var end = cue.tokens.upperBound
-            for name in scene.names(in: cue.tokens.upperBound..<sentence.upperBound) {
+            for name in scene.names(in: LinkScene.span(cue.tokens.upperBound, sentence.upperBound)) {
                 guard name.isPlace, scene.joins(end, name.tokens.lowerBound, grammar: grammar, filler: 0) else { break }
                 end = name.tokens.upperBound
             }
@@ -320,15 +320,15 @@ final class PlaceLinker {
     /// named before it, whoever's words held it.
     private func pointedBack(in range: Range<Int>, sentence: Range<Int>, scene: LinkScene) -> LinkScene.Name? {
         guard !range.isEmpty, let noun = scene.cues(in: range).first(where: { cue in
-            cue.kind == .placeBack && !scene.names(in: max(0, cue.tokens.lowerBound - 4)..<min(scene.tokens.count, cue.tokens.upperBound + 4))
+            cue.kind == .placeBack && !scene.names(in: LinkScene.span(max(0, cue.tokens.lowerBound - 4), min(scene.tokens.count, cue.tokens.upperBound + 4)))
                 .contains { $0.tokens.overlaps(cue.tokens) }
         }) else { return nil }
         // Not inside an occasion's phrase ("بالتزامن مع القصف من الحواجز المحيطة بالمدينة").
-        guard !scene.cues(in: max(sentence.lowerBound, noun.tokens.lowerBound - PlaceLinker.phraseReach)..<noun.tokens.lowerBound).contains(where: {
+        guard !scene.cues(in: LinkScene.span(max(sentence.lowerBound, noun.tokens.lowerBound - PlaceLinker.phraseReach), noun.tokens.lowerBound)).contains(where: {
             $0.kind == .occasion && phrase(after: $0, scene: scene).contains(noun.tokens.lowerBound)
         }) else { return nil }
         // The nouns are of a town or a division: a country last named is not what they point to.
-        guard let last = scene.names(in: sentence.lowerBound..<noun.tokens.lowerBound).last(where: { $0.isPlace && $0.key != nil }),
+        guard let last = scene.names(in: LinkScene.span(sentence.lowerBound, noun.tokens.lowerBound)).last(where: { $0.isPlace && $0.key != nil }),
               LinkScene.isDivision(last.key!) else { return nil }
         return last
     }
@@ -341,7 +341,7 @@ final class PlaceLinker {
         guard previous >= 0, targets[previous].sentence == targets[index].sentence else { return nil }
         let from = targets[previous].tokens.upperBound
         let to = max(from, segments[index].upperBound)
-        return scene.cues(in: from..<to).contains { $0.kind == .result } ? previous : nil
+        return scene.cues(in: LinkScene.span(from, to)).contains { $0.kind == .result } ? previous : nil
     }
 
     /// How many words (not punctuation) `range` holds.
@@ -354,7 +354,7 @@ final class PlaceLinker {
     /// The first place in `range` that a hedge stands just before ("معظمها في محافظة إدلب").
     private func hedgedPlace(in range: Range<Int>, scene: LinkScene) -> LinkScene.Name? {
         guard !range.isEmpty else { return nil }
-        let cues = scene.cues(in: max(0, range.lowerBound - 3)..<range.upperBound)
+        let cues = scene.cues(in: LinkScene.span(max(0, range.lowerBound - 3), range.upperBound))
         guard cues.contains(where: { $0.kind == .hedge }) else { return nil }
         return scene.names(in: range).first { name in
             name.isPlace && name.key != nil && cues.contains {
@@ -381,7 +381,7 @@ final class PlaceLinker {
         var names = names
         // Right after the word, with no clitic between ("حماة الشمالي وإدلب" lists two places).
         func isRelative(_ name: LinkScene.Name) -> Bool {
-            name.mention.start == Int(scene.tokens[name.tokens.lowerBound].start) && scene.cues(in: max(0, name.tokens.lowerBound - 3)..<name.tokens.lowerBound).contains {
+            name.mention.start == Int(scene.tokens[name.tokens.lowerBound].start) && scene.cues(in: LinkScene.span(max(0, name.tokens.lowerBound - 3), name.tokens.lowerBound)).contains {
                 $0.kind == .near && $0.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - $0.tokens.upperBound <= 1
             }
         }

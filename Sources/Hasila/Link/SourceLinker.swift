@@ -148,7 +148,7 @@ struct SourceLinker {
                back.tokens.lowerBound - (speaker == position + 1 ? cue.tokens.upperBound : scene.cues[speaker - 1].tokens.upperBound) <= gap,
                back.tokens.lowerBound < end,
                // A body's own name at that word wins ("المفوضية" is a name; "الهيئة الوطنية لإدارة الكوارث" is longer).
-               !scene.names(in: back.tokens.lowerBound..<end).contains(where: {
+               !scene.names(in: LinkScene.span(back.tokens.lowerBound, end)).contains(where: {
                    $0.tokens.lowerBound == back.tokens.lowerBound
                        && ($0.tokens.upperBound > back.tokens.upperBound || $0.mention.kind == .source)
                }),
@@ -182,12 +182,12 @@ struct SourceLinker {
                 // The first speaker decides: "مصادر بالشرطة ومسعفون" speak for the police.
                 if next.kind == .unnamedSource {
                     // A body named before it is the speaker ("مصادر بالشرطة ومسعفون").
-                    if scene.names(in: cue.tokens.upperBound..<next.tokens.lowerBound).contains(where: {
+                    if scene.names(in: LinkScene.span(cue.tokens.upperBound, next.tokens.lowerBound)).contains(where: {
                         ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil
                     }) { break }
                     // A body's own name over that word wins ("المنظمة الدولية للهجرة" is no "منظمة دولية", nor
                     // "منظمة أطباء بلا حدود" doctors).
-                    unnamed = !speaksForBody(next, scene: scene, end: end) && !scene.names(in: cue.tokens.upperBound..<end).contains(where: {
+                    unnamed = !speaksForBody(next, scene: scene, end: end) && !scene.names(in: LinkScene.span(cue.tokens.upperBound, end)).contains(where: {
                         $0.tokens.contains(next.tokens.lowerBound) && ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil
                     })
                     break
@@ -202,7 +202,7 @@ struct SourceLinker {
                           next.tokens.lowerBound - from <= 1,
                           // A body whose name begins there is the speaker itself ("الرئيس الأفغاني", not a head of something).
                           !(next.kind == .spokesman && !speaksForBody(next, scene: scene, end: end)
-                              && scene.names(in: next.tokens.lowerBound..<end).first.map({
+                              && scene.names(in: LinkScene.span(next.tokens.lowerBound, end)).first.map({
                                   $0.tokens.lowerBound == next.tokens.lowerBound && $0.mention.kind == .source && $0.key != nil
                               }) == true) else { break }
                     from = next.tokens.upperBound
@@ -212,7 +212,7 @@ struct SourceLinker {
                 let stop = scene.firstBoundary(in: window) ?? window.upperBound
                 // A long name may run past the window ("مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية"): it need only begin in it.
                 // An outlet after a preposition past the speaker ("وقال فلان لوكالة فرانس برس") is spoken to, not the body.
-                named = scene.names(in: from..<end).first {
+                named = scene.names(in: LinkScene.span(from, end)).first {
                     ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil
                         && $0.tokens.lowerBound < stop && $0.tokens.lowerBound - from <= SourceLinker.reach
                         && !($0.tokens.lowerBound > from && addressed($0, in: scene))
@@ -220,11 +220,11 @@ struct SourceLinker {
                 // A state's forces that report are its security body ("قال الجيش" → gov.<cc>.security).
                 named = named.map { reporting($0, scene: scene) }
                 // "أعلن X مسؤوليته": a claim, not an attribution.
-                if let body = named, scene.cues(in: body.tokens.upperBound..<min(end, body.tokens.upperBound + 2)).contains(where: { $0.kind == .claim }) {
+                if let body = named, scene.cues(in: LinkScene.span(body.tokens.upperBound, min(end, body.tokens.upperBound + 2))).contains(where: { $0.kind == .claim }) {
                     continue
                 }
                 // "وقال فلان لوكالة فرانس برس": a person, named or not, talking to an outlet that only carries his words.
-                if named == nil, scene.names(in: from..<end).contains(where: { $0.tokens.lowerBound < stop && addressed($0, in: scene) }) {
+                if named == nil, scene.names(in: LinkScene.span(from, end)).contains(where: { $0.tokens.lowerBound < stop && addressed($0, in: scene) }) {
                     attributions.append((cue, nil, nil))
                     continue
                 }
@@ -232,7 +232,7 @@ struct SourceLinker {
                 // his sentence or the one before, speaks through him ("… عمليات الهلال الأحمر …").
                 // (In its paragraph, which a document read in sections never splits.)
                 if named == nil, from > cue.tokens.upperBound,
-                   let body = scene.names(in: scene.paragraphStart(of: cue.tokens.lowerBound)..<cue.tokens.lowerBound)
+                   let body = scene.names(in: LinkScene.span(scene.paragraphStart(of: cue.tokens.lowerBound), cue.tokens.lowerBound))
                        .last(where: { $0.mention.kind == .source && $0.key != nil }),
                    scene.tokens[body.tokens.lowerBound].sentence >= sentence - 1 {
                     named = body
@@ -241,7 +241,7 @@ struct SourceLinker {
                 // Only where the sentence reports a figure: "وكانت الحكومة قد أعلنت حالة الطوارئ" credits nothing.
                 if named == nil, ActorLinker.holds(figureSentences, sentence), let body = subject(before: cue, scene: scene, sentence: sentence) {
                     // "وكانت حركة حماس قد أعلنت مسؤوليتها": a claim, not an attribution.
-                    if scene.cues(in: cue.tokens.upperBound..<min(end, cue.tokens.upperBound + 2)).contains(where: { $0.kind == .claim }) { continue }
+                    if scene.cues(in: LinkScene.span(cue.tokens.upperBound, min(end, cue.tokens.upperBound + 2))).contains(where: { $0.kind == .claim }) { continue }
                     named = body
                 }
                 if named == nil {
@@ -297,10 +297,10 @@ struct SourceLinker {
     private func subject(before cue: LinkScene.Cue, scene: LinkScene, sentence: Int32) -> LinkScene.Name? {
         let from = max(scene.sentence(sentence).lowerBound, cue.tokens.lowerBound - SourceLinker.reach - 4)
         guard from < cue.tokens.lowerBound,
-              let name = scene.names(in: from..<cue.tokens.lowerBound).last(where: { ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil }),
+              let name = scene.names(in: LinkScene.span(from, cue.tokens.lowerBound)).last(where: { ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil }),
               cue.tokens.lowerBound - name.tokens.upperBound <= 1,
-              scene.firstBoundary(in: name.tokens.upperBound..<cue.tokens.lowerBound) == nil,
-              !(name.tokens.upperBound..<cue.tokens.lowerBound).contains(where: { scene.tokens[$0].kind == .punctuation }) else { return nil }
+              scene.firstBoundary(in: LinkScene.span(name.tokens.upperBound, cue.tokens.lowerBound)) == nil,
+              !LinkScene.span(name.tokens.upperBound, cue.tokens.lowerBound).contains(where: { scene.tokens[$0].kind == .punctuation }) else { return nil }
         return reporting(name, scene: scene)
     }
 
@@ -350,7 +350,7 @@ struct SourceLinker {
         return scene.names(in: window).contains {
             ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil && $0.tokens.lowerBound - cue.tokens.upperBound <= 2
                 // "قال شهود عيان إن مستوطنين …": what is reported begins at إن; a name there is no body.
-                && scene.firstBoundary(in: cue.tokens.upperBound..<$0.tokens.lowerBound) == nil
+                && scene.firstBoundary(in: LinkScene.span(cue.tokens.upperBound, $0.tokens.lowerBound)) == nil
                 && !addressed($0, in: scene)
         }
     }
