@@ -342,12 +342,13 @@ struct SourceLinker {
         return nil
     }
 
-    /// Whether a named body (a source or an actor) follows an unnamed speaker within two words.
+    /// Whether a named body (a source or an actor) begins within two words after an unnamed speaker. The name may
+    /// run on past them ("مصدر عسكري في الجيش السوري الحر").
     private func speaksForBody(_ cue: LinkScene.Cue, scene: LinkScene, end: Int) -> Bool {
-        var window = cue.tokens.upperBound..<max(cue.tokens.upperBound, min(end, cue.tokens.upperBound + 3))
+        var starts = cue.tokens.upperBound..<max(cue.tokens.upperBound, min(end, cue.tokens.upperBound + 3))
         // What is reported begins at a clause boundary: "أفاد مراسلنا بأن الجيش …" is no officer of the army.
-        if let boundary = scene.firstBoundary(in: window) { window = window.lowerBound..<boundary }
-        return scene.names(in: window).contains {
+        if let boundary = scene.firstBoundary(in: starts) { starts = starts.lowerBound..<boundary }
+        return scene.names(in: LinkScene.span(starts.lowerBound, end)).prefix(while: { $0.tokens.lowerBound < starts.upperBound }).contains {
             ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil && $0.tokens.lowerBound - cue.tokens.upperBound <= 2
                 // "قال شهود عيان إن مستوطنين …": what is reported begins at إن; a name there is no body.
                 && scene.firstBoundary(in: LinkScene.span(cue.tokens.upperBound, $0.tokens.lowerBound)) == nil
