@@ -168,6 +168,20 @@ final class PlaceLinker {
                 } else if !items.isEmpty {
                     (place, decided) = (chooseLocated(items, scene: scene), true)
                     note(draft, "the places of its breakdowns or list items", items)
+                } else if index < last, heads[index + 1] == nil,
+                          cause(of: index + 1, targets, heads: heads, segments: segments, scene: scene) == index,
+                          scene.cues(in: LinkScene.span(targets[index + 1].tokens.upperBound, targets[index + 1].tokens.upperBound + 2))
+                            .contains(where: { $0.kind == .result }),
+                          hedgedPlace(in: segments[index + 1], scene: scene) == nil {
+                    // "قتل 3 مدنيين، فيما أصيب 7 آخرون في قصف على بلدة X": the others that continue it across a new
+                    // clause (a `result` word right after the next figure's number) name where both happened. Not a result
+                    // said before it ("التي قتل خلالها 600 في شمال البلاد" may count a larger whole), nor others further on
+                    // ("من قتل أربعة منهم في X، وفر آخرون إلى Y").
+                    let found = places(in: segments[index + 1], scene: scene)
+                    if !found.isEmpty {
+                        (place, decided) = (chooseLocated(found, scene: scene), true)
+                        note(draft, "the place of the others or the result that continue it", found)
+                    }
                 }
             }
             drafts[index].figure.place = place.flatMap { scene.linked($0) }
