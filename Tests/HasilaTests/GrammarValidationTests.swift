@@ -183,6 +183,17 @@ final class GazetteerValidationTests: XCTestCase {
         XCTAssertTrue(found.first?.message.contains("SY-ID") ?? false, found.first?.message ?? "")
     }
 
+    func testAByCountryRuleNeedsCountryCodesAndPlainActorKeys() {
+        XCTAssertEqual(diagnostics("actor by-country Yemen:coalition.saudi_led = طيران الحلف\n").map(\.code), [.syntax])
+        XCTAssertEqual(diagnostics("actor by-country YE-coalition.saudi_led = طيران الحلف\n").map(\.code), [.syntax])
+        XCTAssertEqual(diagnostics("actor by-country YE:coalition.Saudi = طيران الحلف\n").map(\.code), [.badNameKey])
+        XCTAssertEqual(diagnostics("actor back-reference SY:*.state = الحلف\n").map(\.code), [.badNameKey], "a by-country key is the party's own")
+        let twice = diagnostics("actor by-country YE:group.houthis SY:group.isis YE:group.hts = طيران الحلف\n")
+        XCTAssertEqual(twice.map(\.code), [.duplicate])
+        XCTAssertTrue(twice.first?.message.contains("YE") ?? false, twice.first?.message ?? "")
+        XCTAssertEqual(diagnostics("actor by-country = طيران الحلف\n").map(\.code), [.syntax])
+    }
+
     func testWordsUnderTwoLinkCueKindsAreReported() {
         // The scene keeps one cue per stretch of words, so a second kind for them would silently never cue.
         let found = diagnostics("hedge = جلهم\n# the same word again\nactor-back-reference = الفرقة | جلهم\n")

@@ -313,9 +313,60 @@ struct GrammarCompiler {
     }
 
     /// Names: places, towns, nationalities, actors and sources (the gazetteer), and the cues the linkers read.
+    /// Inserts a gazetteer rule's names into the names' trie under one payload, refusing words another rule of
+    /// the kind already keys.
+    private mutating func insertNames(_ statement: GrammarStatement, entry: NameEntry, into grammar: GrammarBuilder) {
+        let payload = grammar.tables.namePayloads.count
+        grammar.tables.namePayloads.append(entry)
+        grammar.tables.lexicon.registeringNames = true
+        defer { grammar.tables.lexicon.registeringNames = false }
+        for sequence in sequences(statement, grammar: grammar) where !sequence.contains(PhraseTrie.numberSlot) {
+            if let other = clashingName(sequence, entry, grammar: grammar) {
+                let words = sequence.map { grammar.tables.lexicon.stem($0) }.joined(separator: " ")
+                fail(statement, .duplicate, rightColumn(statement),
+                     "'\(words)' is already \(other.key) (\(other.rule)); a name may have one key of a kind: write it under one rule, or make one of them longer")
+                return
+            }
+            grammar.tables.names.insert(sequence, payload: payload)
+            // A name written with its article also takes the other article forms of clitics.grammar ("لل" for
+            // "ل" + "ال": "للهلال الأحمر"), which the clitic table cannot make from a stem that holds its article.
+            let first = grammar.tables.lexicon.stem(sequence[0])
+            if articleWords == nil { articleWords = grammar.tables.articleStems.map { grammar.tables.lexicon.stem($0) } }
+            let articles = articleWords!
+            for article in articles where first.unicodeScalars.starts(with: article.unicodeScalars) && first.count > article.count + 1 {
+                for other in articles where other != article {
+                    let joined = grammar.tables.lexicon.register(stem: other + first.dropFirst(article.count), classes: ["conjunction"])
+                    grammar.tables.names.insert([joined] + sequence.dropFirst(), payload: payload)
+                }
+            }
+        }
+    }
+
     private mutating func compileNameRule(_ statement: GrammarStatement, into grammar: GrammarBuilder) -> Bool {
         let args = statement.arguments
         switch statement.kind {
+        case "actor" where args.first == "by-country" || args.first == "back-reference":
+            // `actor by-country CC:KEY … = names`: the same words name a different party in each country's news.
+            // `actor back-reference CC:KEY … = words`: an actor-back-reference cue that finds no party named before it
+            // ("التحالف" with no coalition named) names the country's; the words are never a name by themselves.
+            var table: [String: String] = [:]
+            for argument in args.dropFirst() {
+                let parts = argument.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+                guard parts.count == 2, NameKeyShape.isCountryCode(parts[0]) else {
+                    fail(statement, .syntax, column(of: argument, in: statement), "expected 'CC:KEY' (a country code in capitals, a colon, an actor key), found '\(argument)'"); return true
+                }
+                if let problem = NameKeyShape.problem(kind: "actor", key: parts[1]) ?? (parts[1].contains("*") ? "'\(parts[1])' holds '*'; a by-country key is the party's own" : nil) {
+                    fail(statement, .badNameKey, column(of: argument, in: statement), problem); return true
+                }
+                guard table.updateValue(parts[1], forKey: parts[0]) == nil else {
+                    fail(statement, .duplicate, column(of: argument, in: statement), "\(parts[0]) is given twice; a country has one key"); return true
+                }
+            }
+            guard !table.isEmpty else { fail(statement, .syntax, 1, "expected 'actor \(args[0]) CC:KEY … = names'"); return true }
+            var entry = NameEntry(kind: .actor, key: "*", rule: location(statement))
+            entry.byCountry = table
+            entry.backReferenceOnly = args[0] == "back-reference"
+            insertNames(statement, entry: entry, into: grammar)
         case "place", "nationality", "actor", "source":
             let town = statement.kind == "place" && args.count == 2 && args[1] == "town"
             // `place KEY dateline = …`: a name that is a place only where a dateline stands ("عمان –" is Amman, not Oman).
@@ -332,30 +383,7 @@ struct GrammarCompiler {
             }
             let kind: NameMention.Kind = town ? .town : statement.kind == "place" ? .place : statement.kind == "nationality" ? .nationality
                 : statement.kind == "actor" ? .actor : .source
-            let payload = grammar.tables.namePayloads.count
-            grammar.tables.namePayloads.append(NameEntry(kind: kind, key: args[0], rule: location(statement), datelineOnly: dateline))
-            grammar.tables.lexicon.registeringNames = true
-            defer { grammar.tables.lexicon.registeringNames = false }
-            for sequence in sequences(statement, grammar: grammar) where !sequence.contains(PhraseTrie.numberSlot) {
-                if let other = clashingName(sequence, kind: kind, key: args[0], grammar: grammar) {
-                    let words = sequence.map { grammar.tables.lexicon.stem($0) }.joined(separator: " ")
-                    fail(statement, .duplicate, rightColumn(statement),
-                         "'\(words)' is already \(other.key) (\(other.rule)); a name may have one key of a kind: write it under one rule, or make one of them longer")
-                    return true
-                }
-                grammar.tables.names.insert(sequence, payload: payload)
-                // A name written with its article also takes the other article forms of clitics.grammar ("لل" for
-                // "ل" + "ال": "للهلال الأحمر"), which the clitic table cannot make from a stem that holds its article.
-                let first = grammar.tables.lexicon.stem(sequence[0])
-                if articleWords == nil { articleWords = grammar.tables.articleStems.map { grammar.tables.lexicon.stem($0) } }
-                let articles = articleWords!
-                for article in articles where first.unicodeScalars.starts(with: article.unicodeScalars) && first.count > article.count + 1 {
-                    for other in articles where other != article {
-                        let joined = grammar.tables.lexicon.register(stem: other + first.dropFirst(article.count), classes: ["conjunction"])
-                        grammar.tables.names.insert([joined] + sequence.dropFirst(), payload: payload)
-                    }
-                }
-            }
+            insertNames(statement, entry: NameEntry(kind: kind, key: args[0], rule: location(statement), datelineOnly: dateline), into: grammar)
         case _ where LinkCue.Kind(rawValue: statement.kind) != nil:
             guard args.isEmpty else { fail(statement, .syntax, 1, "expected '\(statement.kind) = …' (no arguments)"); return true }
             let kind = LinkCue.Kind(rawValue: statement.kind)!
@@ -421,7 +449,7 @@ struct GrammarCompiler {
 
     /// The entry of another key that already names this word sequence with the same kind (a town and a place
     /// count as one kind: both give a figure its place), or nil.
-    private func clashingName(_ sequence: [Int32], kind: NameMention.Kind, key: String, grammar: GrammarBuilder) -> NameEntry? {
+    private func clashingName(_ sequence: [Int32], _ new: NameEntry, grammar: GrammarBuilder) -> NameEntry? {
         var node = PhraseTrie.root
         for id in sequence {
             guard let next = grammar.tables.names.child(node, id) else { return nil }
@@ -430,7 +458,7 @@ struct GrammarCompiler {
         let family: (NameMention.Kind) -> Int = { $0 == .town ? NameFinder.priority(.place) : NameFinder.priority($0) }
         for payload in grammar.tables.names.payloads(at: node) {
             let entry = grammar.tables.namePayloads[payload]
-            if family(entry.kind) == family(kind) && entry.key != key { return entry }
+            if family(entry.kind) == family(new.kind) && (entry.key != new.key || entry.byCountry != new.byCountry) { return entry }
         }
         return nil
     }

@@ -22,7 +22,7 @@ struct ActorLinker {
         var placesTaken: Set<Int> = []
         /// The actors whose `*` took the document's country for want of a nearer one ("السلطات"): a figure whose
         /// sentence places it in a country has that country's state instead (see `refillStates`).
-        var documentStates: [(figure: Int, actor: Int, key: String)] = []
+        var documentStates: [(figure: Int, actor: Int, name: NameMention)] = []
     }
 
     /// `parties`: the parties named in earlier sections' sentences with a figure, by head noun; updated with this
@@ -48,7 +48,7 @@ struct ActorLinker {
                 for name in actors {
                     guard let record = scene.linked(name) else { continue }
                     if filledByDocument(name, scene: scene) {
-                        linked.documentStates.append((index, drafts[index].figure.actors.count, name.mention.key))
+                        linked.documentStates.append((index, drafts[index].figure.actors.count, name.mention))
                     }
                     drafts[index].figure.actors.append(record)
                 }
@@ -80,10 +80,11 @@ struct ActorLinker {
 
     /// A state named without its country that took the document's ("أعدمت السلطات 24 شخصا") is the state of
     /// the country its figure's sentence places it in ("وفي الولايات المتحدة، …"): run after the places.
-    static func refillStates(_ drafts: inout [FigureDraft], _ linked: Linked) {
-        for (figure, actor, key) in linked.documentStates where drafts[figure].figure.place != nil {
-            guard let country = drafts[figure].figure.country, actor < drafts[figure].figure.actors.count else { continue }
-            drafts[figure].figure.actors[actor].key = LinkScene.filling(key, with: country)
+    static func refillStates(_ drafts: inout [FigureDraft], _ linked: Linked, scene: LinkScene) {
+        for (figure, actor, name) in linked.documentStates where drafts[figure].figure.place != nil {
+            guard let country = drafts[figure].figure.country, actor < drafts[figure].figure.actors.count,
+                  let key = scene.key(of: name, in: country) else { continue }
+            drafts[figure].figure.actors[actor].key = key
         }
     }
 
@@ -96,7 +97,7 @@ struct ActorLinker {
             other.tokens != name.tokens && (other.mention.kind == .nationality || other.isPlace)
                 && (other.tokens.lowerBound >= name.tokens.upperBound || other.tokens.upperBound == name.tokens.lowerBound)
         }) else { return false }
-        return key == LinkScene.filling(name.mention.key, with: scene.documentCountry(at: name.tokens.lowerBound) ?? "")
+        return key == scene.key(of: name.mention, in: scene.documentCountry(at: name.tokens.lowerBound) ?? "")
     }
 
     /// The definite nouns that point back to a party named before with the same head noun ("التنظيم" after
@@ -137,7 +138,8 @@ struct ActorLinker {
             let antecedent = scene.names.last {
                 isNamed($0) && $0.tokens.upperBound <= cue.tokens.lowerBound && anyHead(of: $0) { $0.elementsEqual(head) }
             }
-            guard let key = antecedent?.key ?? parties.party(withHead: head) else { continue }
+            // No party named before: an `actor back-reference` rule may name the country's ("التحالف" over Yemen).
+            guard let key = antecedent?.key ?? parties.party(withHead: head) ?? scene.backReferenceKey(cue) else { continue }
             found.append(LinkScene.Name(mention: NameMention(kind: .actor, key: key, start: start, end: Int(token.end)),
                                         tokens: cue.tokens, key: key))
         }

@@ -244,9 +244,39 @@ struct LinkScene {
             }
             let adjective: String? = beside.map { LinkScene.country(of: $0.mention.key) } ?? locatedIn(after: name)
             let code: String? = adjective ?? documentCountry(at: name.tokens.lowerBound)
-            names[index].key = code.map { LinkScene.filling(name.mention.key, with: $0) }
+            names[index].key = code.flatMap { key(of: name.mention, in: $0) }
             if names[index].key == nil { unresolved += 1 }
         }
+    }
+
+    /// A starred name's key in a country's news: its `*` filled with the country ("*.state" → "sy.state"), or for a
+    /// `by-country` name the key its rule gives that country, nil when it gives none.
+    func key(of mention: NameMention, in country: String) -> String? {
+        let entries = grammar.tables.namePayloads
+        if mention.entry >= 0, Int(mention.entry) < entries.count, !entries[Int(mention.entry)].byCountry.isEmpty {
+            return entries[Int(mention.entry)].byCountry[country.uppercased()]
+        }
+        return LinkScene.filling(mention.key, with: country)
+    }
+
+    /// The key an `actor back-reference` rule gives a back-reference cue's words in the document's country ("التحالف"
+    /// with no coalition named before it), nil when no rule names them or none gives that country a key.
+    func backReferenceKey(_ cue: Cue) -> String? {
+        let trie = grammar.tables.names, entries = grammar.tables.namePayloads, analyses = grammar.tables.lexicon.analyses
+        var nodes: [Int32] = [PhraseTrie.root]
+        for index in cue.tokens {
+            nodes = nodes.flatMap { node in tokens[index].nameAnalyses.compactMap { trie.child(node, analyses[Int($0)].stem) } }
+            if nodes.isEmpty { return nil }
+        }
+        guard let country = documentCountry(at: cue.tokens.lowerBound) else { return nil }
+        for node in nodes {
+            for payload in trie.payloads(at: node) where entries[payload].backReferenceOnly {
+                var mention = NameMention(kind: .actor, key: entries[payload].key, start: 0, end: 0)
+                mention.entry = Int32(payload)
+                return key(of: mention, in: country)
+            }
+        }
+        return nil
     }
 
     /// Whether the token opens a new clause (`clause-boundary` rules).

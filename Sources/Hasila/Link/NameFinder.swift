@@ -49,11 +49,12 @@ public struct NameFinder: Sendable {
                 guard at < limit else { continue }
                 for reading in tokens[at].nameAnalyses {
                     guard let child = trie.child(node, analyses[Int(reading)].stem) else { continue }
-                    if trie.hasPayload(child) {
+                    // (an `actor back-reference` entry's words are no name: only the back-reference reads them)
+                    if trie.hasPayload(child), trie.payloads(at: child).contains(where: { !entries[$0].backReferenceOnly }) {
                         if at + 1 > longest { longest = at + 1; best = -1 }
                         if at + 1 == longest {
-                            for payload in trie.payloads(at: child)
-                            where best < 0 || NameFinder.priority(entries[payload].kind) < NameFinder.priority(entries[best].kind) {
+                            for payload in trie.payloads(at: child) where !entries[payload].backReferenceOnly
+                                && (best < 0 || NameFinder.priority(entries[payload].kind) < NameFinder.priority(entries[best].kind)) {
                                 best = payload
                             }
                         }
@@ -64,8 +65,10 @@ public struct NameFinder: Sendable {
             guard longest > index, best >= 0 else { index += 1; continue }
             let start = Int(tokens[index].start) + grammar.prefixLength(tokens[index], beginning: trie, names: true)
             if mentions.capacity == 0 { mentions.reserveCapacity(8) }
-            mentions.append(NameMention(kind: entries[best].kind, key: entries[best].key, start: start, end: Int(tokens[longest - 1].end),
-                                        datelineOnly: entries[best].datelineOnly))
+            var mention = NameMention(kind: entries[best].kind, key: entries[best].key, start: start, end: Int(tokens[longest - 1].end),
+                                      datelineOnly: entries[best].datelineOnly)
+            mention.entry = Int32(best)
+            mentions.append(mention)
             index = longest
         }
         return mentions

@@ -15,6 +15,9 @@ public struct NameMention: Sendable, Equatable {
     /// A name of a `place KEY dateline` rule: a place only where it stands as a news item's dateline ("عمان –",
     /// Amman), since elsewhere the same word may name something else (Oman). The linking stage drops it elsewhere.
     public var datelineOnly: Bool
+    /// The gazetteer entry it was found by (its index among the grammar's names), -1 when not known: a
+    /// `by-country` name's key is read from it once the country is known.
+    var entry: Int32 = -1
 
     public init(kind: Kind, key: String, start: Int, end: Int, datelineOnly: Bool = false) {
         self.kind = kind

@@ -170,6 +170,14 @@ struct SourceLinker {
                         attributions.append((cue, nil, party))
                         continue
                     }
+                    // None named before: an `actor back-reference` rule may name the country's ("قال التحالف" from Aden).
+                    if previous == nil, back.kind == .actorBack, let key = scene.backReferenceKey(back) {
+                        let token = scene.tokens[back.tokens.lowerBound]
+                        let start = scene.headNoun(Int(token.start), Int(token.end)).start
+                        attributions.append((cue, LinkScene.Name(mention: NameMention(kind: .actor, key: key, start: start, end: Int(token.end)),
+                                                                 tokens: back.tokens, key: key), nil))
+                        continue
+                    }
                 }
                 if let previous {
                     attributions.append((cue, previous.name, previous.prior))

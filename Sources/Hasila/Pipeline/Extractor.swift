@@ -259,7 +259,7 @@ public struct Extractor: Sendable {
         let targets = drafts.map(\.linkTarget)
         let heads = drafts.indices.map { actors.inheritedFrom($0, targets) }
         PlaceLinker(grammar: grammar, trace: trace).link(&drafts, scene: scene, heads: heads, actorNames: linkedActors.placesTaken)
-        ActorLinker.refillStates(&drafts, linkedActors)
+        ActorLinker.refillStates(&drafts, linkedActors, scene: scene)
         var source = carry.source.map { LinkedName(key: $0.key, text: $0.text, range: ($0.range.lowerBound - base)..<($0.range.upperBound - base)) }
         var speakers = carry.speakers.map { $0.shifted(by: -base) }, parties = carry.reportingParties.map { $0.shifted(by: -base) }
         SourceLinker(grammar: grammar, trace: trace).link(&drafts, scene: &scene, documentSource: &source, opensDocument: base == 0,
