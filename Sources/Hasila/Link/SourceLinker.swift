@@ -207,7 +207,9 @@ struct SourceLinker {
                 var from = cue.tokens.upperBound
                 for next in scene.cues.dropFirst(position + 1) {
                     guard next.kind == .spokesman || (next.kind == .unnamedSource && speaksForBody(next, scene: scene, end: end)),
-                          next.tokens.lowerBound - from <= 1,
+                          next.tokens.lowerBound - from <= 1
+                            // "قال سامي عبد الحليم، المتحدث باسم X": the speaker's own name before his title.
+                            || (next.kind == .spokesman && from == cue.tokens.upperBound && isPersonName(from..<next.tokens.lowerBound, scene: scene)),
                           // A body whose name begins there is the speaker itself ("الرئيس الأفغاني", not a head of something).
                           !(next.kind == .spokesman && !speaksForBody(next, scene: scene, end: end)
                               && scene.names(in: LinkScene.span(next.tokens.lowerBound, end)).first.map({
@@ -349,6 +351,22 @@ struct SourceLinker {
         }
         return nil
     }
+
+    /// Whether the words are a person's name, as news writes one between a verb and the speaker's title: two to
+    /// four words no rule knows, a comma after them allowed ("قال سامي عبد الحليم، المتحدث باسم …").
+    private func isPersonName(_ range: Range<Int>, scene: LinkScene) -> Bool {
+        var words = 0
+        for index in range {
+            let token = scene.tokens[index]
+            if token.kind == .punctuation, index == range.upperBound - 1, grammar.isComma(token, scalars: scene.text.scalars) { continue }
+            guard token.kind == .word, !token.isKnown, token.namesEnd == token.analyses.upperBound else { return false }
+            words += 1
+        }
+        return (2...SourceLinker.personNameWords).contains(words)
+    }
+
+    /// The most words a speaker's name before his title may have.
+    static let personNameWords = 4
 
     /// Whether a named body (a source or an actor) begins within two words after an unnamed speaker. The name may
     /// run on past them ("مصدر عسكري في الجيش السوري الحر").
