@@ -144,7 +144,10 @@ final class PlaceLinker {
                 // طفلان، وأصيب 11 آخرون، في قصف على مدينة X"), unless one between names its own.
                 // Only a close run whose figures say little more than their noun: a figure followed by words of its
                 // own ("في إقليم X بمنطقة Y") has its own place, known or not.
-                if shared.isEmpty, items.isEmpty, index < last, words(in: segments[index], scene: scene) <= PlaceLinker.runWords {
+                // Also when the sentence names only a country the run's place lies in ("شهدت تركيا هجوما أوقع 30 قتيلا
+                // ونحو 100 جريح في مدينة X"): the most specific place the sentence gives for it.
+                if items.isEmpty, shared.allSatisfy({ $0.key.map { !LinkScene.isDivision($0) } ?? false }), index < last,
+                   words(in: segments[index], scene: scene) <= PlaceLinker.runWords {
                     var next = index + 1
                     while next <= last, targets[next].leadStart - draft.tokens.upperBound <= PlaceLinker.runReach,
                           scene.firstBoundary(in: draft.tokens.upperBound..<max(draft.tokens.upperBound, targets[next].leadStart)) == nil {
@@ -153,8 +156,12 @@ final class PlaceLinker {
                             // A breakdown of a later figure keeps a place of its own words ("ثلاثة منهم في حلب"); one
                             // said after a comma ("ثلاثة منهم في حالة خطيرة، خلال عملية في مخيم X") is the run's.
                             let comma = segments[next].first { grammar.isComma(scene.tokens[$0], scalars: scene.text.scalars) }
-                            if heads[next] == nil || heads[next]! < index || comma.map({ at in found.allSatisfy { $0.tokens.lowerBound > at } }) == true {
+                            if heads[next] == nil || heads[next]! < index || comma.map({ at in found.allSatisfy { $0.tokens.lowerBound > at } }) == true,
+                               shared.isEmpty || found.allSatisfy({ name in
+                                   name.key.map { key in shared.contains { $0.key == LinkScene.country(of: key) } && LinkScene.isDivision(key) } ?? false
+                               }) {
                                 items = found
+                                shared = []
                             }
                             break
                         }
