@@ -62,6 +62,9 @@ struct LinkCue: Sendable {
         case accusation
         /// A definite noun for the document's own country ("في البلاد"، "في المملكة"): that country as a place.
         case countryBack = "country-back-reference"
+        /// Words that open an act's target ("تفجير استهدف مركزا للشرطة"، "هجوم على آلية للشرطة"): a party named after
+        /// them is the target's, not the doer; the doer's search stops there.
+        case target
     }
 
     let kind: Kind
