@@ -47,7 +47,7 @@ struct SourceLinker {
             if !more.isEmpty { attributions = (attributions + more).sorted { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound } }
         }
         // A headline that opens with a body and a colon ("الأمم المتحدة: 3 ملايين نازح") credits it.
-        for name in scene.names(in: 0..<scene.tokens.count) where (name.mention.kind == .source || name.mention.kind == .actor) && name.key != nil {
+        for name in scene.names(in: 0..<scene.tokens.count) where isParty(name) {
             let at = name.tokens.lowerBound, next = name.tokens.upperBound
             guard at == 0 || scene.tokens[at].lineBreakBefore, ActorLinker.holds(figureSentences, scene.tokens[at].sentence),
                   next < scene.tokens.count, scene.tokens[next].kind == .punctuation,
@@ -119,8 +119,11 @@ struct SourceLinker {
         return attribution.name.flatMap { scene.linked($0) }
     }
 
+    /// A name that may report a figure: a source, or a party by its own key; a doer named without a group (`unknown`,
+    /// "مسلحون") or a private person (`individual`) is no body that reports.
     private func isParty(_ name: LinkScene.Name) -> Bool {
-        (name.mention.kind == .source || name.mention.kind == .actor) && name.key != nil
+        guard let key = name.key else { return false }
+        return name.mention.kind == .source || (name.mention.kind == .actor && key != "unknown" && key != "individual")
     }
 
     /// Every attribution of the scene from its `start`-th cue on, with what it names: a body, or nil for an unnamed source.
@@ -191,12 +194,12 @@ struct SourceLinker {
                 if next.kind == .unnamedSource {
                     // A body named before it is the speaker ("مصادر بالشرطة ومسعفون").
                     if scene.names(in: LinkScene.span(cue.tokens.upperBound, next.tokens.lowerBound)).contains(where: {
-                        ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil
+                        isParty($0)
                     }) { break }
                     // A body's own name over that word wins ("المنظمة الدولية للهجرة" is no "منظمة دولية", nor
                     // "منظمة أطباء بلا حدود" doctors).
                     unnamed = !speaksForBody(next, scene: scene, end: end) && !scene.names(in: LinkScene.span(cue.tokens.upperBound, end)).contains(where: {
-                        $0.tokens.contains(next.tokens.lowerBound) && ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil
+                        $0.tokens.contains(next.tokens.lowerBound) && isParty($0)
                     })
                     break
                 }
@@ -223,7 +226,7 @@ struct SourceLinker {
                 // A long name may run past the window ("مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية"): it need only begin in it.
                 // An outlet after a preposition past the speaker ("وقال فلان لوكالة فرانس برس") is spoken to, not the body.
                 named = scene.names(in: LinkScene.span(from, end)).first {
-                    ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil
+                    isParty($0)
                         && $0.tokens.lowerBound < stop && $0.tokens.lowerBound - from <= SourceLinker.reach
                         && !($0.tokens.lowerBound > from && addressed($0, in: scene))
                 }
@@ -307,7 +310,7 @@ struct SourceLinker {
     private func subject(before cue: LinkScene.Cue, scene: LinkScene, sentence: Int32) -> LinkScene.Name? {
         let from = max(scene.sentence(sentence).lowerBound, cue.tokens.lowerBound - SourceLinker.reach - 4)
         guard from < cue.tokens.lowerBound,
-              let name = scene.names(in: LinkScene.span(from, cue.tokens.lowerBound)).last(where: { ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil }),
+              let name = scene.names(in: LinkScene.span(from, cue.tokens.lowerBound)).last(where: { isParty($0) }),
               cue.tokens.lowerBound - name.tokens.upperBound <= 1,
               scene.firstBoundary(in: LinkScene.span(name.tokens.upperBound, cue.tokens.lowerBound)) == nil,
               !LinkScene.span(name.tokens.upperBound, cue.tokens.lowerBound).contains(where: { scene.tokens[$0].kind == .punctuation }) else { return nil }
@@ -375,7 +378,7 @@ struct SourceLinker {
         // What is reported begins at a clause boundary: "أفاد مراسلنا بأن الجيش …" is no officer of the army.
         if let boundary = scene.firstBoundary(in: starts) { starts = starts.lowerBound..<boundary }
         return scene.names(in: LinkScene.span(starts.lowerBound, end)).prefix(while: { $0.tokens.lowerBound < starts.upperBound }).contains {
-            ($0.mention.kind == .source || $0.mention.kind == .actor) && $0.key != nil && $0.tokens.lowerBound - cue.tokens.upperBound <= 2
+            isParty($0) && $0.tokens.lowerBound - cue.tokens.upperBound <= 2
                 // "قال شهود عيان إن مستوطنين …": what is reported begins at إن; a name there is no body.
                 && scene.firstBoundary(in: LinkScene.span(cue.tokens.upperBound, $0.tokens.lowerBound)) == nil
                 && !addressed($0, in: scene)
