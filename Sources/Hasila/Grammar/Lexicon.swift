@@ -45,11 +45,13 @@ public struct Lexicon: Sendable {
     private static let filterBits = 21
     private static let filterWords = (1 << filterBits) / 64
     private(set) var analyses: [Analysis] = []
-    /// While building: each form's first reading, in the order of `forms`, and the index in `moreReadings` of
-    /// its others (-1: none; most forms have one reading, so no array is made for them).
-    private var firstReading: [Analysis] = []
-    private var moreIndex: [Int32] = []
-    private var moreReadings: [[Analysis]] = []
+    /// While building: each form's first reading, in the order of `forms`, and the last of its other readings in
+    /// `moreReadings` (-1: none; most forms have one reading). The others are one flat list, each linked to the one
+    /// added before it: no array is made per form, and none is freed at `seal`.
+    private var firstReading: [(analysis: Analysis, lastMore: Int32)] = []
+    private var moreReadings: [(analysis: Analysis, previous: Int32)] = []
+    /// How many of `formScalars` hold forms (the array is grown ahead, in large steps, and written through a buffer).
+    private var formScalarCount = 0
     /// The clitic sets `register` was given (its `classes`), by index, and the last one asked (rules come a file at a time).
     private var classSets: [[String]?] = []
     private var lastClassSet = -1
@@ -205,38 +207,56 @@ public struct Lexicon: Sendable {
     private mutating func add(form: UnsafeBufferPointer<UInt32>, hash: UInt64, analysis: Analysis) {
         precondition(slots.isEmpty, "a word form added after the lexicon was sealed")
         let head = formIndex[hash] ?? -1
-        var index = head
-        while index >= 0 {
-            let known = forms[Int(index)]
-            if known.length == form.count && formScalars[Int(known.offset)..<Int(known.offset + known.length)].elementsEqual(form) {
-                func same(_ other: Analysis) -> Bool {
-                    other.stem == analysis.stem && other.prefixClasses == analysis.prefixClasses && other.prefixLength == analysis.prefixLength
-                }
-                if same(firstReading[Int(index)]) { return }
-                if moreIndex[Int(index)] < 0 {
-                    moreIndex[Int(index)] = Int32(moreReadings.count)
-                    moreReadings.append([analysis])
-                } else if !moreReadings[Int(moreIndex[Int(index)])].contains(where: same) {
-                    moreReadings[Int(moreIndex[Int(index)])].append(analysis)
-                }
-                return
-            }
-            index = forms[Int(index)].next
+        if head >= 0, let known = knownForm(form, from: head) {
+            addReading(analysis, to: known)
+            return
         }
-        let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
-        filter[bit >> 6] |= 1 << UInt64(bit & 63)
         if forms.isEmpty {
             // Room for a gazetteer's forms from the start, so the arrays are not copied as they double.
-            forms.reserveCapacity(1 << 16)
-            formScalars.reserveCapacity(1 << 19)
-            firstReading.reserveCapacity(1 << 16)
-            moreIndex.reserveCapacity(1 << 16)
+            forms.reserveCapacity(1 << 18)
+            firstReading.reserveCapacity(1 << 18)
         }
-        forms.append((Int32(formScalars.count), Int32(form.count), 0, 0, head, ~0, 0))
-        formScalars.append(contentsOf: form)
+        let offset = formScalarCount
+        if offset + form.count > formScalars.count {
+            formScalars.append(contentsOf: repeatElement(0, count: max(1 << 20, formScalars.count)))
+        }
+        formScalars.withUnsafeMutableBufferPointer { pool in
+            for i in 0..<form.count { pool[offset + i] = form[i] }
+        }
+        formScalarCount += form.count
+        forms.append((Int32(offset), Int32(form.count), 0, 0, head, ~0, 0))
         formIndex[hash] = Int32(forms.count - 1)
-        firstReading.append(analysis)
-        moreIndex.append(-1)
+        firstReading.append((analysis, -1))
+    }
+
+    /// The form of these code points among those chained from `head` (same hash), or nil.
+    private func knownForm(_ form: UnsafeBufferPointer<UInt32>, from head: Int32) -> Int? {
+        formScalars.withUnsafeBufferPointer { pool in
+            forms.withUnsafeBufferPointer { forms in
+                var index = head
+                while index >= 0 {
+                    let known = forms[Int(index)]
+                    if Int(known.length) == form.count && equal(pool.baseAddress! + Int(known.offset), form) { return Int(index) }
+                    index = known.next
+                }
+                return nil
+            }
+        }
+    }
+
+    /// Adds a reading to a known form, unless the form has it already.
+    private mutating func addReading(_ analysis: Analysis, to index: Int) {
+        func same(_ other: Analysis) -> Bool {
+            other.stem == analysis.stem && other.prefixClasses == analysis.prefixClasses && other.prefixLength == analysis.prefixLength
+        }
+        if same(firstReading[index].analysis) { return }
+        var more = firstReading[index].lastMore
+        while more >= 0 {
+            if same(moreReadings[Int(more)].analysis) { return }
+            more = moreReadings[Int(more)].previous
+        }
+        moreReadings.append((analysis, firstReading[index].lastMore))
+        firstReading[index].lastMore = Int32(moreReadings.count - 1)
     }
 
     /// The prefix chains a stem of these clitic classes takes (nil: all), in class order: at most one
@@ -271,42 +291,71 @@ public struct Lexicon: Sendable {
         // The arrays are taken out of `self` for the loop, which then writes them through buffers: a form's
         // fields set one by one through `self` cost a uniqueness check each.
         var analyses = self.analyses
-        analyses.reserveCapacity(forms.count + moreReadings.reduce(0) { $0 + $1.count })
+        analyses.reserveCapacity(forms.count + moreReadings.count)
         var forms = self.forms
         self.forms = []
-        let firstReading = self.firstReading, moreIndex = self.moreIndex, moreReadings = self.moreReadings
+        let firstReading = self.firstReading, moreReadings = self.moreReadings
+        // A form's readings while they are ordered (few: a word is seldom more than a handful of stems).
+        var sorted: [Analysis] = []
         forms.withUnsafeMutableBufferPointer { forms in
             for index in 0..<forms.count {
                 forms[index].start = Int32(analyses.count)
                 let first = firstReading[index]
                 // Most forms have one reading: only the others need sorting.
-                guard moreIndex[index] >= 0 else {
-                    analyses.append(first)
-                    forms[index].count = namesOnly[Int(first.stem)] ? 0 : 1
+                guard first.lastMore >= 0 else {
+                    analyses.append(first.analysis)
+                    forms[index].count = namesOnly[Int(first.analysis.stem)] ? 0 : 1
                     forms[index].all = 1
                     continue
                 }
-                let sorted = ([first] + moreReadings[Int(moreIndex[index])]).sorted { rank($0) < rank($1) }
+                // In the order they were added (the list runs backwards), then a stable insertion sort by rank:
+                // the order a stable sort of them gives.
+                sorted.removeAll(keepingCapacity: true)
+                var more = first.lastMore
+                while more >= 0 {
+                    sorted.append(moreReadings[Int(more)].analysis)
+                    more = moreReadings[Int(more)].previous
+                }
+                sorted.append(first.analysis)
+                sorted.reverse()
+                for i in 1..<sorted.count {
+                    let reading = sorted[i], key = rank(reading)
+                    var j = i
+                    while j > 0, rank(sorted[j - 1]) > key {
+                        sorted[j] = sorted[j - 1]
+                        j -= 1
+                    }
+                    sorted[j] = reading
+                }
                 // The grammar's readings first; a word only names use is no word of the other rules (their walks never see it).
                 forms[index].count = Int32(sorted.count(where: { !namesOnly[Int($0.stem)] }))
                 forms[index].all = Int32(sorted.count)
-                for reading in sorted { analyses.append(reading) }
+                analyses.append(contentsOf: sorted)
             }
         }
         self.forms = forms
         self.analyses = analyses
         self.firstReading = []
-        self.moreIndex = []
         self.moreReadings = []
         var size = 16
         while size * 3 < formIndex.count * 5 { size <<= 1 }
         slots = [UInt64](repeating: 0, count: size)
         slotMask = size - 1
-        formIndex.forEach { hash, first in
-            var index = Int(truncatingIfNeeded: hash) & slotMask
-            while slots[index] != 0 { index = (index + 1) & slotMask }
-            slots[index] = (hash >> 32) << 32 | UInt64(UInt32(first) + 1)
+        // Every form of a hash is chained from its entry: the filter's bit and the slot are set once per hash.
+        var filter = [UInt64](repeating: 0, count: Lexicon.filterWords)
+        let mask = slotMask
+        slots.withUnsafeMutableBufferPointer { slots in
+            filter.withUnsafeMutableBufferPointer { filter in
+                formIndex.forEach { hash, first in
+                    let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
+                    filter[bit >> 6] |= 1 << UInt64(bit & 63)
+                    var index = Int(truncatingIfNeeded: hash) & mask
+                    while slots[index] != 0 { index = (index + 1) & mask }
+                    slots[index] = (hash >> 32) << 32 | UInt64(UInt32(first) + 1)
+                }
+            }
         }
+        self.filter = filter
         // Look-ups go through `slots` from now on.
         formIndex = FlatHashMap()
     }
@@ -346,10 +395,13 @@ public struct Lexicon: Sendable {
 
     /// Fills each form's `starts` from its stems' start masks; called once the tries are sealed.
     mutating func sealStarts(_ stemMasks: [UInt64]) {
-        for index in forms.indices {
-            var mask: UInt64 = 0
-            for reading in forms[index].start..<(forms[index].start + forms[index].all) { mask |= stemMasks[Int(analyses[Int(reading)].stem)] }
-            forms[index].starts = UInt32(truncatingIfNeeded: mask)
+        let analyses = self.analyses
+        forms.withUnsafeMutableBufferPointer { forms in
+            for index in 0..<forms.count {
+                var mask: UInt64 = 0
+                for reading in forms[index].start..<(forms[index].start + forms[index].all) { mask |= stemMasks[Int(analyses[Int(reading)].stem)] }
+                forms[index].starts = UInt32(truncatingIfNeeded: mask)
+            }
         }
     }
 
