@@ -221,7 +221,7 @@ public struct Lexicon: Sendable {
             formScalars.append(contentsOf: repeatElement(0, count: max(1 << 20, formScalars.count)))
         }
         formScalars.withUnsafeMutableBufferPointer { pool in
-            for i in 0..<form.count { pool[offset + i] = form[i] }
+            (pool.baseAddress! + offset).update(from: form.baseAddress!, count: form.count)
         }
         formScalarCount += form.count
         forms.append((Int32(offset), Int32(form.count), 0, 0, head, ~0, 0))
