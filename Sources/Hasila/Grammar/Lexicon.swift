@@ -55,8 +55,10 @@ public struct Lexicon: Sendable {
     /// The clitic sets `register` was given (its `classes`), by index, and the last one asked (rules come a file at a time).
     private var classSets: [[String]?] = []
     private var lastClassSet = -1
-    /// Which (stem << 16 | clitic set) have had their forms generated.
-    private var registered: Set<Int64> = []
+    /// Per stem, bit i set when its forms with clitic set i (of `classSets`) have been generated; sets from the
+    /// 64th on (none in today's grammars) in `registeredMore` as (stem << 16 | set).
+    private var registered: [UInt64] = []
+    private var registeredMore: Set<Int64> = []
     private(set) var classNames: [String] = []
     /// The prefix chains of each clitic class set (by its index in `classSets`), made once per set.
     private var chainCache: [Int: [PrefixChain]] = [:]
@@ -127,14 +129,19 @@ public struct Lexicon: Sendable {
 
     @discardableResult
     mutating func register(stem: String, classes: [String]?) -> Int32 {
-        var bytesHash = Lexicon.hashSeed
-        for byte in stem.utf8 { bytesHash = Lexicon.mix(bytesHash, UInt32(byte)) }
+        // Hashed over the String's own UTF-8 buffer: iterating its `utf8` view costs several times more per byte.
+        var utf8 = stem
+        let bytesHash = utf8.withUTF8 { bytes in
+            var hash = Lexicon.hashSeed
+            for byte in bytes { hash = Lexicon.mix(hash, UInt32(byte)) }
+            return hash
+        }
         if let seen = stemsByUTF8[bytesHash], Lexicon.sameBytes(stems[Int(seen)], stem) {
             stemUses[Int(seen)] |= registeringNames ? 1 : 2
+            // The set first: a mutating call among a method's arguments makes Swift copy `self` (every array) for it.
             let set = classSet(classes)
-            if registered.contains(Int64(seen) << 16 | Int64(set)) { return seen }
+            if isRegistered(seen, set: set) { return seen }
         }
-        var utf8 = stem
         let base = utf8.withUTF8 { UTF8Encoding.decodeScalars($0).scalars }
         let hash = base.withUnsafeBufferPointer { Lexicon.hash($0) }
         let id: Int32
@@ -145,12 +152,14 @@ public struct Lexicon: Sendable {
             stemNext.append(stemsByHash[hash] ?? -1)
             stemsByHash[hash] = id
             stemUses.append(0)
+            registered.append(0)
             if stemsByUTF8[bytesHash] == nil { stemsByUTF8[bytesHash] = id }
         }
         stemUses[Int(id)] |= registeringNames ? 1 : 2
         // Forms are generated once per stem and clitic set, however many rules name the word.
         let set = classSet(classes)
-        guard registered.insert(Int64(id) << 16 | Int64(set)).inserted else { return id }
+        guard !isRegistered(id, set: set) else { return id }
+        if set < 64 { registered[Int(id)] |= 1 << UInt64(set) } else { registeredMore.insert(Int64(id) << 16 | Int64(set)) }
         // A one-letter stem (the calendar mark م, a clitic itself) takes no clitics: "ما" is not "م" + tanween.
         let chains = base.count < 2 ? [PrefixChain(scalars: [], classes: 0)] : prefixChains(classes, set: set)
         // One scratch buffer for every form of the stem, on the stack: no array is made or resized per form.
@@ -188,6 +197,12 @@ public struct Lexicon: Sendable {
             }
         }
         return id
+    }
+
+    /// Whether the stem's forms with this clitic set have been generated.
+    @inline(__always)
+    private func isRegistered(_ stem: Int32, set: Int) -> Bool {
+        set < 64 ? registered[Int(stem)] & (1 << UInt64(set)) != 0 : registeredMore.contains(Int64(stem) << 16 | Int64(set))
     }
 
     /// Whether two Strings hold the same UTF-8 bytes, compared as buffers (the generic comparison of their

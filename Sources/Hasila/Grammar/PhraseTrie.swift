@@ -11,7 +11,8 @@ struct PhraseTrie: Sendable {
     private var edges = FlatHashMap()
     private var payloadLists: [[Int]] = [[]]
     private var nodeCount = 1
-    private var rootStems: Set<Int32> = []
+    /// The stems of the root's edges, each once (a stem is added with its edge, so no set is needed).
+    private var rootStems: [Int32] = []
     private(set) var isEmpty = true
 
     @inline(__always)
@@ -22,8 +23,8 @@ struct PhraseTrie: Sendable {
     mutating func insert(_ sequence: [Int32], payload: Int) {
         var node: Int32 = 0
         for id in sequence {
-            if node == 0 { rootStems.insert(id) }
             if let next = edges[PhraseTrie.edge(node, id)] { node = next } else {
+                if node == 0 { rootStems.append(id) }
                 let next = Int32(nodeCount)
                 nodeCount += 1
                 payloadLists.append([])
@@ -45,5 +46,5 @@ struct PhraseTrie: Sendable {
     func hasPayload(_ node: Int32) -> Bool { !payloadLists[Int(node)].isEmpty }
 
     /// The stems that begin a phrase.
-    var firstStems: [Int32] { Array(rootStems) }
+    var firstStems: [Int32] { rootStems }
 }
