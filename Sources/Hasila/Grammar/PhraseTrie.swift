@@ -10,6 +10,9 @@ struct PhraseTrie: Sendable {
     /// (node << 32 | stem) → child node: one hash table for the whole trie.
     private var edges = FlatHashMap()
     private var payloadLists: [[Int]] = [[]]
+    /// Per node: whether a phrase ends there (its payload list is not empty). The walks ask this at every step; read
+    /// from `payloadLists` it took two dependent loads (the list, then its count), each often a cache miss.
+    private var ends: [Bool] = [false]
     private var nodeCount = 1
     /// The stems of the root's edges, each once (a stem is added with its edge, so no set is needed).
     private var rootStems: [Int32] = []
@@ -28,11 +31,13 @@ struct PhraseTrie: Sendable {
                 let next = Int32(nodeCount)
                 nodeCount += 1
                 payloadLists.append([])
+                ends.append(false)
                 edges[PhraseTrie.edge(node, id)] = next
                 node = next
             }
         }
         if !payloadLists[Int(node)].contains(payload) { payloadLists[Int(node)].append(payload) }
+        ends[Int(node)] = true
         isEmpty = false
     }
 
@@ -43,7 +48,7 @@ struct PhraseTrie: Sendable {
     func payloads(at node: Int32) -> [Int] { payloadLists[Int(node)] }
 
     @inline(__always)
-    func hasPayload(_ node: Int32) -> Bool { !payloadLists[Int(node)].isEmpty }
+    func hasPayload(_ node: Int32) -> Bool { ends[Int(node)] }
 
     /// The stems that begin a phrase.
     var firstStems: [Int32] { rootStems }
