@@ -131,12 +131,13 @@ public struct Lexicon: Sendable {
     mutating func register(stem: String, classes: [String]?) -> Int32 {
         // Hashed over the String's own UTF-8 buffer: iterating its `utf8` view costs several times more per byte.
         var utf8 = stem
-        let bytesHash = utf8.withUTF8 { bytes in
+        let (bytesHash, seen) = utf8.withUTF8 { bytes -> (UInt64, Int32?) in
             var hash = Lexicon.hashSeed
             for byte in bytes { hash = Lexicon.mix(hash, UInt32(byte)) }
-            return hash
+            guard let seen = stemsByUTF8[hash], Lexicon.sameBytes(stems[Int(seen)], bytes) else { return (hash, nil) }
+            return (hash, seen)
         }
-        if let seen = stemsByUTF8[bytesHash], Lexicon.sameBytes(stems[Int(seen)], stem) {
+        if let seen {
             stemUses[Int(seen)] |= registeringNames ? 1 : 2
             // The set first: a mutating call among a method's arguments makes Swift copy `self` (every array) for it.
             let set = classSet(classes)
@@ -205,16 +206,14 @@ public struct Lexicon: Sendable {
         set < 64 ? registered[Int(stem)] & (1 << UInt64(set)) != 0 : registeredMore.contains(Int64(stem) << 16 | Int64(set))
     }
 
-    /// Whether two Strings hold the same UTF-8 bytes, compared as buffers (the generic comparison of their
-    /// UTF-8 views walks them byte by byte through an iterator).
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
+    /// Whether a String holds these UTF-8 bytes, compared as buffers (the generic comparison of UTF-8 views walks
+    /// them byte by byte through an iterator).
+    private static func sameBytes(_ a: String, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        var a = a
         return a.withUTF8 { x in
-            b.withUTF8 { y in
-                guard x.count == y.count else { return false }
-                for i in 0..<x.count where x[i] != y[i] { return false }
-                return true
-            }
+            guard x.count == y.count else { return false }
+            for i in 0..<x.count where x[i] != y[i] { return false }
+            return true
         }
     }
 
