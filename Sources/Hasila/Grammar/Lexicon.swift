@@ -25,12 +25,17 @@ public struct Lexicon: Sendable {
     /// FNV hash of a stem's UTF-8 bytes → its id: a rule names the same words again and again (a town list
     /// under each division word), and a stem seen before is found without decoding it.
     private var stemsByUTF8 = FlatHashMap(capacity: 1 << 13)
-    /// Form hash → index into `forms` (while building); sized for the gazetteer's forms, so it never grows.
-    private var formIndex = FlatHashMap(capacity: 1 << 18)
-    /// The same, compacted at `seal` for look-ups: one 8-byte slot per hash (its upper 32 bits and
-    /// its first form + 1; 0 is empty), so the table of ~70,000 forms fits in a core's cache. A slot
-    /// whose 32 bits match is confirmed by comparing the form itself.
+    /// Form hash → its first form: one 8-byte slot per hash (the hash's upper 32 bits and the form's index + 1;
+    /// 0 is empty), found from the hash's lower bits. A slot whose 32 bits match is confirmed by comparing the
+    /// form itself (and, while building, its whole hash in `formHashes`). Built as forms are added, and read
+    /// as it is by look-ups: no second table is made at `seal`.
     private var slots: [UInt64] = []
+    /// While building: each form's hash (`Lexicon.hash`), and how many different hashes the slots hold.
+    private var formHashes: [UInt64] = []
+    private var hashCount = 0
+    private var sealed = false
+    /// The slots made at the first form: room for a gazetteer's forms, so they seldom grow.
+    private static let initialSlots = 1 << 19
     private var slotMask = 0
     /// Each form: where its code points sit in `formScalars`, its readings in `analyses`, and the next
     /// form with the same hash. Plain integers, so a look-up retains nothing.
@@ -219,8 +224,13 @@ public struct Lexicon: Sendable {
 
     /// `hash`: the form's (`Lexicon.hash`).
     private mutating func add(form: UnsafeBufferPointer<UInt32>, hash: UInt64, analysis: Analysis) {
-        precondition(slots.isEmpty, "a word form added after the lexicon was sealed")
-        let head = formIndex[hash] ?? -1
+        precondition(!sealed, "a word form added after the lexicon was sealed")
+        if slots.isEmpty {
+            slots = [UInt64](repeating: 0, count: Lexicon.initialSlots)
+            slotMask = Lexicon.initialSlots - 1
+        }
+        let (slot, found) = slotOf(hash)
+        let head = found ?? -1
         if head >= 0, let known = knownForm(form, from: head) {
             addReading(analysis, to: known)
             return
@@ -229,6 +239,7 @@ public struct Lexicon: Sendable {
             // Room for a gazetteer's forms from the start, so the arrays are not copied as they double.
             forms.reserveCapacity(1 << 18)
             firstReading.reserveCapacity(1 << 18)
+            formHashes.reserveCapacity(1 << 18)
         }
         let offset = formScalarCount
         if offset + form.count > formScalars.count {
@@ -239,8 +250,47 @@ public struct Lexicon: Sendable {
         }
         formScalarCount += form.count
         forms.append((Int32(offset), Int32(form.count), 0, 0, head, ~0, 0))
-        formIndex[hash] = Int32(forms.count - 1)
+        formHashes.append(hash)
+        // The new form heads its hash's chain.
+        slots[slot] = (hash >> 32) << 32 | UInt64(UInt32(forms.count))
         firstReading.append((analysis, -1))
+        if found == nil {
+            hashCount += 1
+            if hashCount * 5 > slots.count * 3 { growSlots() }
+        }
+    }
+
+    /// The slot of a hash (the first form of its chain in it), or the empty slot where it goes (nil).
+    @inline(__always)
+    private func slotOf(_ hash: UInt64) -> (slot: Int, first: Int32?) {
+        slots.withUnsafeBufferPointer { slots in
+            formHashes.withUnsafeBufferPointer { hashes in
+                let fingerprint = hash >> 32
+                var slot = Int(truncatingIfNeeded: hash) & slotMask
+                while true {
+                    let entry = slots[slot]
+                    if entry == 0 { return (slot, nil) }
+                    if entry >> 32 == fingerprint {
+                        let first = Int(entry & 0xFFFF_FFFF) - 1
+                        if hashes[first] == hash { return (slot, Int32(first)) }
+                    }
+                    slot = (slot + 1) & slotMask
+                }
+            }
+        }
+    }
+
+    /// Doubles the slots, putting each hash's chain in again.
+    private mutating func growSlots() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        slotMask = slots.count - 1
+        for entry in old where entry != 0 {
+            let hash = formHashes[Int(entry & 0xFFFF_FFFF) - 1]
+            var slot = Int(truncatingIfNeeded: hash) & slotMask
+            while slots[slot] != 0 { slot = (slot + 1) & slotMask }
+            slots[slot] = entry
+        }
     }
 
     /// The form of these code points among those chained from `head` (same hash), or nil.
@@ -351,27 +401,17 @@ public struct Lexicon: Sendable {
         self.analyses = analyses
         self.firstReading = []
         self.moreReadings = []
-        var size = 16
-        while size * 3 < formIndex.count * 5 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
-        slotMask = size - 1
-        // Every form of a hash is chained from its entry: the filter's bit and the slot are set once per hash.
+        // The look-up filter: one bit per hash, from the forms' hashes in order.
         var filter = [UInt64](repeating: 0, count: Lexicon.filterWords)
-        let mask = slotMask
-        slots.withUnsafeMutableBufferPointer { slots in
-            filter.withUnsafeMutableBufferPointer { filter in
-                formIndex.forEach { hash, first in
-                    let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
-                    filter[bit >> 6] |= 1 << UInt64(bit & 63)
-                    var index = Int(truncatingIfNeeded: hash) & mask
-                    while slots[index] != 0 { index = (index + 1) & mask }
-                    slots[index] = (hash >> 32) << 32 | UInt64(UInt32(first) + 1)
-                }
+        filter.withUnsafeMutableBufferPointer { filter in
+            for hash in formHashes {
+                let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
+                filter[bit >> 6] |= 1 << UInt64(bit & 63)
             }
         }
         self.filter = filter
-        // Look-ups go through `slots` from now on.
-        formIndex = FlatHashMap()
+        formHashes = []
+        sealed = true
     }
 
     /// The readings of a word given as normalised scalars (empty when the grammars do not know it), and
@@ -381,7 +421,7 @@ public struct Lexicon: Sendable {
     func lookup(_ scalars: UnsafeBufferPointer<UInt32>, hash: UInt64) -> (analyses: Range<Int32>, starts: UInt32, namesEnd: Int32) {
         let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
         guard filter.withUnsafeBufferPointer({ $0[bit >> 6] }) & (1 << UInt64(bit & 63)) != 0 else { return (0..<0, 0, 0) }
-        precondition(!slots.isEmpty, "look-ups need a sealed lexicon")
+        precondition(sealed, "look-ups need a sealed lexicon")
         let fingerprint = hash >> 32
         return slots.withUnsafeBufferPointer { slots in
             formScalars.withUnsafeBufferPointer { pool in
