@@ -124,11 +124,12 @@ public final class Grammar: @unchecked Sendable {
     func matches(_ trie: PhraseTrie, in tokens: [Token], from start: Int, limit: Int? = nil) -> [(end: Int, payloads: [Int])] {
         let stop = min(tokens.count, limit ?? tokens.count)
         guard start >= 0, start < stop, canStart(trie, tokens[start]) else { return [] }
-        var results: [(end: Int, payloads: [Int])] = []
+        // The closure keeps ends and nodes only: one that read the trie would copy it (its arrays retained) per phrase.
+        var reached: [(end: Int, node: Int32)] = []
         walk(trie, tokens, node: PhraseTrie.root, index: start, step: 1, stop: stop) { end, node in
-            results.append((end, trie.payloads(at: node)))
+            reached.append((end, node))
         }
-        return results.sorted { $0.end < $1.end }
+        return reached.map { (end: $0.end, payloads: trie.payloads(at: $0.node)) }.sorted { $0.end < $1.end }
     }
 
     /// The longest phrase of `trie` starting at `start`, if any: (index after it, its payloads).
@@ -148,10 +149,13 @@ public final class Grammar: @unchecked Sendable {
     @inline(__always)
     func longest(_ trie: PhraseTrie, in tokens: [Token], from start: Int, where accept: (Int) -> Bool) -> Int? {
         guard start >= 0, start < tokens.count, canStart(trie, tokens[start]) else { return nil }
-        var bestEnd = -1
+        // The phrases reached, then their payloads tested: a closure that read the trie would copy it per phrase.
+        var reached: [(end: Int, node: Int32)] = []
         walk(trie, tokens, node: PhraseTrie.root, index: start, step: 1, stop: tokens.count) { end, node in
-            if end > bestEnd, trie.payloads(at: node).contains(where: accept) { bestEnd = end }
+            reached.append((end, node))
         }
+        var bestEnd = -1
+        for (end, node) in reached where end > bestEnd && trie.payloads(at: node).contains(where: accept) { bestEnd = end }
         return bestEnd < 0 ? nil : bestEnd
     }
 
@@ -169,7 +173,7 @@ public final class Grammar: @unchecked Sendable {
 
     /// Depth-first walk over every reading of every token, calling `found` with the position after
     /// (or, backwards, before) each complete phrase and its node. No allocation.
-    private func walk(_ trie: PhraseTrie, _ tokens: [Token], node: Int32, index: Int, step: Int, stop: Int,
+    private func walk(_ trie: borrowing PhraseTrie, _ tokens: [Token], node: Int32, index: Int, step: Int, stop: Int,
                       _ found: (Int, Int32) -> Void) {
         guard index != stop else { return }
         let token = tokens[index]

@@ -25,12 +25,17 @@ public struct Lexicon: Sendable {
     /// FNV hash of a stem's UTF-8 bytes → its id: a rule names the same words again and again (a town list
     /// under each division word), and a stem seen before is found without decoding it.
     private var stemsByUTF8 = FlatHashMap(capacity: 1 << 13)
-    /// Form hash → index into `forms` (while building); sized for the gazetteer's forms, so it never grows.
-    private var formIndex = FlatHashMap(capacity: 1 << 18)
-    /// The same, compacted at `seal` for look-ups: one 8-byte slot per hash (its upper 32 bits and
-    /// its first form + 1; 0 is empty), so the table of ~70,000 forms fits in a core's cache. A slot
-    /// whose 32 bits match is confirmed by comparing the form itself.
+    /// Form hash → its first form: one 8-byte slot per hash (the hash's upper 32 bits and the form's index + 1;
+    /// 0 is empty), found from the hash's lower bits. A slot whose 32 bits match is confirmed by comparing the
+    /// form itself (and, while building, its whole hash in `formHashes`). Built as forms are added, and read
+    /// as it is by look-ups: no second table is made at `seal`.
     private var slots: [UInt64] = []
+    /// While building: each form's hash (`Lexicon.hash`), and how many different hashes the slots hold.
+    private var formHashes: [UInt64] = []
+    private var hashCount = 0
+    private var sealed = false
+    /// The slots made at the first form: room for a gazetteer's forms, so they seldom grow.
+    private static let initialSlots = 1 << 19
     private var slotMask = 0
     /// Each form: where its code points sit in `formScalars`, its readings in `analyses`, and the next
     /// form with the same hash. Plain integers, so a look-up retains nothing.
@@ -45,16 +50,20 @@ public struct Lexicon: Sendable {
     private static let filterBits = 21
     private static let filterWords = (1 << filterBits) / 64
     private(set) var analyses: [Analysis] = []
-    /// While building: each form's first reading, in the order of `forms`, and the index in `moreReadings` of
-    /// its others (-1: none; most forms have one reading, so no array is made for them).
-    private var firstReading: [Analysis] = []
-    private var moreIndex: [Int32] = []
-    private var moreReadings: [[Analysis]] = []
+    /// While building: each form's first reading, in the order of `forms`, and the last of its other readings in
+    /// `moreReadings` (-1: none; most forms have one reading). The others are one flat list, each linked to the one
+    /// added before it: no array is made per form, and none is freed at `seal`.
+    private var firstReading: [(analysis: Analysis, lastMore: Int32)] = []
+    private var moreReadings: [(analysis: Analysis, previous: Int32)] = []
+    /// How many of `formScalars` hold forms (the array is grown ahead, in large steps, and written through a buffer).
+    private var formScalarCount = 0
     /// The clitic sets `register` was given (its `classes`), by index, and the last one asked (rules come a file at a time).
     private var classSets: [[String]?] = []
     private var lastClassSet = -1
-    /// Which (stem << 16 | clitic set) have had their forms generated.
-    private var registered: Set<Int64> = []
+    /// Per stem, bit i set when its forms with clitic set i (of `classSets`) have been generated; sets from the
+    /// 64th on (none in today's grammars) in `registeredMore` as (stem << 16 | set).
+    private var registered: [UInt64] = []
+    private var registeredMore: Set<Int64> = []
     private(set) var classNames: [String] = []
     /// The prefix chains of each clitic class set (by its index in `classSets`), made once per set.
     private var chainCache: [Int: [PrefixChain]] = [:]
@@ -125,14 +134,20 @@ public struct Lexicon: Sendable {
 
     @discardableResult
     mutating func register(stem: String, classes: [String]?) -> Int32 {
-        var bytesHash = Lexicon.hashSeed
-        for byte in stem.utf8 { bytesHash = Lexicon.mix(bytesHash, UInt32(byte)) }
-        if let seen = stemsByUTF8[bytesHash], Lexicon.sameBytes(stems[Int(seen)], stem) {
-            stemUses[Int(seen)] |= registeringNames ? 1 : 2
-            let set = classSet(classes)
-            if registered.contains(Int64(seen) << 16 | Int64(set)) { return seen }
-        }
+        // Hashed over the String's own UTF-8 buffer: iterating its `utf8` view costs several times more per byte.
         var utf8 = stem
+        let (bytesHash, seen) = utf8.withUTF8 { bytes -> (UInt64, Int32?) in
+            var hash = Lexicon.hashSeed
+            for byte in bytes { hash = Lexicon.mix(hash, UInt32(byte)) }
+            guard let seen = stemsByUTF8[hash], Lexicon.sameBytes(stems[Int(seen)], bytes) else { return (hash, nil) }
+            return (hash, seen)
+        }
+        if let seen {
+            stemUses[Int(seen)] |= registeringNames ? 1 : 2
+            // The set first: a mutating call among a method's arguments makes Swift copy `self` (every array) for it.
+            let set = classSet(classes)
+            if isRegistered(seen, set: set) { return seen }
+        }
         let base = utf8.withUTF8 { UTF8Encoding.decodeScalars($0).scalars }
         let hash = base.withUnsafeBufferPointer { Lexicon.hash($0) }
         let id: Int32
@@ -143,12 +158,14 @@ public struct Lexicon: Sendable {
             stemNext.append(stemsByHash[hash] ?? -1)
             stemsByHash[hash] = id
             stemUses.append(0)
+            registered.append(0)
             if stemsByUTF8[bytesHash] == nil { stemsByUTF8[bytesHash] = id }
         }
         stemUses[Int(id)] |= registeringNames ? 1 : 2
         // Forms are generated once per stem and clitic set, however many rules name the word.
         let set = classSet(classes)
-        guard registered.insert(Int64(id) << 16 | Int64(set)).inserted else { return id }
+        guard !isRegistered(id, set: set) else { return id }
+        if set < 64 { registered[Int(id)] |= 1 << UInt64(set) } else { registeredMore.insert(Int64(id) << 16 | Int64(set)) }
         // A one-letter stem (the calendar mark م, a clitic itself) takes no clitics: "ما" is not "م" + tanween.
         let chains = base.count < 2 ? [PrefixChain(scalars: [], classes: 0)] : prefixChains(classes, set: set)
         // One scratch buffer for every form of the stem, on the stack: no array is made or resized per form.
@@ -188,55 +205,122 @@ public struct Lexicon: Sendable {
         return id
     }
 
-    /// Whether two Strings hold the same UTF-8 bytes, compared as buffers (the generic comparison of their
-    /// UTF-8 views walks them byte by byte through an iterator).
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
+    /// Whether the stem's forms with this clitic set have been generated.
+    @inline(__always)
+    private func isRegistered(_ stem: Int32, set: Int) -> Bool {
+        set < 64 ? registered[Int(stem)] & (1 << UInt64(set)) != 0 : registeredMore.contains(Int64(stem) << 16 | Int64(set))
+    }
+
+    /// Whether a String holds these UTF-8 bytes, compared as buffers (the generic comparison of UTF-8 views walks
+    /// them byte by byte through an iterator).
+    private static func sameBytes(_ a: String, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        var a = a
         return a.withUTF8 { x in
-            b.withUTF8 { y in
-                guard x.count == y.count else { return false }
-                for i in 0..<x.count where x[i] != y[i] { return false }
-                return true
-            }
+            guard x.count == y.count else { return false }
+            for i in 0..<x.count where x[i] != y[i] { return false }
+            return true
         }
     }
 
     /// `hash`: the form's (`Lexicon.hash`).
     private mutating func add(form: UnsafeBufferPointer<UInt32>, hash: UInt64, analysis: Analysis) {
-        precondition(slots.isEmpty, "a word form added after the lexicon was sealed")
-        let head = formIndex[hash] ?? -1
-        var index = head
-        while index >= 0 {
-            let known = forms[Int(index)]
-            if known.length == form.count && formScalars[Int(known.offset)..<Int(known.offset + known.length)].elementsEqual(form) {
-                func same(_ other: Analysis) -> Bool {
-                    other.stem == analysis.stem && other.prefixClasses == analysis.prefixClasses && other.prefixLength == analysis.prefixLength
-                }
-                if same(firstReading[Int(index)]) { return }
-                if moreIndex[Int(index)] < 0 {
-                    moreIndex[Int(index)] = Int32(moreReadings.count)
-                    moreReadings.append([analysis])
-                } else if !moreReadings[Int(moreIndex[Int(index)])].contains(where: same) {
-                    moreReadings[Int(moreIndex[Int(index)])].append(analysis)
-                }
-                return
-            }
-            index = forms[Int(index)].next
+        precondition(!sealed, "a word form added after the lexicon was sealed")
+        if slots.isEmpty {
+            slots = [UInt64](repeating: 0, count: Lexicon.initialSlots)
+            slotMask = Lexicon.initialSlots - 1
         }
-        let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
-        filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        let (slot, found) = slotOf(hash)
+        let head = found ?? -1
+        if head >= 0, let known = knownForm(form, from: head) {
+            addReading(analysis, to: known)
+            return
+        }
         if forms.isEmpty {
             // Room for a gazetteer's forms from the start, so the arrays are not copied as they double.
-            forms.reserveCapacity(1 << 16)
-            formScalars.reserveCapacity(1 << 19)
-            firstReading.reserveCapacity(1 << 16)
-            moreIndex.reserveCapacity(1 << 16)
+            forms.reserveCapacity(1 << 18)
+            firstReading.reserveCapacity(1 << 18)
+            formHashes.reserveCapacity(1 << 18)
         }
-        forms.append((Int32(formScalars.count), Int32(form.count), 0, 0, head, ~0, 0))
-        formScalars.append(contentsOf: form)
-        formIndex[hash] = Int32(forms.count - 1)
-        firstReading.append(analysis)
-        moreIndex.append(-1)
+        let offset = formScalarCount
+        if offset + form.count > formScalars.count {
+            formScalars.append(contentsOf: repeatElement(0, count: max(1 << 20, formScalars.count)))
+        }
+        formScalars.withUnsafeMutableBufferPointer { pool in
+            (pool.baseAddress! + offset).update(from: form.baseAddress!, count: form.count)
+        }
+        formScalarCount += form.count
+        forms.append((Int32(offset), Int32(form.count), 0, 0, head, ~0, 0))
+        formHashes.append(hash)
+        // The new form heads its hash's chain.
+        slots[slot] = (hash >> 32) << 32 | UInt64(UInt32(forms.count))
+        firstReading.append((analysis, -1))
+        if found == nil {
+            hashCount += 1
+            if hashCount * 5 > slots.count * 3 { growSlots() }
+        }
+    }
+
+    /// The slot of a hash (the first form of its chain in it), or the empty slot where it goes (nil).
+    @inline(__always)
+    private func slotOf(_ hash: UInt64) -> (slot: Int, first: Int32?) {
+        slots.withUnsafeBufferPointer { slots in
+            formHashes.withUnsafeBufferPointer { hashes in
+                let fingerprint = hash >> 32
+                var slot = Int(truncatingIfNeeded: hash) & slotMask
+                while true {
+                    let entry = slots[slot]
+                    if entry == 0 { return (slot, nil) }
+                    if entry >> 32 == fingerprint {
+                        let first = Int(entry & 0xFFFF_FFFF) - 1
+                        if hashes[first] == hash { return (slot, Int32(first)) }
+                    }
+                    slot = (slot + 1) & slotMask
+                }
+            }
+        }
+    }
+
+    /// Doubles the slots, putting each hash's chain in again.
+    private mutating func growSlots() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        slotMask = slots.count - 1
+        for entry in old where entry != 0 {
+            let hash = formHashes[Int(entry & 0xFFFF_FFFF) - 1]
+            var slot = Int(truncatingIfNeeded: hash) & slotMask
+            while slots[slot] != 0 { slot = (slot + 1) & slotMask }
+            slots[slot] = entry
+        }
+    }
+
+    /// The form of these code points among those chained from `head` (same hash), or nil.
+    private func knownForm(_ form: UnsafeBufferPointer<UInt32>, from head: Int32) -> Int? {
+        formScalars.withUnsafeBufferPointer { pool in
+            forms.withUnsafeBufferPointer { forms in
+                var index = head
+                while index >= 0 {
+                    let known = forms[Int(index)]
+                    if Int(known.length) == form.count && equal(pool.baseAddress! + Int(known.offset), form) { return Int(index) }
+                    index = known.next
+                }
+                return nil
+            }
+        }
+    }
+
+    /// Adds a reading to a known form, unless the form has it already.
+    private mutating func addReading(_ analysis: Analysis, to index: Int) {
+        func same(_ other: Analysis) -> Bool {
+            other.stem == analysis.stem && other.prefixClasses == analysis.prefixClasses && other.prefixLength == analysis.prefixLength
+        }
+        if same(firstReading[index].analysis) { return }
+        var more = firstReading[index].lastMore
+        while more >= 0 {
+            if same(moreReadings[Int(more)].analysis) { return }
+            more = moreReadings[Int(more)].previous
+        }
+        moreReadings.append((analysis, firstReading[index].lastMore))
+        firstReading[index].lastMore = Int32(moreReadings.count - 1)
     }
 
     /// The prefix chains a stem of these clitic classes takes (nil: all), in class order: at most one
@@ -271,44 +355,63 @@ public struct Lexicon: Sendable {
         // The arrays are taken out of `self` for the loop, which then writes them through buffers: a form's
         // fields set one by one through `self` cost a uniqueness check each.
         var analyses = self.analyses
-        analyses.reserveCapacity(forms.count + moreReadings.reduce(0) { $0 + $1.count })
+        analyses.reserveCapacity(forms.count + moreReadings.count)
         var forms = self.forms
         self.forms = []
-        let firstReading = self.firstReading, moreIndex = self.moreIndex, moreReadings = self.moreReadings
+        let firstReading = self.firstReading, moreReadings = self.moreReadings
+        // A form's readings while they are ordered (few: a word is seldom more than a handful of stems).
+        var sorted: [Analysis] = []
         forms.withUnsafeMutableBufferPointer { forms in
             for index in 0..<forms.count {
                 forms[index].start = Int32(analyses.count)
                 let first = firstReading[index]
                 // Most forms have one reading: only the others need sorting.
-                guard moreIndex[index] >= 0 else {
-                    analyses.append(first)
-                    forms[index].count = namesOnly[Int(first.stem)] ? 0 : 1
+                guard first.lastMore >= 0 else {
+                    analyses.append(first.analysis)
+                    forms[index].count = namesOnly[Int(first.analysis.stem)] ? 0 : 1
                     forms[index].all = 1
                     continue
                 }
-                let sorted = ([first] + moreReadings[Int(moreIndex[index])]).sorted { rank($0) < rank($1) }
+                // In the order they were added (the list runs backwards), then a stable insertion sort by rank:
+                // the order a stable sort of them gives.
+                sorted.removeAll(keepingCapacity: true)
+                var more = first.lastMore
+                while more >= 0 {
+                    sorted.append(moreReadings[Int(more)].analysis)
+                    more = moreReadings[Int(more)].previous
+                }
+                sorted.append(first.analysis)
+                sorted.reverse()
+                for i in 1..<sorted.count {
+                    let reading = sorted[i], key = rank(reading)
+                    var j = i
+                    while j > 0, rank(sorted[j - 1]) > key {
+                        sorted[j] = sorted[j - 1]
+                        j -= 1
+                    }
+                    sorted[j] = reading
+                }
                 // The grammar's readings first; a word only names use is no word of the other rules (their walks never see it).
                 forms[index].count = Int32(sorted.count(where: { !namesOnly[Int($0.stem)] }))
                 forms[index].all = Int32(sorted.count)
-                for reading in sorted { analyses.append(reading) }
+                analyses.append(contentsOf: sorted)
             }
         }
         self.forms = forms
         self.analyses = analyses
         self.firstReading = []
-        self.moreIndex = []
         self.moreReadings = []
-        var size = 16
-        while size * 3 < formIndex.count * 5 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
-        slotMask = size - 1
-        formIndex.forEach { hash, first in
-            var index = Int(truncatingIfNeeded: hash) & slotMask
-            while slots[index] != 0 { index = (index + 1) & slotMask }
-            slots[index] = (hash >> 32) << 32 | UInt64(UInt32(first) + 1)
+        // The look-up filter: one bit per hash, from the forms' hashes in order.
+        var filter = [UInt64](repeating: 0, count: Lexicon.filterWords)
+        filter.withUnsafeMutableBufferPointer { filter in
+            for hash in formHashes {
+                let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
+                filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
         }
-        // Look-ups go through `slots` from now on.
-        formIndex = FlatHashMap()
+        self.filter = filter
+        formHashes = []
+        sealed = true
     }
 
     /// The readings of a word given as normalised scalars (empty when the grammars do not know it), and
@@ -318,7 +421,7 @@ public struct Lexicon: Sendable {
     func lookup(_ scalars: UnsafeBufferPointer<UInt32>, hash: UInt64) -> (analyses: Range<Int32>, starts: UInt32, namesEnd: Int32) {
         let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
         guard filter.withUnsafeBufferPointer({ $0[bit >> 6] }) & (1 << UInt64(bit & 63)) != 0 else { return (0..<0, 0, 0) }
-        precondition(!slots.isEmpty, "look-ups need a sealed lexicon")
+        precondition(sealed, "look-ups need a sealed lexicon")
         let fingerprint = hash >> 32
         return slots.withUnsafeBufferPointer { slots in
             formScalars.withUnsafeBufferPointer { pool in
@@ -346,10 +449,13 @@ public struct Lexicon: Sendable {
 
     /// Fills each form's `starts` from its stems' start masks; called once the tries are sealed.
     mutating func sealStarts(_ stemMasks: [UInt64]) {
-        for index in forms.indices {
-            var mask: UInt64 = 0
-            for reading in forms[index].start..<(forms[index].start + forms[index].all) { mask |= stemMasks[Int(analyses[Int(reading)].stem)] }
-            forms[index].starts = UInt32(truncatingIfNeeded: mask)
+        let analyses = self.analyses
+        forms.withUnsafeMutableBufferPointer { forms in
+            for index in 0..<forms.count {
+                var mask: UInt64 = 0
+                for reading in forms[index].start..<(forms[index].start + forms[index].all) { mask |= stemMasks[Int(analyses[Int(reading)].stem)] }
+                forms[index].starts = UInt32(truncatingIfNeeded: mask)
+            }
         }
     }
 

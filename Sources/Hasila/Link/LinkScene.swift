@@ -99,9 +99,14 @@ struct LinkScene {
         var needPlace = countryBefore == nil
         var afterDateline = 0
         while needPlace, let range = readNextSentence() {
-            let found = names.filter { $0.isPlace && $0.tokens.lowerBound >= range.lowerBound }
-            if found.contains(where: { !isDateline($0) }) { needPlace = false }
-            else if !found.isEmpty || afterDateline > 0 {
+            // The sentence's places, looked at in place (no list of them made).
+            var foundAny = false, foundLocative = false
+            for name in names where name.isPlace && name.tokens.lowerBound >= range.lowerBound {
+                foundAny = true
+                if !isDateline(name) { foundLocative = true; break }
+            }
+            if foundLocative { needPlace = false }
+            else if foundAny || afterDateline > 0 {
                 afterDateline += 1
                 if afterDateline > LinkScene.datelineReach { needPlace = false }
             }

@@ -6,8 +6,18 @@
 /// and a nationality adjective last.
 public struct NameFinder: Sendable {
     let grammar: Grammar
+    /// The gazetteer's trie, its entries and the lexicon's readings, taken out of the grammar once: read through
+    /// `grammar.tables` they were copied (their arrays retained and released) at every sentence.
+    private let trie: PhraseTrie
+    private let entries: [NameEntry]
+    private let analyses: [Lexicon.Analysis]
 
-    public init(grammar: Grammar) { self.grammar = grammar }
+    public init(grammar: Grammar) {
+        self.grammar = grammar
+        trie = grammar.tables.names
+        entries = grammar.tables.namePayloads
+        analyses = grammar.tables.lexicon.analyses
+    }
 
     /// Lower comes first when one stretch of text is a name of several kinds.
     static func priority(_ kind: NameMention.Kind) -> Int {
@@ -26,10 +36,7 @@ public struct NameFinder: Sendable {
 
     /// The names that begin and end within `range` of the tokens (the linking stage reads only the sentences it needs).
     public func find(text: NormalizedText, tokens: [Token], in range: Range<Int>) -> [NameMention] {
-        let trie = grammar.tables.names
         guard !trie.isEmpty else { return [] }
-        let entries = grammar.tables.namePayloads
-        let analyses = grammar.tables.lexicon.analyses
         var mentions: [NameMention] = []
         // Depth-first over the readings of the words from `index`, without recursion or closures: the finder
         // asks at every word that can begin a name (many can, in a large gazetteer), so this walk is a hot path.
