@@ -60,8 +60,8 @@ public struct Lexicon: Sendable {
     /// The clitic sets `register` was given (its `classes`), by index, and the last one asked (rules come a file at a time).
     private var classSets: [[String]?] = []
     private var lastClassSet = -1
-    /// Per stem, bit i set when its forms with clitic set i (of `classSets`) have been generated; sets from the
-    /// 64th on (none in today's grammars) in `registeredMore` as (stem << 16 | set).
+    /// Per stem, which clitic sets (of `classSets`) its forms have been generated with, with the suffixes or without
+    /// (`registrationKey`); keys from 64 on (none in today's grammars) in `registeredMore` as (stem << 16 | key).
     private var registered: [UInt64] = []
     private var registeredMore: Set<Int64> = []
     private(set) var classNames: [String] = []
@@ -146,7 +146,7 @@ public struct Lexicon: Sendable {
             stemUses[Int(seen)] |= registeringNames ? 1 : 2
             // The set first: a mutating call among a method's arguments makes Swift copy `self` (every array) for it.
             let set = classSet(classes)
-            if isRegistered(seen, set: set) { return seen }
+            if isRegistered(seen, set: set, suffixed: !registeringNames) { return seen }
         }
         let base = utf8.withUTF8 { UTF8Encoding.decodeScalars($0).scalars }
         let hash = base.withUnsafeBufferPointer { Lexicon.hash($0) }
@@ -164,8 +164,11 @@ public struct Lexicon: Sendable {
         stemUses[Int(id)] |= registeringNames ? 1 : 2
         // Forms are generated once per stem and clitic set, however many rules name the word.
         let set = classSet(classes)
-        guard !isRegistered(id, set: set) else { return id }
-        if set < 64 { registered[Int(id)] |= 1 << UInt64(set) } else { registeredMore.insert(Int64(id) << 16 | Int64(set)) }
+        // A gazetteer's name is written whole: it takes its file's prefix clitics, never the suffixes, which inflect
+        // the common words rules write (they made a fifth of all word forms, none of them a name's).
+        let suffixed = !registeringNames
+        guard !isRegistered(id, set: set, suffixed: suffixed) else { return id }
+        markRegistered(id, set: set, suffixed: suffixed)
         // A one-letter stem (the calendar mark م, a clitic itself) takes no clitics: "ما" is not "م" + tanween.
         let chains = base.count < 2 ? [PrefixChain(scalars: [], classes: 0)] : prefixChains(classes, set: set)
         // One scratch buffer for every form of the stem, on the stack: no array is made or resized per form.
@@ -189,7 +192,7 @@ public struct Lexicon: Sendable {
                 }
                 let analysis = Analysis(stem: id, prefixClasses: chain.classes, prefixLength: UInt8(chain.scalars.count))
                 add(form: UnsafeBufferPointer(rebasing: form[0..<length]), hash: hash, analysis: analysis)
-                guard base.count >= 2 else { continue }
+                guard base.count >= 2, suffixed else { continue }
                 for suffix in suffixes {
                     var end = length
                     var suffixed = hash
@@ -205,10 +208,28 @@ public struct Lexicon: Sendable {
         return id
     }
 
-    /// Whether the stem's forms with this clitic set have been generated.
+    /// Whether the stem's forms with this clitic set have been generated: with the suffixes, or (for a name, which
+    /// takes none) with or without them.
     @inline(__always)
-    private func isRegistered(_ stem: Int32, set: Int) -> Bool {
-        set < 64 ? registered[Int(stem)] & (1 << UInt64(set)) != 0 : registeredMore.contains(Int64(stem) << 16 | Int64(set))
+    private func isRegistered(_ stem: Int32, set: Int, suffixed: Bool) -> Bool {
+        has(stem, Lexicon.registrationKey(set, suffixed: true)) || (!suffixed && has(stem, Lexicon.registrationKey(set, suffixed: false)))
+    }
+
+    private mutating func markRegistered(_ stem: Int32, set: Int, suffixed: Bool) {
+        let key = Lexicon.registrationKey(set, suffixed: suffixed)
+        if key < 64 { registered[Int(stem)] |= 1 << UInt64(key) } else { registeredMore.insert(Int64(stem) << 16 | Int64(key)) }
+    }
+
+    @inline(__always)
+    private func has(_ stem: Int32, _ key: Int) -> Bool {
+        key < 64 ? registered[Int(stem)] & (1 << UInt64(key)) != 0 : registeredMore.contains(Int64(stem) << 16 | Int64(key))
+    }
+
+    /// A clitic set's bit in `registered`: the first 32 sets with suffixes in bits 0–31, without them in bits 32–63;
+    /// the others as numbers from 64 on (in `registeredMore`).
+    @inline(__always)
+    private static func registrationKey(_ set: Int, suffixed: Bool) -> Int {
+        set < 32 ? (suffixed ? set : set + 32) : 64 + set * 2 + (suffixed ? 0 : 1)
     }
 
     /// Whether a String holds these UTF-8 bytes, compared as buffers (the generic comparison of UTF-8 views walks
