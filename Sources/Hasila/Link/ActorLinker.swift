@@ -46,7 +46,8 @@ struct ActorLinker {
             if let actors = actors(of: index, targets, segments: segments, scene: scene, subject: &subject[index], subjects: subjects) {
                 drafts[index].figure.actors = []
                 for name in actors {
-                    guard let record = scene.linked(name) else { continue }
+                    // One party once: "الشرطة والجيش الأفغاني" are both the Afghan state.
+                    guard let record = scene.linked(name), !drafts[index].figure.actors.contains(where: { $0.key == record.key }) else { continue }
                     if filledByDocument(name, scene: scene) {
                         linked.documentStates.append((index, drafts[index].figure.actors.count, name.mention))
                     }
