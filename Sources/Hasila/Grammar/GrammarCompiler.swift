@@ -633,7 +633,17 @@ struct GrammarCompiler {
             }
             return results
         case .alternatives(let options):
-            return options.flatMap { expand($0, statement: statement, trail: trail) }
+            // A word among the alternatives (most of a gazetteer's) goes straight in: no list of one list is made for it.
+            var all: [[PatternElement]] = []
+            all.reserveCapacity(options.count)
+            for option in options {
+                if case .word(let word, let column) = option {
+                    if let normalized = checkedWord(word, column: column, statement: statement) { all.append([.word(normalized)]) }
+                } else {
+                    all += expand(option, statement: statement, trail: trail)
+                }
+            }
+            return all
         case .optional(let inner):
             return [[]] + expand(inner, statement: statement, trail: trail)
         }

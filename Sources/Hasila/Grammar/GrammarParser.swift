@@ -22,10 +22,9 @@ struct GrammarParser {
         var clitics: [String]?
         // After a rule that did not parse, its examples are not reported again as examples without a rule.
         var brokenRule = false
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        for (index, rawLine) in lines.enumerated() {
+        for (index, rawLine) in GrammarParser.lines(text).enumerated() {
             let lineNumber = index + 1
-            var line = String(decoding: rawLine, as: UTF8.self)
+            var line = rawLine
             if line.hasSuffix("\r") { line.removeLast() }
             let scalars = Array(line.unicodeScalars)
             func fail(_ code: GrammarDiagnostic.Code, _ column: Int, _ message: String) {
@@ -98,6 +97,22 @@ struct GrammarParser {
         return (statements, diagnostics)
     }
 
+    /// The text's lines (between line feeds, the empty ones too), cut from its UTF-8 buffer: splitting its `utf8`
+    /// view walks it byte by byte through an iterator.
+    static func lines(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            for index in 0..<bytes.count where bytes[index] == 0x0A {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return lines
+        }
+    }
+
     /// Drops a comment: '#' at the start or after white space, to the end of the line.
     private func stripComment(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
         for (i, scalar) in scalars.enumerated() where scalar == "#" {
@@ -106,8 +121,6 @@ struct GrammarParser {
         return scalars
     }
 
-    /// A string of scalars, encoded at once (a scalar view appended to one scalar at a time is slow enough
-    /// to show in a run's start-up).
     /// The pieces of `scalars` between occurrences of `separator` (all of them, empty ones too).
     static func split(_ scalars: [Unicode.Scalar], at separator: [Unicode.Scalar]) -> [ArraySlice<Unicode.Scalar>] {
         var pieces: [ArraySlice<Unicode.Scalar>] = []
@@ -132,11 +145,22 @@ struct GrammarParser {
         return first == 0 && last == scalars.count ? text : string(scalars[first..<last])
     }
 
-    static func string<S: Sequence>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.underestimatedCount * 2)
-        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
-        return String(decoding: bytes, as: UTF8.self)
+    /// A string of scalars, encoded at once (a scalar view appended to one scalar at a time is slow enough
+    /// to show in a run's start-up): measured first, then encoded straight into the String's storage, so no
+    /// byte array is made per word (the gazetteer's patterns hold tens of thousands of words).
+    static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+        var length = 0
+        for scalar in scalars { length += UTF8.width(scalar) }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var count = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { byte in
+                    buffer[count] = byte
+                    count += 1
+                }
+            }
+            return count
+        }
     }
 }
 

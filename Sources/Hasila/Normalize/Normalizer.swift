@@ -53,6 +53,12 @@ public struct Normalizer: Sendable {
     /// The same code points as `normalize(_:)`, written straight to UTF-8: the grammar compiler normalises every
     /// word of every rule, and needs no offset map for them.
     public func normalizedString(_ text: String) -> String {
+        // Most words of the rules are written as they are matched: those are handed back as they are, with no
+        // bytes written (the same UTF-8 either way).
+        let unchanged = table.scalarEntries.withUnsafeBufferPointer { entries in
+            text.unicodeScalars.allSatisfy { $0.value < 0x10000 && entries[Int($0.value)] == NormalizationTable.keep }
+        }
+        if unchanged { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 8)
         table.scalarEntries.withUnsafeBufferPointer { entries in
