@@ -328,18 +328,26 @@ struct GrammarCompiler {
                 return
             }
             grammar.tables.names.insert(sequence, payload: payload)
-            // A name written with its article also takes the other article forms of clitics.grammar ("لل" for
-            // "ل" + "ال": "للهلال الأحمر"), which the clitic table cannot make from a stem that holds its article.
-            let first = grammar.tables.lexicon.stem(sequence[0])
-            if articleWords == nil { articleWords = grammar.tables.articleStems.map { grammar.tables.lexicon.stem($0) } }
-            let articles = articleWords!
-            for article in articles where first.unicodeScalars.starts(with: article.unicodeScalars) && first.count > article.count + 1 {
-                for other in articles where other != article {
-                    let joined = grammar.tables.lexicon.register(stem: other + first.dropFirst(article.count), classes: ["conjunction"])
-                    grammar.tables.names.insert([joined] + sequence.dropFirst(), payload: payload)
-                }
+            for variant in articleVariants(of: sequence, grammar: grammar) { grammar.tables.names.insert(variant, payload: payload) }
+        }
+    }
+
+    /// A phrase whose first word is written with its article, with the other article forms of clitics.grammar
+    /// ("لل" for "ل" + "ال": "للهلال الأحمر"، "للمقاومة"), which the clitic table cannot make from a stem that holds
+    /// its article. Names and link cues take them.
+    private mutating func articleVariants(of sequence: [Int32], grammar: GrammarBuilder) -> [[Int32]] {
+        guard let head = sequence.first, head >= 0 else { return [] }
+        let first = grammar.tables.lexicon.stem(head)
+        if articleWords == nil { articleWords = grammar.tables.articleStems.map { grammar.tables.lexicon.stem($0) } }
+        let articles = articleWords!
+        var variants: [[Int32]] = []
+        for article in articles where first.unicodeScalars.starts(with: article.unicodeScalars) && first.count > article.count + 1 {
+            for other in articles where other != article {
+                let joined = grammar.tables.lexicon.register(stem: other + first.dropFirst(article.count), classes: ["conjunction"])
+                variants.append([joined] + sequence.dropFirst())
             }
         }
+        return variants
     }
 
     private mutating func compileNameRule(_ statement: GrammarStatement, into grammar: GrammarBuilder) -> Bool {
@@ -403,6 +411,10 @@ struct GrammarCompiler {
             let payload = grammar.tables.linkCuePayloads.count
             grammar.tables.linkCuePayloads.append(LinkCue(kind: kind, rule: location(statement)))
             insert(statement, into: \.linkCues, payload: payload, grammar: grammar)
+            // "بيان للمقاومة"، "مقاتلون للتنظيم": a cue written with its article takes "لل" too, as names do.
+            for sequence in sequences(statement, grammar: grammar) where !sequence.contains(PhraseTrie.numberSlot) {
+                for variant in articleVariants(of: sequence, grammar: grammar) { grammar.tables.linkCues.insert(variant, payload: payload) }
+            }
         default: return false
         }
         return true
