@@ -49,8 +49,12 @@ enum NameKeyShape {
     static func country(ofPlace key: String) -> String { String(key.prefix(2)) }
 
     static func isActorKey(_ key: String) -> Bool {
-        key == "unknown" || key == "individual" || isReportingParty(key)
+        namesNoParty(key) || isReportingParty(key)
     }
+
+    /// `unknown` (a doer named without a group) and `individual` (a private person): actors that are no party,
+    /// so never a body that reports a figure.
+    static func namesNoParty(_ key: String) -> Bool { key == "unknown" || key == "individual" }
 
     /// A state, a group or a coalition: parties that act and may also report.
     static func isReportingParty(_ key: String) -> Bool {

@@ -134,15 +134,14 @@ struct ActorLinker {
             guard !scene.names(in: LinkScene.span(max(0, cue.tokens.lowerBound - 6), min(scene.tokens.count, cue.tokens.upperBound + 6))).contains(where: {
                 $0.tokens.overlaps(cue.tokens)
             }) else { continue }
-            let (start, head) = scene.headNoun(Int(token.start), Int(token.end))
+            let head = scene.headNoun(Int(token.start), Int(token.end)).letters
             // Any word of the name may be the head noun ("مسلحو حركة الشباب" for "الحركة").
             let antecedent = scene.names.last {
                 isNamed($0) && $0.tokens.upperBound <= cue.tokens.lowerBound && anyHead(of: $0) { $0.elementsEqual(head) }
             }
             // No party named before: an `actor back-reference` rule may name the country's ("التحالف" over Yemen).
             guard let key = antecedent?.key ?? parties.party(withHead: head) ?? scene.backReferenceKey(cue) else { continue }
-            found.append(LinkScene.Name(mention: NameMention(kind: .actor, key: key, start: start, end: Int(token.end)),
-                                        tokens: cue.tokens, key: key))
+            found.append(scene.backReference(cue, key: key))
         }
         return found
     }

@@ -264,6 +264,14 @@ struct LinkScene {
         return LinkScene.filling(mention.key, with: country)
     }
 
+    /// A back-reference cue of one word as a name of the party `key`: the word without its clitics, as the
+    /// record's span.
+    func backReference(_ cue: Cue, key: String) -> Name {
+        let token = tokens[cue.tokens.lowerBound]
+        let start = headNoun(Int(token.start), Int(token.end)).start
+        return Name(mention: NameMention(kind: .actor, key: key, start: start, end: Int(token.end)), tokens: cue.tokens, key: key)
+    }
+
     /// The key an `actor back-reference` rule gives a back-reference cue's words in the document's country ("التحالف"
     /// with no coalition named before it), nil when no rule names them or none gives that country a key.
     func backReferenceKey(_ cue: Cue) -> String? {

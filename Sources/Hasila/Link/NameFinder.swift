@@ -56,12 +56,11 @@ public struct NameFinder: Sendable {
                 guard at < limit else { continue }
                 for reading in tokens[at].nameAnalyses {
                     guard let child = trie.child(node, analyses[Int(reading)].stem) else { continue }
-                    // (an `actor back-reference` entry's words are no name: only the back-reference reads them)
-                    if trie.hasPayload(child), trie.payloads(at: child).contains(where: { !entries[$0].backReferenceOnly }) {
-                        if at + 1 > longest { longest = at + 1; best = -1 }
-                        if at + 1 == longest {
-                            for payload in trie.payloads(at: child) where !entries[payload].backReferenceOnly
-                                && (best < 0 || NameFinder.priority(entries[payload].kind) < NameFinder.priority(entries[best].kind)) {
+                    // An `actor back-reference` entry's words are no name: only the back-reference reads them.
+                    if trie.hasPayload(child) {
+                        for payload in trie.payloads(at: child) where !entries[payload].backReferenceOnly {
+                            if at + 1 > longest { longest = at + 1; best = -1 }
+                            if at + 1 == longest, best < 0 || NameFinder.priority(entries[payload].kind) < NameFinder.priority(entries[best].kind) {
                                 best = payload
                             }
                         }

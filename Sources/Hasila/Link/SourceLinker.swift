@@ -123,7 +123,7 @@ struct SourceLinker {
     /// "مسلحون") or a private person (`individual`) is no body that reports.
     private func isParty(_ name: LinkScene.Name) -> Bool {
         guard let key = name.key else { return false }
-        return name.mention.kind == .source || (name.mention.kind == .actor && key != "unknown" && key != "individual")
+        return name.mention.kind == .source || (name.mention.kind == .actor && !NameKeyShape.namesNoParty(key))
     }
 
     /// Every attribution of the scene from its `start`-th cue on, with what it names: a body, or nil for an unnamed source.
@@ -175,10 +175,7 @@ struct SourceLinker {
                     }
                     // None named before: an `actor back-reference` rule may name the country's ("قال التحالف" from Aden).
                     if previous == nil, back.kind == .actorBack, let key = scene.backReferenceKey(back) {
-                        let token = scene.tokens[back.tokens.lowerBound]
-                        let start = scene.headNoun(Int(token.start), Int(token.end)).start
-                        attributions.append((cue, LinkScene.Name(mention: NameMention(kind: .actor, key: key, start: start, end: Int(token.end)),
-                                                                 tokens: back.tokens, key: key), nil))
+                        attributions.append((cue, scene.backReference(back, key: key), nil))
                         continue
                     }
                 }
