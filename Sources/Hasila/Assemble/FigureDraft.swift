@@ -52,4 +52,13 @@ struct FigureDraft: Sendable {
         if total.nounRole == role && total.nounKey == nounKey { return true }
         return nounKey != nil && total.figure.category == nounKey
     }
+
+    /// The figure, moved out for the record: the draft keeps an empty one in its place, so that handing a
+    /// figure on retains none of its strings (the drafts are done with once the figures are written).
+    mutating func takeFigure() -> Figure {
+        var taken = Figure(value: 0, range: 0..<0, text: "", qualifier: .exact, category: nil, noun: nil, parent: nil,
+                           period: nil, sentence: 0..<0)
+        swap(&taken, &figure)
+        return taken
+    }
 }

@@ -13,35 +13,67 @@ public struct Normalizer: Sendable {
     }
 
     /// Normalises code points, keeping the offset map back to them.
+    ///
+    /// The loop runs once per code point of every document, so it writes through a buffer sized for text that is
+    /// kept or replaced one for one (redone larger in the rare text that expands more, such as ligatures), and
+    /// tells the map only where the difference between the offsets changes (the map ignores the others anyway).
     public func normalize(scalars original: [UInt32]) -> NormalizedText {
-        var output: [UInt32] = []
-        output.reserveCapacity(original.count)
-        var map = OffsetMap()
-        table.scalarEntries.withUnsafeBufferPointer { entries in
+        var capacity = original.count + 64
+        while true {
+            var map = OffsetMap()
+            var complete = true
+            let output = [UInt32](unsafeUninitializedCapacity: capacity) { out, written in
+                complete = write(original, into: out, written: &written, map: &map)
+            }
+            if complete {
+                map.seal()
+                return NormalizedText(original: original, scalars: output, map: map, table: table)
+            }
+            capacity = capacity * 2 + 64
+        }
+    }
+
+    /// Writes the normalised code points of `original` into `out`; false when they do not fit.
+    private func write(_ original: [UInt32], into out: UnsafeMutableBufferPointer<UInt32>, written: inout Int,
+                       map: inout OffsetMap) -> Bool {
+        let (complete, count) = table.scalarEntries.withUnsafeBufferPointer { entries in
             table.replacementScalars.withUnsafeBufferPointer { replacements in
-                for index in 0..<original.count {
-                    let code = original[index]
-                    if code < 0x10000 {
-                        let entry = entries[Int(code)]
+                original.withUnsafeBufferPointer { source -> (Bool, Int) in
+                    // Locals of this closure, so that they live in registers through the loop.
+                    let capacity = out.count
+                    var count = 0
+                    // original - normalised for the code point last recorded: the map needs to hear only of a change.
+                    var delta = 0
+                    for index in 0..<source.count {
+                        let code = source[index]
+                        let entry = code < 0x10000 ? entries[Int(code)] : NormalizationTable.keep
                         if entry == NormalizationTable.keep {
-                            map.record(normalized: output.count, original: index)
-                            output.append(code)
+                            guard count < capacity else { return (false, count) }
+                            if index - count != delta {
+                                delta = index - count
+                                map.record(normalized: count, original: index)
+                            }
+                            out[count] = code < 0x10000 ? code : table.supplementaryReplacement(code) ?? code
+                            count += 1
                         } else {
-                            let start = Int(entry >> 8), count = Int(entry & 0xFF)
-                            for k in 0..<count {
-                                map.record(normalized: output.count, original: index)
-                                output.append(replacements[start + k])
+                            let start = Int(entry >> 8), length = Int(entry & 0xFF)
+                            guard count + length <= capacity else { return (false, count) }
+                            for k in 0..<length {
+                                if index - count != delta {
+                                    delta = index - count
+                                    map.record(normalized: count, original: index)
+                                }
+                                out[count] = replacements[start + k]
+                                count += 1
                             }
                         }
-                    } else {
-                        map.record(normalized: output.count, original: index)
-                        output.append(table.supplementaryReplacement(code) ?? code)
                     }
+                    return (true, count)
                 }
             }
         }
-        map.seal()
-        return NormalizedText(original: original, scalars: output, map: map, table: table)
+        written = count
+        return complete
     }
 
     /// Normalises a String (convenience for tests and small inputs).

@@ -101,25 +101,33 @@ public struct Extractor: Sendable {
             let end = scalars.count - start > sectionLength ? sectionEnd(scalars, from: start) : scalars.count
             let base = sectionStart + start
             continuation.handsOn = end < scalars.count || continuation.partsFollow
-            let part = extractSection(start == 0 && end == scalars.count ? scalars : Array(scalars[start..<end]),
+            var part = extractSection(start == 0 && end == scalars.count ? scalars : Array(scalars[start..<end]),
                                       document: document, carry: &continuation, base: base)
             let figureBase = continuation.figures
-            for var figure in part.figures {
-                if base > 0 {
-                    figure.range = (figure.range.lowerBound + base)..<(figure.range.upperBound + base)
-                    figure.sentence = (figure.sentence.lowerBound + base)..<(figure.sentence.upperBound + base)
-                    figure.shiftLinkedNames(by: base)
+            // Shifted in place and handed over whole: a figure copied out and back costs a retain and a release of
+            // each of its strings, and a document's first section (most documents' only one) needs no shift at all.
+            if base > 0 || figureBase > 0 {
+                for index in part.figures.indices {
+                    if base > 0 {
+                        let range = part.figures[index].range, sentence = part.figures[index].sentence
+                        part.figures[index].range = (range.lowerBound + base)..<(range.upperBound + base)
+                        part.figures[index].sentence = (sentence.lowerBound + base)..<(sentence.upperBound + base)
+                        part.figures[index].shiftLinkedNames(by: base)
+                    }
+                    if let parent = part.figures[index].parent { part.figures[index].parent = parent + figureBase }
+                    if let earlier = part.figures[index].repeats { part.figures[index].repeats = earlier + figureBase }
                 }
-                if let parent = figure.parent { figure.parent = parent + figureBase }
-                if let earlier = figure.repeats { figure.repeats = earlier + figureBase }
-                result.figures.append(figure)
             }
-            for var date in part.dates {
-                if base > 0 { date.range = (date.range.lowerBound + base)..<(date.range.upperBound + base) }
-                result.dates.append(date)
+            if base > 0 {
+                for index in part.dates.indices {
+                    let range = part.dates[index].range
+                    part.dates[index].range = (range.lowerBound + base)..<(range.upperBound + base)
+                }
             }
             continuation.figures += part.figures.count
             continuation.dates += part.dates.count
+            if result.figures.isEmpty { result.figures = part.figures } else { result.figures += part.figures }
+            if result.dates.isEmpty { result.dates = part.dates } else { result.dates += part.dates }
             start = end
         } while start < scalars.count
         continuation.offset = sectionStart + scalars.count
@@ -240,7 +248,11 @@ public struct Extractor: Sendable {
             dates[index].text = text.originalText(range)
         }
         inspect?(text, drafts)
-        var extraction = DocumentExtraction(document: document, figures: drafts.map(\.figure), dates: dates)
+        // Each draft's figure is moved out, not copied: the drafts end here.
+        var figures: [Figure] = []
+        figures.reserveCapacity(drafts.count)
+        for index in drafts.indices { figures.append(drafts[index].takeFigure()) }
+        var extraction = DocumentExtraction(document: document, figures: figures, dates: dates)
         extraction.documentDate = carry.reference
         return extraction
     }
