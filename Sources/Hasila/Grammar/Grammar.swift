@@ -175,7 +175,7 @@ public final class Grammar: @unchecked Sendable {
     /// (or, backwards, before) each complete phrase and its node. No allocation.
     private func walk(_ trie: borrowing PhraseTrie, _ tokens: [Token], node: Int32, index: Int, step: Int, stop: Int,
                       _ found: (Int, Int32) -> Void) {
-        guard index != stop else { return }
+        guard index != stop, trie.hasChildren(node) else { return }
         let token = tokens[index]
         for a in token.analyses {
             guard let child = trie.child(node, tables.lexicon.analyses[Int(a)].stem) else { continue }

@@ -13,6 +13,10 @@ struct PhraseTrie: Sendable {
     /// Per node: whether a phrase ends there (its payload list is not empty). The walks ask this at every step; read
     /// from `payloadLists` it took two dependent loads (the list, then its count), each often a cache miss.
     private var ends: [Bool] = [false]
+    /// Per node: whether any phrase goes on past it. Most phrases end at a node with no child (a town's one word),
+    /// and a walk that reaches one stops there instead of probing `edges`, a large table, for each reading of the
+    /// next word: each probe is a likely cache miss.
+    private var branches: [Bool] = [false]
     private var nodeCount = 1
     /// The root's children by stem id (0: none; the root is no one's child). Every walk starts at the root and
     /// most stop there: an array indexed by the stem is read where the edge table would be hashed and probed,
@@ -37,6 +41,8 @@ struct PhraseTrie: Sendable {
                 nodeCount += 1
                 payloadLists.append([])
                 ends.append(false)
+                branches.append(false)
+                branches[Int(node)] = true
                 edges[PhraseTrie.edge(node, id)] = next
                 node = next
             }
@@ -53,8 +59,13 @@ struct PhraseTrie: Sendable {
             let child = rootChildren[Int(id)]
             return child == 0 ? nil : child
         }
+        guard branches[Int(node)] else { return nil }
         return edges[PhraseTrie.edge(node, id)]
     }
+
+    /// Whether some phrase goes on past `node` (a walk that reaches a node without goes no further).
+    @inline(__always)
+    func hasChildren(_ node: Int32) -> Bool { branches[Int(node)] }
 
     @inline(__always)
     func payloads(at node: Int32) -> [Int] { payloadLists[Int(node)] }

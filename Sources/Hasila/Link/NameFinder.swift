@@ -53,7 +53,7 @@ public struct NameFinder: Sendable {
             var longest = -1
             var best = -1
             while let (node, at) = stack.popLast() {
-                guard at < limit else { continue }
+                guard at < limit, trie.hasChildren(node) else { continue }
                 for reading in tokens[at].nameAnalyses {
                     guard let child = trie.child(node, analyses[Int(reading)].stem) else { continue }
                     // An `actor back-reference` entry's words are no name: only the back-reference reads them.
