@@ -188,7 +188,10 @@ struct ExtractCommand: ParsableCommand {
         let runner = ArchiveRunner(extractor: Extractor(grammar: loaded),
                                    reader: DocumentReader(decoder: TextDecoder(forced: encoding), maxBytes: maxBytes),
                                    jobs: jobs, date: date.flatMap { DateValue(iso: $0) }, documentDates: documentDates)
-        let progress = Progress(enabled: !quiet && isatty(2) == 1, totalBytes: files.reduce(0) { $0 + Progress.size(of: $1) })
+        // The archive's size is asked of the file system only for a progress line that shows it: a stat per file,
+        // before the first document is read, is time a quiet run over many small files would wait for nothing.
+        let showsProgress = !quiet && isatty(2) == 1
+        let progress = Progress(enabled: showsProgress, totalBytes: showsProgress ? files.reduce(0) { $0 + Progress.size(of: $1) } : 0)
         var summary: RunSummary
         let problemPaths = Set(files.filter { $0.problem != nil }.map(\.path))
         do {

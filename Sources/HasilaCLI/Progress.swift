@@ -16,7 +16,9 @@ final class Progress {
 
     static func size(of file: SourceFile) -> Int {
         guard file.path != "-", !file.format.gzip else { return 0 }
-        return ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size]) as? Int) ?? 0
+        // One stat: FileManager's attributes read the extended attributes too and build a dictionary per file.
+        var status = stat()
+        return stat(file.path, &status) == 0 ? Int(status.st_size) : 0
     }
 
     func update(_ summary: RunSummary) {
