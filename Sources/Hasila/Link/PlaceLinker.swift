@@ -255,6 +255,8 @@ final class PlaceLinker {
         let cues = near.drop { $0.tokens.lowerBound < range.lowerBound - 3 }
         // "فوق الأراضي الروسية"، "قبالة السواحل التونسية": a land or water and its adjective name the country.
         for position in 0..<(changed ? names.count : slice.count) {
+            // The kind read in place: most names are no adjective, and a name copied out retains its keys.
+            guard (changed ? names[position].mention.kind : slice[slice.startIndex + position].mention.kind) == .nationality else { continue }
             let name = changed ? names[position] : slice[slice.startIndex + position]
             guard name.mention.kind == .nationality,
                   let land = cues.first(where: { $0.kind == .territory && $0.tokens.upperBound == name.tokens.lowerBound }) else { continue }
@@ -307,10 +309,11 @@ final class PlaceLinker {
         }
         var found: [LinkScene.Name] = []
         found.reserveCapacity(changed ? names.count : slice.count)
+        // By index: only the names kept are copied.
         if changed {
-            for name in names where accepted(name) { found.append(name) }
+            for index in names.indices where accepted(names[index]) { found.append(names[index]) }
         } else {
-            for name in slice where accepted(name) { found.append(name) }
+            for index in slice.indices where accepted(slice[index]) { found.append(slice[index]) }
         }
         return found
     }

@@ -47,9 +47,13 @@ struct SourceLinker {
             if !more.isEmpty { attributions = (attributions + more).sorted { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound } }
         }
         // A headline that opens with a body and a colon ("الأمم المتحدة: 3 ملايين نازح") credits it.
-        for name in scene.names(in: 0..<scene.tokens.count) where isParty(name) {
-            let at = name.tokens.lowerBound, next = name.tokens.upperBound
-            guard at == 0 || scene.tokens[at].lineBreakBefore, ActorLinker.holds(figureSentences, scene.tokens[at].sentence),
+        // By index, a line's first word tested first: a name copied out costs a retain and release of its keys.
+        let allNames = scene.names
+        for index in allNames.indices {
+            let at = allNames[index].tokens.lowerBound
+            guard at == 0 || scene.tokens[at].lineBreakBefore, isParty(allNames[index]) else { continue }
+            let name = allNames[index], next = name.tokens.upperBound
+            guard ActorLinker.holds(figureSentences, scene.tokens[at].sentence),
                   next < scene.tokens.count, scene.tokens[next].kind == .punctuation,
                   Int(scene.tokens[next].start) < scene.text.scalars.count, scene.text.scalars[Int(scene.tokens[next].start)] == 0x3A,
                   !attributions.contains(where: { $0.cue.tokens.lowerBound == at }) else { continue }
