@@ -36,6 +36,25 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(plain.normalizedString("ﺑﺴﻢ"), "بسم")
     }
 
+    /// Text that grows in normalisation more than the writer's first buffer allows (a ligature of many letters,
+    /// again and again) comes out whole, the same as normalising its pieces, and maps every letter back to it.
+    func testTextThatExpandsPastTheFirstBufferComesOutWhole() {
+        let ligature = "\u{FDFA}"   // one code point, many letters once folded
+        let one = plain.normalize(ligature)
+        XCTAssertGreaterThan(one.scalars.count, 8)
+        let text = String(repeating: "ب" + ligature, count: 200)
+        let normalized = plain.normalize(text)
+        XCTAssertEqual(normalized.scalars.count, 200 * (1 + one.scalars.count))
+        XCTAssertEqual(normalized.string, String(repeating: "ب" + one.string, count: 200))
+        // Each "ب" maps to its own place in the original, each folded letter into its ligature's.
+        let stride = 1 + one.scalars.count
+        for copy in [0, 1, 99, 199] {
+            XCTAssertEqual(normalized.map.original(copy * stride), copy * 2)
+            XCTAssertEqual(normalized.map.original(copy * stride + 1), copy * 2 + 1)
+            XCTAssertEqual(normalized.map.original(copy * stride + stride - 1), copy * 2 + 1)
+        }
+    }
+
     func testHamzaIsKept() {
         XCTAssertEqual(plain.normalizedString("مؤسسة"), "مؤسسة")
         XCTAssertEqual(plain.normalizedString("هيئة"), "هيئة")
