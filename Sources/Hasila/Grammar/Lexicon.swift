@@ -473,10 +473,8 @@ public struct Lexicon: Sendable {
                             records[end + 3] = form.starts
                             records[end + 4] = form.next >= 0 ? recordOf[Int(form.next)] : 0
                             end += Lexicon.recordHeader
-                            for scalar in Int(form.offset)..<Int(form.offset + form.length) {
-                                records[end] = pool[scalar]
-                                end += 1
-                            }
+                            (records.baseAddress! + end).initialize(from: pool.baseAddress! + Int(form.offset), count: Int(form.length))
+                            end += Int(form.length)
                         }
                         records[end] = 0
                         initialized = end + 1
@@ -511,9 +509,9 @@ public struct Lexicon: Sendable {
         }
     }
 
-    /// Reads a sealed lexicon's tables (`withReader`). A word is looked up in three steps, each a likely cache miss
-    /// in a table too large for the caches: its bit in `filter`, its slot, its record; `prefetchSlot` and
-    /// `prefetchRecord` start the loads of a word the caller will look up a few words later.
+    /// Reads a sealed lexicon's tables (`withReader`). A word is looked up in three steps: its bit in `filter` (256 KiB),
+    /// its slot and its record (megabytes, each a likely cache miss); `prefetchSlot` and `prefetchRecord` start the
+    /// loads of a word the caller will look up a few words later.
     struct Reader {
         let filter: UnsafePointer<UInt64>
         let slots: UnsafePointer<UInt64>
@@ -527,25 +525,24 @@ public struct Lexicon: Sendable {
             return filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
         }
 
-        /// Starts loading the filter's word for this hash.
+        /// `mayKnow` as 1 or 0, computed without a branch.
         @inline(__always)
-        func prefetchFilter(_ hash: UInt64) {
-            hasila_prefetch(filter + Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits)) >> 6)
+        func mayKnowBit(_ hash: UInt64) -> Int {
+            let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
+            return Int(truncatingIfNeeded: filter[bit >> 6] >> UInt64(bit & 63)) & 1
         }
 
-        /// Starts loading the hash's first slot, when the filter lets it through.
+        /// Starts loading the hash's first slot (for a hash the filter lets through).
         @inline(__always)
         func prefetchSlot(_ hash: UInt64) {
-            guard mayKnow(hash) else { return }
             hasila_prefetch(slots + (Int(truncatingIfNeeded: hash) & slotMask))
         }
 
-        /// Starts loading the record the hash's slot points at, when the filter lets it through and a slot holds its
-        /// fingerprint: its first line and the next, which hold a record of up to 11 code points wherever it begins
+        /// Starts loading the record the hash's slot points at, when a slot holds its fingerprint (for a hash the filter
+        /// lets through): its first line and the next, which hold a record of up to 11 code points wherever it begins
         /// (reading its length to find its end would wait for the very load this starts).
         @inline(__always)
         func prefetchRecord(_ hash: UInt64) {
-            guard mayKnow(hash) else { return }
             let fingerprint = hash >> 32
             var slot = Int(truncatingIfNeeded: hash) & slotMask
             while true {
@@ -586,11 +583,6 @@ public struct Lexicon: Sendable {
                 slot = (slot + 1) & slotMask
             }
         }
-    }
-
-    /// The readings of a word given as normalised scalars (see `Reader.lookup`). Needs a sealed lexicon.
-    func lookup(_ scalars: UnsafeBufferPointer<UInt32>, hash: UInt64) -> (analyses: Range<Int32>, starts: UInt32, namesEnd: Int32) {
-        withReader { $0.lookup(scalars, hash: hash) }
     }
 
     /// Fills each form's `starts` from its stems' start masks; called once the tries are sealed.
