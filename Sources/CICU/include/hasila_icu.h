@@ -8,6 +8,7 @@
  * (u_charType_72 and the like) stay hidden behind plain function names.
  */
 #include <stdint.h>
+#include "hasila_prefetch.h"
 
 #ifdef __cplusplus
 extern "C" {

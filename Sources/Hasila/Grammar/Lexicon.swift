@@ -1,3 +1,4 @@
+import CICU
 import Foundation
 
 /// Every word form the grammars can match, mapped to the stems it may be.
@@ -44,6 +45,17 @@ public struct Lexicon: Sendable {
     private var forms: [(offset: Int32, length: Int32, start: Int32, count: Int32, next: Int32, starts: UInt32, all: Int32)] = []
     /// Every form's code points, one after another.
     private var formScalars: [UInt32] = []
+    /// After `seal`: each form as one record, what a look-up reads of it side by side, so that a known word costs
+    /// two cache misses (its slot, then its record) where the three tables above cost three. A record is
+    /// `Lexicon.recordHeader` words, then its code points. The header: its length; its first reading; its number of
+    /// grammar readings (low 16 bits) and of all its readings (high 16 bits); its `starts`; the offset + 1 of the next
+    /// record with the same hash (0: none). Records follow the order of `forms` (a stem's forms side by side), and a
+    /// sealed slot holds the offset + 1 of its hash's first record. One word 0 ends them, so that even an empty lexicon
+    /// has a table to point at. `forms` and `formScalars` are emptied.
+    private var records: [UInt32] = []
+    private static let recordHeader = 5
+    /// How many forms there were when the lexicon was sealed.
+    private var sealedFormCount = 0
     /// One bit per hash bucket that some form falls in: most words of a text are not in the
     /// lexicon, and this small table (256 KiB, cache-resident) turns most of them away at once.
     private var filter = [UInt64](repeating: 0, count: Lexicon.filterWords)
@@ -418,10 +430,10 @@ public struct Lexicon: Sendable {
                 analyses.append(contentsOf: sorted)
             }
         }
-        self.forms = forms
         self.analyses = analyses
         self.firstReading = []
         self.moreReadings = []
+        sealRecords(forms)
         // The look-up filter: one bit per hash, from the forms' hashes in order.
         var filter = [UInt64](repeating: 0, count: Lexicon.filterWords)
         filter.withUnsafeMutableBufferPointer { filter in
@@ -435,35 +447,140 @@ public struct Lexicon: Sendable {
         sealed = true
     }
 
-    /// The readings of a word given as normalised scalars (empty when the grammars do not know it), and
-    /// which tries one of them begins a phrase of (its form's `starts`). Needs a sealed lexicon.
-    @inline(__always)
-    /// `namesEnd`: the end of all its readings, those of the gazetteer's names included (after `analyses`).
-    func lookup(_ scalars: UnsafeBufferPointer<UInt32>, hash: UInt64) -> (analyses: Range<Int32>, starts: UInt32, namesEnd: Int32) {
-        let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
-        guard filter.withUnsafeBufferPointer({ $0[bit >> 6] }) & (1 << UInt64(bit & 63)) != 0 else { return (0..<0, 0, 0) }
-        precondition(sealed, "look-ups need a sealed lexicon")
-        let fingerprint = hash >> 32
-        return slots.withUnsafeBufferPointer { slots in
+    /// Lays the forms out as `records`, in their order, and points the slots at them.
+    private mutating func sealRecords(_ forms: [(offset: Int32, length: Int32, start: Int32, count: Int32, next: Int32, starts: UInt32, all: Int32)]) {
+        if slots.isEmpty {
+            slots = [0]
+            slotMask = 0
+        }
+        // Written through a buffer of the final size, in one sequential pass over the forms and their code points.
+        let size = forms.count * Lexicon.recordHeader + formScalarCount + 1
+        precondition(size < Int(UInt32.max), "the lexicon's records outgrow a slot's 32 bits")
+        // Each form's record offset + 1. A form's `next` was added before it, so its record is written already.
+        var recordOf = [UInt32](repeating: 0, count: forms.count)
+        let records = [UInt32](unsafeUninitializedCapacity: size) { records, initialized in
             formScalars.withUnsafeBufferPointer { pool in
                 forms.withUnsafeBufferPointer { forms in
-                    var slot = Int(truncatingIfNeeded: hash) & slotMask
-                    while true {
-                        let entry = slots[slot]
-                        if entry == 0 { return (0..<0, 0, 0) }
-                        if entry >> 32 == fingerprint {
-                            var index = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                            while index >= 0 {
-                                let form = forms[Int(index)]
-                                if Int(form.length) == scalars.count && equal(pool.baseAddress! + Int(form.offset), scalars) {
-                                    return (form.start..<(form.start + form.count), form.starts, form.start + form.all)
-                                }
-                                index = form.next
-                            }
+                    recordOf.withUnsafeMutableBufferPointer { recordOf in
+                        var end = 0
+                        for index in 0..<forms.count {
+                            let form = forms[index]
+                            precondition(form.all < 1 << 16, "a word form with more than 65,535 readings")
+                            recordOf[index] = UInt32(end + 1)
+                            records[end] = UInt32(form.length)
+                            records[end + 1] = UInt32(form.start)
+                            records[end + 2] = UInt32(form.count) | UInt32(form.all) << 16
+                            records[end + 3] = form.starts
+                            records[end + 4] = form.next >= 0 ? recordOf[Int(form.next)] : 0
+                            end += Lexicon.recordHeader
+                            (records.baseAddress! + end).initialize(from: pool.baseAddress! + Int(form.offset), count: Int(form.length))
+                            end += Int(form.length)
                         }
-                        slot = (slot + 1) & slotMask
+                        records[end] = 0
+                        initialized = end + 1
                     }
                 }
+            }
+        }
+        precondition(records.count == size, "every form has one record")
+        recordOf.withUnsafeBufferPointer { recordOf in
+            slots.withUnsafeMutableBufferPointer { slots in
+                for slot in 0..<slots.count where slots[slot] != 0 {
+                    slots[slot] = slots[slot] & 0xFFFF_FFFF_0000_0000 | UInt64(recordOf[Int(slots[slot] & 0xFFFF_FFFF) - 1])
+                }
+            }
+        }
+        self.records = records
+        sealedFormCount = forms.count
+        self.forms = []
+        formScalars = []
+    }
+
+    /// The sealed look-up tables as plain pointers, for the length of `body`: the tokenizer takes them once per text,
+    /// and its look-ups, and the prefetches that run ahead of them, read them without an array's checks.
+    func withReader<Result>(_ body: (Reader) -> Result) -> Result {
+        precondition(sealed, "look-ups need a sealed lexicon")
+        return filter.withUnsafeBufferPointer { filter in
+            slots.withUnsafeBufferPointer { slots in
+                records.withUnsafeBufferPointer { records in
+                    body(Reader(filter: filter.baseAddress!, slots: slots.baseAddress!, records: records.baseAddress!, slotMask: slotMask))
+                }
+            }
+        }
+    }
+
+    /// Reads a sealed lexicon's tables (`withReader`). A word is looked up in three steps: its bit in `filter` (256 KiB),
+    /// its slot and its record (megabytes, each a likely cache miss); `prefetchSlot` and `prefetchRecord` start the
+    /// loads of a word the caller will look up a few words later.
+    struct Reader {
+        let filter: UnsafePointer<UInt64>
+        let slots: UnsafePointer<UInt64>
+        let records: UnsafePointer<UInt32>
+        let slotMask: Int
+
+        /// Whether a form may have this hash (no form has it when false).
+        @inline(__always)
+        func mayKnow(_ hash: UInt64) -> Bool {
+            let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
+            return filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        }
+
+        /// `mayKnow` as 1 or 0, computed without a branch.
+        @inline(__always)
+        func mayKnowBit(_ hash: UInt64) -> Int {
+            let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
+            return Int(truncatingIfNeeded: filter[bit >> 6] >> UInt64(bit & 63)) & 1
+        }
+
+        /// Starts loading the hash's first slot (for a hash the filter lets through).
+        @inline(__always)
+        func prefetchSlot(_ hash: UInt64) {
+            hasila_prefetch(slots + (Int(truncatingIfNeeded: hash) & slotMask))
+        }
+
+        /// Starts loading the record the hash's slot points at, when a slot holds its fingerprint (for a hash the filter
+        /// lets through): its first line and the next, which hold a record of up to 11 code points wherever it begins
+        /// (reading its length to find its end would wait for the very load this starts).
+        @inline(__always)
+        func prefetchRecord(_ hash: UInt64) {
+            let fingerprint = hash >> 32
+            var slot = Int(truncatingIfNeeded: hash) & slotMask
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { return }
+                if entry >> 32 == fingerprint {
+                    let record = records + (Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1)
+                    hasila_prefetch(record)
+                    hasila_prefetch(record + 15)
+                    return
+                }
+                slot = (slot + 1) & slotMask
+            }
+        }
+
+        /// The readings of a word given as normalised scalars (empty when the grammars do not know it), which
+        /// tries one of them begins a phrase of (its form's `starts`), and `namesEnd`: the end of all its readings,
+        /// those of the gazetteer's names included (after `analyses`).
+        @inline(__always)
+        func lookup(_ scalars: UnsafeBufferPointer<UInt32>, hash: UInt64) -> (analyses: Range<Int32>, starts: UInt32, namesEnd: Int32) {
+            guard mayKnow(hash) else { return (0..<0, 0, 0) }
+            let fingerprint = hash >> 32
+            var slot = Int(truncatingIfNeeded: hash) & slotMask
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { return (0..<0, 0, 0) }
+                if entry >> 32 == fingerprint {
+                    var next = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF)
+                    while next != 0 {
+                        let record = records + (next - 1)
+                        if Int(record[0]) == scalars.count && Lexicon.equal(record + Lexicon.recordHeader, scalars) {
+                            let start = Int32(bitPattern: record[1]), counts = record[2]
+                            return (start..<(start + Int32(counts & 0xFFFF)), record[3], start + Int32(counts >> 16))
+                        }
+                        next = Int(record[4])
+                    }
+                }
+                slot = (slot + 1) & slotMask
             }
         }
     }
@@ -471,21 +588,29 @@ public struct Lexicon: Sendable {
     /// Fills each form's `starts` from its stems' start masks; called once the tries are sealed.
     mutating func sealStarts(_ stemMasks: [UInt64]) {
         let analyses = self.analyses
-        forms.withUnsafeMutableBufferPointer { forms in
-            for index in 0..<forms.count {
+        records.withUnsafeMutableBufferPointer { records in
+            var record = 0
+            while record < records.count - 1 {
+                let start = Int(records[record + 1]), all = Int(records[record + 2] >> 16)
                 var mask: UInt64 = 0
-                for reading in forms[index].start..<(forms[index].start + forms[index].all) { mask |= stemMasks[Int(analyses[Int(reading)].stem)] }
-                forms[index].starts = UInt32(truncatingIfNeeded: mask)
+                for reading in start..<(start + all) { mask |= stemMasks[Int(analyses[reading].stem)] }
+                records[record + 3] = UInt32(truncatingIfNeeded: mask)
+                record += Lexicon.recordHeader + Int(records[record])
             }
         }
     }
 
     @inline(__always)
     private func equal(_ form: UnsafePointer<UInt32>, _ word: UnsafeBufferPointer<UInt32>) -> Bool {
+        Lexicon.equal(form, word)
+    }
+
+    @inline(__always)
+    private static func equal(_ form: UnsafePointer<UInt32>, _ word: UnsafeBufferPointer<UInt32>) -> Bool {
         for i in 0..<word.count where form[i] != word[i] { return false }
         return true
     }
 
     /// How many word forms (stems with their clitics and suffixes) the grammars can match.
-    public var formCount: Int { forms.count }
+    public var formCount: Int { sealed ? sealedFormCount : forms.count }
 }

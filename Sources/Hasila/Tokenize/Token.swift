@@ -38,6 +38,12 @@ public struct Token: Sendable {
         self.sentence = sentence
     }
 
+    /// This token with the readings the lexicon gives its word: the tokenizer cuts a whole text before it looks its words up.
+    func withReadings(_ analyses: Range<Int32>, starts: UInt32, namesEnd: Int32) -> Token {
+        Token(kind: kind, start: start, end: end, analyses: analyses, starts: starts, spaceBefore: spaceBefore, sentence: sentence,
+              lineBreakBefore: lineBreakBefore, namesEnd: namesEnd)
+    }
+
     public var range: Range<Int> { Int(start)..<Int(end) }
     var isKnown: Bool { !analyses.isEmpty }
     /// Its readings, the gazetteer's names' included.
