@@ -27,11 +27,11 @@ struct ActReader {
             if tokens[index].kind == .word, grammar.longest(grammar.tables.clauseBoundaries, in: tokens, from: index, limit: end) != nil { break }
             if skipping.contains(index) { index -= 1; continue }
             if tokens[index].kind == .word, let match = covering(index, floor: floor, end: end, tokens: tokens) {
-                let entry = grammar.tables.categoryPayloads[match.payloads.first!]
+                let entry = grammar.tables.categoryPayloads[match.payloads[0]]
                 // Adjacent: the act governs the figure, a few words (a time, a qualifier) at most between them.
                 let adjacent = end - match.end <= ActReader.governingGap
                 let act = Act(key: entry.key ?? CategoryResolver.null, role: entry.role, at: match.begin, end: match.end,
-                              adjacent: adjacent, rule: match.payloads.first!)
+                              adjacent: adjacent, rule: match.payloads[0])
                 if entry.role == .event { return act }
                 if entry.role == .outcome && outcome == nil { outcome = act }
                 index = match.begin
@@ -43,7 +43,7 @@ struct ActReader {
 
     /// The category phrase that covers `index`, read walking back: one that begins up to three words earlier
     /// and reaches past it wins ("مقتل وإصابة" is one act, not "إصابة" alone).
-    private func covering(_ index: Int, floor: Int, end: Int, tokens: [Token]) -> (begin: Int, end: Int, payloads: ArraySlice<Int>)? {
+    private func covering(_ index: Int, floor: Int, end: Int, tokens: [Token]) -> (begin: Int, end: Int, payloads: [Int])? {
         // Most words name no category: look further back only around one that does.
         guard let own = grammar.longest(grammar.tables.categories, in: tokens, from: index, limit: end) else { return nil }
         var start = max(floor, index - 3)
@@ -92,7 +92,7 @@ struct ActReader {
                 continue
             }
             if token.kind == .word, let match = grammar.longest(grammar.tables.categories, in: tokens, from: index) {
-                let entry = grammar.tables.categoryPayloads[match.payloads.first!]
+                let entry = grammar.tables.categoryPayloads[match.payloads[0]]
                 if entry.role == .event || entry.role == .outcome {
                     // "قتل 18 شخصا وأصيب …": an act joined by و opens the next clause; it is not this figure's.
                     // "…، لجأ معظمهم": an act after a comma that no second comma closes begins another clause.
@@ -100,7 +100,7 @@ struct ActReader {
                     // "1071 حالة توفي منها 471": an act followed by a breakdown cue is the part's, not the total's.
                     if grammar.longest(grammar.tables.breakdownsAfter, in: tokens, from: match.end) != nil { return nil }
                     return Act(key: entry.key ?? CategoryResolver.null, role: entry.role, at: index, end: match.end,
-                               adjacent: wordsOutsideAside == 0, rule: match.payloads.first!)
+                               adjacent: wordsOutsideAside == 0, rule: match.payloads[0])
                 }
                 words += match.end - index
                 if !insideAside { wordsOutsideAside += 1 }

@@ -55,7 +55,7 @@ struct CategoryReader {
             grammar.opensWithConjunction(tokens[$0], scalars: scalars)
                 // "53 مهاجرا ولاجئا": a noun joined to the previous figure's noun opens no clause.
                 && !(grammar.longest(grammar.tables.categories, in: tokens, from: $0).map {
-                    grammar.tables.categoryPayloads[$0.payloads.first!].role != .event } ?? false)
+                    grammar.tables.categoryPayloads[$0.payloads[0]].role != .event } ?? false)
         }
         // An item joined to the figure before it reads its act no further back than that figure could.
         let actFloor = opensClause ? max(near, previousEnd) : cues.conjoined ? max(near, previous.actFloor) : near

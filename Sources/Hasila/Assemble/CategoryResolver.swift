@@ -54,8 +54,8 @@ struct CategoryResolver {
                 if grammar.startsWithConjunction(token) && !(first && !checkStart) { break }
                 if let cue = grammar.longest(grammar.tables.qualifiersAfter, in: tokens, from: index) {
                     if result.qualifier == nil {
-                        result.qualifier = grammar.tables.qualifierPayloads[cue.payloads.first!]
-                        result.qualifierRule = cue.payloads.first!
+                        result.qualifier = grammar.tables.qualifierPayloads[cue.payloads[0]]
+                        result.qualifierRule = cue.payloads[0]
                     }
                     index = cue.end
                     result.end = index
@@ -66,7 +66,7 @@ struct CategoryResolver {
             read += 1
             let transparent = (grammar.longest(grammar.tables.transparentWords, in: tokens, from: index, limit: index + 1) != nil)
             if let match = grammar.longest(grammar.tables.categories, in: tokens, from: index) {
-                let entry = grammar.tables.categoryPayloads[match.payloads.first!]
+                let entry = grammar.tables.categoryPayloads[match.payloads[0]]
                 sawHead = true
                 let allowed = !headUnknown || entry.role == .event || entry.role == .outcome
                 // A countable noun counts only right after the number, and gives way to any later category.
@@ -77,7 +77,7 @@ struct CategoryResolver {
                     if !(result.role == .countable && entry.role == .noun && grammar.hasPreposition(token)) {
                         let before = result.key
                         add(entry, to: &result)
-                        if result.key != before { result.rule = match.payloads.first!; result.ruleWords = index..<match.end }
+                        if result.key != before { result.rule = match.payloads[0]; result.ruleWords = index..<match.end }
                     }
                 }
                 index = match.end
@@ -146,7 +146,7 @@ struct CategoryResolver {
         var index = floor
         while index < end {
             if tokens[index].kind == .word, let match = grammar.longest(grammar.tables.categories, in: tokens, from: index, limit: end) {
-                let entry = grammar.tables.categoryPayloads[match.payloads.first!]
+                let entry = grammar.tables.categoryPayloads[match.payloads[0]]
                 if let key = entry.key, entry.role != .times, entry.role != .countable, entry.role != .unit {
                     merged = merged.map { CategoryResolver.commonKey($0, key) } ?? key
                     if merged == nil { return nil }
@@ -166,7 +166,7 @@ struct CategoryResolver {
         var index = floor
         while index < end {
             if tokens[index].kind == .word, let match = grammar.longest(grammar.tables.categories, in: tokens, from: index, limit: end) {
-                let entry = grammar.tables.categoryPayloads[match.payloads.first!]
+                let entry = grammar.tables.categoryPayloads[match.payloads[0]]
                 if entry.role != role, keys.contains(entry.key ?? CategoryResolver.null) { return true }
                 index = match.end
                 continue

@@ -76,7 +76,7 @@ struct CountedNounReader {
         let following = phrase(last)
         if inSentence, following.noun?.lowerBound == last { return following }
         let afterAct = first > 0 && grammar.longest(grammar.tables.categories, in: tokens, from: first - 1, limit: first).map {
-            grammar.tables.categoryPayloads[$0.payloads.first!].role == .event
+            grammar.tables.categoryPayloads[$0.payloads[0]].role == .event
         } ?? false
         if afterAct { return following }
         if conjoined, mentionIndex > 0 {

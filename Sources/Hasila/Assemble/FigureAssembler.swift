@@ -139,7 +139,7 @@ struct FigureAssembler {
         draft.actFloor = category.actFloor
         draft.cueRule = cueRule
         if let noun = phrase.noun, let match = grammar.longest(grammar.tables.categories, in: tokens, from: noun.lowerBound) {
-            let entry = grammar.tables.categoryPayloads[match.payloads.first!]
+            let entry = grammar.tables.categoryPayloads[match.payloads[0]]
             draft.countsUnits = entry.role == .unit
             draft.nounKey = entry.key
             draft.nounRole = entry.role

@@ -19,7 +19,7 @@ struct FigureCueReader {
         // The word before must be a counted noun ("قتيل واحد"), not an act ("بإعدام واحد من الثلاثة").
         let postposedNoun = mention.postposed && first > 0 && !grammar.startsWithConjunction(tokens[first])
             && grammar.longest(grammar.tables.categories, in: tokens, from: first - 1, limit: first).map {
-                $0.end == first && grammar.tables.categoryPayloads[$0.payloads.first!].role != .event
+                $0.end == first && grammar.tables.categoryPayloads[$0.payloads[0]].role != .event
             } ?? false
         let leadIndex = postposedNoun ? first - 1 : first
         // A cue may stand across a line break that ends no sentence ("ما لا يقل\nعن 40").
@@ -40,11 +40,11 @@ struct FigureCueReader {
         if p >= floor {
             if let cue = grammar.longestBackward(grammar.tables.breakdownsBefore, in: tokens, from: p, floor: floor) {
                 breakdownBefore = true
-                cueRule = cue.payloads.first!
+                cueRule = cue.payloads[0]
             }
             if let cue = grammar.longestBackward(grammar.tables.totalsBefore, in: tokens, from: p, floor: floor) {
                 totalBefore = true
-                cueRule = cue.payloads.first!
+                cueRule = cue.payloads[0]
             }
         }
         return FigureCues(leadIndex: leadIndex, postposedNoun: postposedNoun, lead: lead, breakdownBefore: breakdownBefore,
@@ -73,7 +73,7 @@ struct FigureCueReader {
             outcome = categories.phrase(from: cue.end, tokens: tokens, scalars: context.scalars,
                                                                  isMentionStart: context.isMentionStart, sentence: sentence, maxTokens: 1)
         }
-        return After(cueRule: cue.payloads.first!, end: cue.end, outcome: outcome)
+        return After(cueRule: cue.payloads[0], end: cue.end, outcome: outcome)
     }
 
     /// A qualifier cue begins at `index` and runs into a figure within a few words ("منها أكثر من 20").

@@ -48,14 +48,14 @@ struct QualifierReader {
     /// The qualifier cue that ends at `end` (inclusive), also across "عدد" and its noun ("تجاوز عدد الجرحى 29 ألفا").
     func cue(endingAt end: Int, floor: Int, tokens: [Token]) -> (key: String, begin: Int, rule: Int)? {
         if let cue = grammar.longestBackward(grammar.tables.qualifiersBefore, in: tokens, from: end, floor: floor) {
-            return (grammar.tables.qualifierPayloads[cue.payloads.first!], cue.begin, cue.payloads.first!)
+            return (grammar.tables.qualifierPayloads[cue.payloads[0]], cue.begin, cue.payloads[0])
         }
         for gap in [end - 1, end - 2] where gap > floor {
             guard grammar.longest(grammar.tables.cueGaps, in: tokens, from: gap, limit: gap + 1) != nil,
                   tokens[(gap + 1)...end].allSatisfy({ $0.kind == .word }) else { continue }
             if let cue = grammar.longestBackward(grammar.tables.qualifiersBefore, in: tokens, from: gap - 1, floor: floor) {
-                let key = grammar.tables.qualifierPayloads[cue.payloads.first!]
-                if key != "range" { return (key, cue.begin, cue.payloads.first!) }
+                let key = grammar.tables.qualifierPayloads[cue.payloads[0]]
+                if key != "range" { return (key, cue.begin, cue.payloads[0]) }
             }
         }
         return nil
@@ -67,7 +67,7 @@ struct QualifierReader {
         var index = end - 1
         while index >= floor {
             if let cue = grammar.longestBackward(grammar.tables.clauseQualifiers, in: tokens, from: index, floor: floor) {
-                return (grammar.tables.qualifierPayloads[cue.payloads.first!], cue.payloads.first!, cue.begin, index + 1)
+                return (grammar.tables.qualifierPayloads[cue.payloads[0]], cue.payloads[0], cue.begin, index + 1)
             }
             index -= 1
         }

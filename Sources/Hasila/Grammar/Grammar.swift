@@ -121,7 +121,7 @@ public final class Grammar: @unchecked Sendable {
     }
 
     /// Walks a trie forward from `start`, returning every (end index, payloads) reached, longest last.
-    func matches(_ trie: PhraseTrie, in tokens: [Token], from start: Int, limit: Int? = nil) -> [(end: Int, payloads: ArraySlice<Int>)] {
+    func matches(_ trie: PhraseTrie, in tokens: [Token], from start: Int, limit: Int? = nil) -> [(end: Int, payloads: [Int])] {
         let stop = min(tokens.count, limit ?? tokens.count)
         guard start >= 0, start < stop, canStart(trie, tokens[start]) else { return [] }
         // The closure keeps ends and nodes only: one that read the trie would copy it (its arrays retained) per phrase.
@@ -134,7 +134,7 @@ public final class Grammar: @unchecked Sendable {
 
     /// The longest phrase of `trie` starting at `start`, if any: (index after it, its payloads).
     @inline(__always)
-    func longest(_ trie: PhraseTrie, in tokens: [Token], from start: Int, limit: Int? = nil) -> (end: Int, payloads: ArraySlice<Int>)? {
+    func longest(_ trie: PhraseTrie, in tokens: [Token], from start: Int, limit: Int? = nil) -> (end: Int, payloads: [Int])? {
         let stop = min(tokens.count, limit ?? tokens.count)
         guard start >= 0, start < stop, canStart(trie, tokens[start]) else { return nil }
         var bestEnd = -1
@@ -161,7 +161,7 @@ public final class Grammar: @unchecked Sendable {
 
     /// The longest phrase of a reversed trie ending at `start` (inclusive): (its first index, its payloads).
     @inline(__always)
-    func longestBackward(_ trie: PhraseTrie, in tokens: [Token], from start: Int, floor: Int = 0) -> (begin: Int, payloads: ArraySlice<Int>)? {
+    func longestBackward(_ trie: PhraseTrie, in tokens: [Token], from start: Int, floor: Int = 0) -> (begin: Int, payloads: [Int])? {
         guard start >= floor, start >= 0, start < tokens.count, canStart(trie, tokens[start]) else { return nil }
         var best = Int.max
         var bestNode: Int32 = 0

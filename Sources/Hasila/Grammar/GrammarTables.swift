@@ -147,7 +147,6 @@ struct GrammarTables: Sendable {
         startMasks = [UInt64](repeating: 0, count: lexicon.stems.count)
         for (id, path) in paths.enumerated() {
             self[keyPath: path].id = id
-            self[keyPath: path].seal()
             for stem in self[keyPath: path].firstStems where stem >= 0 { startMasks[Int(stem)] |= 1 << UInt64(id) }
         }
         lexicon.sealStarts(startMasks)

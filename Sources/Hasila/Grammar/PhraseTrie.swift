@@ -10,12 +10,6 @@ struct PhraseTrie: Sendable {
     /// (node << 32 | stem) → child node: one hash table for the whole trie.
     private var edges = FlatHashMap()
     private var payloadLists: [[Int]] = [[]]
-    /// Once sealed, every node's payloads in one array (`sealedPayloads[sealedStarts[n]..<sealedStarts[n + 1]]`):
-    /// a phrase's payloads are then read from one buffer the walks keep in cache, not from a list of their own
-    /// behind a pointer (a cache miss at nearly every phrase a walk found). Empty until `seal`, and again after
-    /// an insert.
-    private var sealedStarts: [Int32] = []
-    private var sealedPayloads: [Int] = []
     /// Per node: whether a phrase ends there (its payload list is not empty). The walks ask this at every step; read
     /// from `payloadLists` it took two dependent loads (the list, then its count), each often a cache miss.
     private var ends: [Bool] = [false]
@@ -36,7 +30,6 @@ struct PhraseTrie: Sendable {
     }
 
     mutating func insert(_ sequence: [Int32], payload: Int) {
-        if !sealedStarts.isEmpty { sealedStarts = []; sealedPayloads = [] }
         var node: Int32 = 0
         for id in sequence {
             if let next = edges[PhraseTrie.edge(node, id)] { node = next } else {
@@ -75,24 +68,7 @@ struct PhraseTrie: Sendable {
     func hasChildren(_ node: Int32) -> Bool { branches[Int(node)] }
 
     @inline(__always)
-    func payloads(at node: Int32) -> ArraySlice<Int> {
-        guard !sealedStarts.isEmpty else { return payloadLists[Int(node)][...] }
-        return sealedPayloads[Int(sealedStarts[Int(node)])..<Int(sealedStarts[Int(node) + 1])]
-    }
-
-    /// Lays the payloads out in one array (see `sealedPayloads`); called once the grammar is compiled.
-    mutating func seal() {
-        var starts: [Int32] = []
-        starts.reserveCapacity(payloadLists.count + 1)
-        var payloads: [Int] = []
-        for list in payloadLists {
-            starts.append(Int32(payloads.count))
-            payloads += list
-        }
-        starts.append(Int32(payloads.count))
-        sealedStarts = starts
-        sealedPayloads = payloads
-    }
+    func payloads(at node: Int32) -> [Int] { payloadLists[Int(node)] }
 
     @inline(__always)
     func hasPayload(_ node: Int32) -> Bool { ends[Int(node)] }

@@ -101,10 +101,9 @@ struct LinkScene {
         while needPlace, let range = readNextSentence() {
             // The sentence's places, looked at in place (no list of them made).
             var foundAny = false, foundLocative = false
-            // By index from the sentence's first name: a name copied out costs a retain and release of its keys.
-            for index in lowerBound(names, range.lowerBound, { $0.tokens.lowerBound })..<names.count where names[index].isPlace {
+            for name in names where name.isPlace && name.tokens.lowerBound >= range.lowerBound {
                 foundAny = true
-                if !isDateline(names[index]) { foundLocative = true; break }
+                if !isDateline(name) { foundLocative = true; break }
             }
             if foundLocative { needPlace = false }
             else if foundAny || afterDateline > 0 {

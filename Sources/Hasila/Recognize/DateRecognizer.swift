@@ -12,7 +12,7 @@ struct DateRecognizer {
         // Prefer a month reading where a word is several things.
         let payloads = grammar.tables.dateWordPayloads
         for payload in match.payloads { if case .month = payloads[payload] { return (payloads[payload], match.end) } }
-        return (payloads[match.payloads.first!], match.end)
+        return (payloads[match.payloads[0]], match.end)
     }
 
     private func has(_ kind: (DateWord) -> Bool, at index: Int, tokens: [Token]) -> Int? {
@@ -337,7 +337,7 @@ struct DateRecognizer {
         // A counted noun after it makes it a figure ("2015 مدنيا").
         if index + 1 < tokens.count, tokens[index + 1].kind == .word,
            let match = grammar.longest(grammar.tables.categories, in: tokens, from: index + 1),
-           ![.times, .event].contains(grammar.tables.categoryPayloads[match.payloads.first!].role) { return nil }
+           ![.times, .event].contains(grammar.tables.categoryPayloads[match.payloads[0]].role) { return nil }
         // "1933 - …": a year opening a sentence or a line before a dash heads an entry of a chronology.
         let headsEntry = (index == 0 || tokens[index].lineBreakBefore || tokens[index - 1].sentence != tokens[index].sentence)
             && index + 1 < tokens.count

@@ -169,7 +169,7 @@ struct NumberRecognizer {
     /// The longest number-word match at a token.
     private func numberWord(at index: Int, tokens: [Token]) -> (word: NumberWord, end: Int)? {
         guard let match = grammar.longest(grammar.tables.numberWords, in: tokens, from: index) else { return nil }
-        return (grammar.tables.numberWordPayloads[match.payloads.first!], match.end)
+        return (grammar.tables.numberWordPayloads[match.payloads[0]], match.end)
     }
 
     /// Every reading of the word as a number word carries the article ("الثلاثة"; not "ألفي", which is ألف's dual).
