@@ -101,9 +101,10 @@ struct LinkScene {
         while needPlace, let range = readNextSentence() {
             // The sentence's places, looked at in place (no list of them made).
             var foundAny = false, foundLocative = false
-            for name in names where name.isPlace && name.tokens.lowerBound >= range.lowerBound {
+            // By index from the sentence's first name: a name copied out costs a retain and release of its keys.
+            for index in lowerBound(names, range.lowerBound, { $0.tokens.lowerBound })..<names.count where names[index].isPlace {
                 foundAny = true
-                if !isDateline(name) { foundLocative = true; break }
+                if !isDateline(names[index]) { foundLocative = true; break }
             }
             if foundLocative { needPlace = false }
             else if foundAny || afterDateline > 0 {
