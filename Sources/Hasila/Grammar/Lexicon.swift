@@ -26,10 +26,10 @@ public struct Lexicon: Sendable {
     /// FNV hash of a stem's UTF-8 bytes → its id: a rule names the same words again and again (a town list
     /// under each division word), and a stem seen before is found without decoding it.
     private var stemsByUTF8 = FlatHashMap(capacity: 1 << 13)
-    /// Form hash → its first form: one 8-byte slot per hash (the hash's upper 32 bits and the form's index + 1;
-    /// 0 is empty), found from the hash's lower bits. A slot whose 32 bits match is confirmed by comparing the
-    /// form itself (and, while building, its whole hash in `formHashes`). Built as forms are added, and read
-    /// as it is by look-ups: no second table is made at `seal`.
+    /// Form hash → its first form: one 8-byte slot per hash (the hash's upper 32 bits and, while building, the form's
+    /// index + 1, after `seal` its record's offset + 1; 0 is empty), found from the hash's lower bits. A slot whose
+    /// 32 bits match is confirmed by comparing the form itself (and, while building, its whole hash in `formHashes`).
+    /// Built as forms are added; `seal` rewrites each slot's lower half in place, no second table is made.
     private var slots: [UInt64] = []
     /// While building: each form's hash (`Lexicon.hash`), and how many different hashes the slots hold.
     private var formHashes: [UInt64] = []
@@ -57,7 +57,7 @@ public struct Lexicon: Sendable {
     /// How many forms there were when the lexicon was sealed.
     private var sealedFormCount = 0
     /// One bit per hash bucket that some form falls in: most words of a text are not in the
-    /// lexicon, and this small table (256 KiB, cache-resident) turns most of them away at once.
+    /// lexicon, and this small table (256 KiB, mostly cache-resident) turns most of them away at once.
     private var filter = [UInt64](repeating: 0, count: Lexicon.filterWords)
     private static let filterBits = 21
     private static let filterWords = (1 << filterBits) / 64
