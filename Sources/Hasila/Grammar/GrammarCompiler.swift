@@ -312,7 +312,6 @@ struct GrammarCompiler {
         return true
     }
 
-    /// Names: places, towns, nationalities, actors and sources (the gazetteer), and the cues the linkers read.
     /// Inserts a gazetteer rule's names into the names' trie under one payload, refusing words another rule of
     /// the kind already keys.
     private mutating func insertNames(_ statement: GrammarStatement, entry: NameEntry, into grammar: GrammarBuilder) {
@@ -350,6 +349,7 @@ struct GrammarCompiler {
         return variants
     }
 
+    /// Names: places, towns, nationalities, actors and sources (the gazetteer), and the cues the linkers read.
     private mutating func compileNameRule(_ statement: GrammarStatement, into grammar: GrammarBuilder) -> Bool {
         let args = statement.arguments
         switch statement.kind {

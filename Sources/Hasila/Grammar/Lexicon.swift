@@ -333,7 +333,7 @@ public struct Lexicon: Sendable {
                 var index = head
                 while index >= 0 {
                     let known = forms[Int(index)]
-                    if Int(known.length) == form.count && equal(pool.baseAddress! + Int(known.offset), form) { return Int(index) }
+                    if Int(known.length) == form.count && Lexicon.equal(pool.baseAddress! + Int(known.offset), form) { return Int(index) }
                     index = known.next
                 }
                 return nil
@@ -520,10 +520,7 @@ public struct Lexicon: Sendable {
 
         /// Whether a form may have this hash (no form has it when false).
         @inline(__always)
-        func mayKnow(_ hash: UInt64) -> Bool {
-            let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
-            return filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
-        }
+        func mayKnow(_ hash: UInt64) -> Bool { mayKnowBit(hash) != 0 }
 
         /// `mayKnow` as 1 or 0, computed without a branch.
         @inline(__always)
@@ -598,11 +595,6 @@ public struct Lexicon: Sendable {
                 record += Lexicon.recordHeader + Int(records[record])
             }
         }
-    }
-
-    @inline(__always)
-    private func equal(_ form: UnsafePointer<UInt32>, _ word: UnsafeBufferPointer<UInt32>) -> Bool {
-        Lexicon.equal(form, word)
     }
 
     @inline(__always)

@@ -258,8 +258,7 @@ final class PlaceLinker {
             // The kind read in place: most names are no adjective, and a name copied out retains its keys.
             guard (changed ? names[position].mention.kind : slice[slice.startIndex + position].mention.kind) == .nationality else { continue }
             let name = changed ? names[position] : slice[slice.startIndex + position]
-            guard name.mention.kind == .nationality,
-                  let land = cues.first(where: { $0.kind == .territory && $0.tokens.upperBound == name.tokens.lowerBound }) else { continue }
+            guard let land = cues.first(where: { $0.kind == .territory && $0.tokens.upperBound == name.tokens.lowerBound }) else { continue }
             let country = LinkScene.country(of: name.mention.key)
             let start = Int(scene.tokens[land.tokens.lowerBound].start)
             let replaced = LinkScene.Name(mention: NameMention(kind: .place, key: country, start: start, end: name.mention.end),

@@ -23,7 +23,7 @@ public struct Normalizer: Sendable {
             var map = OffsetMap()
             var complete = true
             let output = [UInt32](unsafeUninitializedCapacity: capacity) { out, written in
-                complete = write(original, into: out, written: &written, map: &map)
+                if let count = write(original, into: out, map: &map) { written = count } else { complete = false }
             }
             if complete {
                 map.seal()
@@ -33,12 +33,11 @@ public struct Normalizer: Sendable {
         }
     }
 
-    /// Writes the normalised code points of `original` into `out`; false when they do not fit.
-    private func write(_ original: [UInt32], into out: UnsafeMutableBufferPointer<UInt32>, written: inout Int,
-                       map: inout OffsetMap) -> Bool {
-        let (complete, count) = table.scalarEntries.withUnsafeBufferPointer { entries in
+    /// Writes the normalised code points of `original` into `out`: how many, nil when they do not fit.
+    private func write(_ original: [UInt32], into out: UnsafeMutableBufferPointer<UInt32>, map: inout OffsetMap) -> Int? {
+        table.scalarEntries.withUnsafeBufferPointer { entries in
             table.replacementScalars.withUnsafeBufferPointer { replacements in
-                original.withUnsafeBufferPointer { source -> (Bool, Int) in
+                original.withUnsafeBufferPointer { source -> Int? in
                     // Locals of this closure, so that they live in registers through the loop.
                     let capacity = out.count
                     var count = 0
@@ -48,7 +47,7 @@ public struct Normalizer: Sendable {
                         let code = source[index]
                         let entry = code < 0x10000 ? entries[Int(code)] : NormalizationTable.keep
                         if entry == NormalizationTable.keep {
-                            guard count < capacity else { return (false, count) }
+                            guard count < capacity else { return nil }
                             if index - count != delta {
                                 delta = index - count
                                 map.record(normalized: count, original: index)
@@ -57,7 +56,7 @@ public struct Normalizer: Sendable {
                             count += 1
                         } else {
                             let start = Int(entry >> 8), length = Int(entry & 0xFF)
-                            guard count + length <= capacity else { return (false, count) }
+                            guard count + length <= capacity else { return nil }
                             for k in 0..<length {
                                 if index - count != delta {
                                     delta = index - count
@@ -68,12 +67,10 @@ public struct Normalizer: Sendable {
                             }
                         }
                     }
-                    return (true, count)
+                    return count
                 }
             }
         }
-        written = count
-        return complete
     }
 
     /// Normalises a String (convenience for tests and small inputs).
