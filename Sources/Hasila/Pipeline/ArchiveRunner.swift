@@ -16,6 +16,8 @@ public final class ArchiveRunner: @unchecked Sendable {
     /// Documents per batch: enough to keep every core busy, few enough to bound memory; one per job for a
     /// stream on stdin, so a record is never held back behind documents still to come.
     var batchDocuments: Int
+    /// Code points of text per batch at most (a batch closes at whichever of this and `batchDocuments` comes first):
+    /// with `batchesInFlight` and the batch being read, about 24 million code points of text in memory at once.
     let batchBytes: Int
 
     public init(extractor: Extractor, reader: DocumentReader, jobs: Int, date: DateValue? = nil, documentDates: DocumentDates? = nil) {
@@ -25,8 +27,12 @@ public final class ArchiveRunner: @unchecked Sendable {
         self.date = date
         self.documentDates = documentDates
         batchDocuments = max(1, jobs) * 32
-        batchBytes = 16 << 20
+        batchBytes = 8 << 20
     }
+
+    /// Batches extracted or queued for extraction at once (one more is being read): two, so that the next batch
+    /// is always waiting when one is done. With `batchBytes`, this bounds the text in memory.
+    static let batchesInFlight = 2
 
     /// Reads, extracts and writes; `skip` documents (already written by a killed run) are read past.
     ///
@@ -46,9 +52,11 @@ public final class ArchiveRunner: @unchecked Sendable {
         var batchSize = 0
         var seen = 0
         let renderer = sink.renderer
-        // While one batch is extracted on the workers, the next is read and the one before written.
-        let group = DispatchGroup()
-        var inFlight: (outcomes: OutcomeBox, documents: Int)?
+        // While one batch is extracted, the next waits queued behind it, the one after is read and the one before
+        // written: the workers go from one batch to the next without waiting for this thread to write and hand
+        // over (with one batch in flight they idled at every batch, an eighth of a run of small documents).
+        let extraction = DispatchQueue(label: "hasila.extraction")
+        var inFlight: [(outcomes: OutcomeBox, documents: Int, done: DispatchGroup)] = []
         /// The first document (by ordinal) whose records are not written yet: the start of what is in flight.
         var firstUnwritten = skip + 1
         // Every id of the run, so that no two documents' records share one (two JSON lines with the
@@ -111,23 +119,29 @@ public final class ArchiveRunner: @unchecked Sendable {
             summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             progress(summary)
         }
-        func drain() throws {
-            guard let pending = inFlight else { return }
-            group.wait()
-            inFlight = nil
+        /// Waits for the oldest batch in flight and writes it.
+        func writeOldest() throws {
+            guard !inFlight.isEmpty else { return }
+            let pending = inFlight.removeFirst()
+            pending.done.wait()
             try write(pending.outcomes.values, documents: pending.documents)
+        }
+        /// Writes every batch in flight.
+        func drain() throws {
+            while !inFlight.isEmpty { try writeOldest() }
         }
         func flush() throws {
             guard !batch.isEmpty else { return }
-            try drain()
+            if inFlight.count >= ArchiveRunner.batchesInFlight { try writeOldest() }
             let box = OutcomeBox()
             let work = batch
-            group.enter()
-            DispatchQueue.global().async { [self] in
+            let done = DispatchGroup()
+            done.enter()
+            extraction.async { [self] in
                 box.values = process(work, renderer: renderer)
-                group.leave()
+                done.leave()
             }
-            inFlight = (box, seen)
+            inFlight.append((box, seen, done))
             batch.removeAll(keepingCapacity: true)
             batchSize = 0
             // A stream's records go out at once rather than waiting for the next batch to be read.
