@@ -52,4 +52,59 @@ final class LinkSceneOrderTests: XCTestCase {
         // Starred keys are filled with the document's country whichever order the sentences were read in.
         XCTAssertTrue(names.contains { $0.hasSuffix("gov.sy.health") }, names.joined(separator: "\n"))
     }
+
+    /// The sentences of a document whose figure stands in its last sentence, with link cues and no name: the scene
+    /// reads the first sentence (for the place), then the figure's, then the others one by one while the search for
+    /// the document's first source goes on.
+    private let sourceSearch = [
+        "أعلن مسؤول أمني أمس القبض على مشتبه بهم في تفجير سوق قضاء الزبير بمحافظة البصرة.",
+        "وقالت خلية الإعلام الأمني، في بيان نقلته وسائل إعلام محلية، إن التحقيقات مستمرة.",
+        "وأضافت أنه تم توقيف عدد من الحراس.",
+        "وسقط قتلى جراء الانفجار الذي وقع في السوق كما أصيب في الهجوم نحو 60 شخصا.",
+    ]
+
+    func testCuesAreInOrderAfterEverySentenceRead() throws {
+        let grammar = TestGrammar.shared
+        let text = Normalizer(options: .matching).normalize(scalars: sourceSearch.joined(separator: " ").unicodeScalars.map(\.value))
+        let tokens = Tokenizer(lexicon: grammar.lexicon).tokenize(text)
+        let finder = NameFinder(grammar: grammar)
+        let figure = try XCTUnwrap(tokens.firstIndex { $0.kind == .number })
+        var scene = LinkScene(grammar: grammar, text: text, tokens: tokens, figureTokens: [figure], countryBefore: nil) {
+            finder.find(text: text, tokens: tokens, in: $0)
+        }
+        // The figure's sentence has cues of its own, read before those of the sentences before it.
+        XCTAssertFalse(scene.cues(in: scene.sentence(tokens[figure].sentence)).isEmpty, "\(scene.cues.map(\.kind))")
+        var read = 0
+        while let range = scene.readNextSentence(onlyAttributed: true) {
+            read += 1
+            XCTAssertEqual(scene.cues.map(\.tokens.lowerBound), scene.cues.map(\.tokens.lowerBound).sorted())
+            XCTAssertEqual(scene.boundaries, scene.boundaries.sorted())
+            // The first cue at or after the sentence's start is the sentence's own first cue, found by halves.
+            let own = scene.cues.firstIndex { range.contains($0.tokens.lowerBound) }
+            if let own { XCTAssertEqual(scene.firstCue(from: range.lowerBound), own) }
+        }
+        XCTAssertGreaterThanOrEqual(read, 2)
+    }
+
+    func testTheFirstSourceReadAfterTheFiguresSentenceIsFound() throws {
+        // A body's attribution in the second sentence is the document's first named one (the first sentence's
+        // speaker is unnamed): the figure of the last sentence takes it.
+        let figures = Extractor(grammar: TestGrammar.shared).extract(sourceSearch.joined(separator: " ")).figures
+        let figure = try XCTUnwrap(figures.first { $0.value == 60 }, "\(figures.map(\.value))")
+        XCTAssertEqual(figure.source?.key, "gov.iq.security")
+        XCTAssertEqual(figure.source?.text, "خلية الإعلام الأمني")
+    }
+
+    func testTheFirstSourceReadAfterTheFiguresSentenceIsFoundThroughTheCommand() throws {
+        let folder = TemporaryFolder()
+        let text = sourceSearch.joined(separator: " ") + "\n"
+        let run = try CLI.run(["extract", folder.write("b.txt", text)])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let record = try XCTUnwrap(run.records.first { $0["value"] as? Int == 60 })
+        let source = try XCTUnwrap(record["source"] as? [String: Any])
+        XCTAssertEqual(source["key"] as? String, "gov.iq.security")
+        // Its span is the body's words in the original text.
+        let original = Array(text.unicodeScalars)
+        XCTAssertEqual(String(String.UnicodeScalarView(original[(source["start"] as! Int)..<(source["end"] as! Int)])), "خلية الإعلام الأمني")
+    }
 }

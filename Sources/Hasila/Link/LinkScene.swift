@@ -43,10 +43,6 @@ struct LinkScene {
     /// The sentences read, by number (an empty range for one not read): those that hold a figure, and those read
     /// from the section's start until a place and an attribution that names a body were met.
     private var sentences: [Range<Int>]
-    /// Whether `cues` and `boundaries` are in text order (a sentence read after a later one may leave them out of it
-    /// until the next sentence read before others sorts them).
-    private var cuesInOrder = true
-    private var boundariesInOrder = true
     /// The country (upper case) of the document's first place: handed over by an earlier section, else this
     /// section's first, nil when neither has one.
     private(set) var country: String?
@@ -208,24 +204,14 @@ struct LinkScene {
                 names.append(name)
             }
         }
-        if appended {
-            // Names and sentences in order; cues and boundaries may still follow those of a later sentence.
-            if cuesInOrder, oldCues > 0, cues.count > oldCues, cues[oldCues].tokens.lowerBound < cues[oldCues - 1].tokens.lowerBound { cuesInOrder = false }
-            if boundariesInOrder, oldBoundaries > 0, boundaries.count > oldBoundaries, boundaries[oldBoundaries] < boundaries[oldBoundaries - 1] {
-                boundariesInOrder = false
-            }
-        } else {
-            // Every position is of one token and no two items share one, so this is the order a sort gives.
-            LinkScene.moveIntoPlace(&names, from: oldNames, before: range.lowerBound) { $0.tokens.lowerBound }
-            if cuesInOrder { LinkScene.moveIntoPlace(&cues, from: oldCues, before: range.lowerBound) { $0.tokens.lowerBound } } else {
-                cues.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
-                cuesInOrder = true
-            }
-            if boundariesInOrder { LinkScene.moveIntoPlace(&boundaries, from: oldBoundaries, before: range.lowerBound) { $0 } } else {
-                boundaries.sort()
-                boundariesInOrder = true
-            }
-        }
+        // Every position is of one token and no two items share one, so this is the order a sort gives. The names
+        // follow every name read so far unless a later sentence was read first; the cues and boundaries may follow
+        // those of a later sentence that holds no name, and are put in order at once: the linkers search them by
+        // halves between the sentences they read (the search for the document's first source), which on a list
+        // left out of order missed cues.
+        if !appended { LinkScene.moveIntoPlace(&names, from: oldNames, before: range.lowerBound) { $0.tokens.lowerBound } }
+        LinkScene.moveIntoPlace(&cues, from: oldCues, before: range.lowerBound) { $0.tokens.lowerBound }
+        LinkScene.moveIntoPlace(&boundaries, from: oldBoundaries, before: range.lowerBound) { $0 }
         let placeBefore = firstPlace.map { names[$0].tokens.lowerBound }
         if foundPlace || firstPlace == nil || !appended {
             firstPlace = names.firstIndex { $0.isPlace && !isDateline($0) } ?? names.firstIndex { $0.isPlace }
