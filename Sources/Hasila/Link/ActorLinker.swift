@@ -30,11 +30,19 @@ struct ActorLinker {
     @discardableResult
     /// `handsOn`: another section of the document follows, which may point back to this one's parties (else they
     /// are not written down).
-    func link(_ drafts: inout [FigureDraft], scene original: LinkScene, parties: inout PartyMemory, handsOn: Bool = true) -> Linked {
-        var scene = original
+    func link(_ drafts: inout [FigureDraft], scene: LinkScene, parties: inout PartyMemory, handsOn: Bool = true) -> Linked {
         // In order, searched by halves: no Set hashed per section.
         let figureSentences = drafts.map(\.sentence).sorted()
-        scene.insert(backReferences(in: scene, figureSentences: figureSentences, parties: &parties, handsOn: handsOn))
+        let backReferences = backReferences(in: scene, figureSentences: figureSentences, parties: &parties, handsOn: handsOn)
+        // The scene is copied (every list retained) only when there are back-references to add to it for this linker.
+        guard !backReferences.isEmpty else { return link(&drafts, scene: scene) }
+        var resolved = scene
+        resolved.insert(backReferences)
+        return link(&drafts, scene: resolved)
+    }
+
+    /// Links the actors of every figure of a scene that holds the back-references resolved.
+    private func link(_ drafts: inout [FigureDraft], scene: LinkScene) -> Linked {
         var own = [Bool](repeating: false, count: drafts.count)
         var subject = [Bool](repeating: false, count: drafts.count)
         var subjects = [[LinkScene.Name]?](repeating: nil, count: drafts.count)
@@ -279,16 +287,24 @@ struct ActorLinker {
             accused.insert(last.tokens.lowerBound)
             for other in named.dropLast() { accusers.insert(other.tokens.lowerBound) }
         }
-        var candidates = scene.names(in: before).filter { name in
+        // Loops, not closures, over the names and cues: a closure that reads the scene holds a copy of it (every list
+        // retained and released) per call.
+        var candidates: [LinkScene.Name] = []
+        for name in scene.names(in: before) {
             // Only an actor may be the doer (every test below ends in false for another name): the rest is not read.
-            guard name.isActor, !accusers.contains(name.tokens.lowerBound) else { return false }
-            if let start = clauseStart, name.isActor, name.tokens.lowerBound == start + 1,
-               scene.cues(in: LinkScene.span(start, draft.leadStart)).allSatisfy({ cue in
-                   // No other speaker, hedge or doer between ("… الصواريخ الخارقة" names none).
-                   ![.attribution, .hedge, .unnamedSource].contains(cue.kind)
-                       && !([.agent, .agentVerb].contains(cue.kind) && scene.names(in: cue.tokens.upperBound..<max(cue.tokens.upperBound, min(draft.leadStart, cue.tokens.upperBound + ActorLinker.cueReach + 1))).contains(where: \.isActor))
-               }) {
-                return true
+            guard name.isActor, !accusers.contains(name.tokens.lowerBound) else { continue }
+            if let start = clauseStart, name.tokens.lowerBound == start + 1 {
+                // No other speaker, hedge or doer between ("… الصواريخ الخارقة" names none).
+                var alone = true
+                for cue in scene.cues(in: LinkScene.span(start, draft.leadStart)) {
+                    if [.attribution, .hedge, .unnamedSource].contains(cue.kind) { alone = false; break }
+                    let named = cue.tokens.upperBound..<max(cue.tokens.upperBound, min(draft.leadStart, cue.tokens.upperBound + ActorLinker.cueReach + 1))
+                    if [.agent, .agentVerb].contains(cue.kind), scene.names(in: named).contains(where: \.isActor) { alone = false; break }
+                }
+                if alone {
+                    candidates.append(name)
+                    continue
+                }
             }
             // A doer an agent cue names stands anywhere in the clause ("الانتهاكات التي ارتكبتها X منذ …، أسفرت عن مقتل").
             let cued = accused.contains(name.tokens.lowerBound) || cues.contains { [.agent, .agentVerb].contains($0.kind) && $0.tokens.upperBound <= name.tokens.lowerBound
@@ -298,18 +314,24 @@ struct ActorLinker {
             // "أعلن X مسؤوليته": a claim makes X the actor, whatever verb stands before it ("X قد أعلنت مسؤوليتها عن").
             let claimed = scene.cues(in: LinkScene.span(name.tokens.upperBound, min(draft.leadStart, name.tokens.upperBound + 3))).contains { $0.kind == .claim }
             guard cued || claimed || draft.leadStart - name.tokens.upperBound <= ActorLinker.doerReach,
-                  cued || claimed || !commaFrom(name.tokens.upperBound) else { return false }
+                  cued || claimed || !commaFrom(name.tokens.upperBound) else { continue }
             // A name inside an act's cue describes the act ("بتفجيرات انتحارية"), and one across a new clause
             // ("في غارات نفذتها X، فيما أصيب 50") is the doer of another act.
             guard !cues.contains(where: { $0.kind == .agent && $0.tokens.lowerBound <= name.tokens.lowerBound && name.tokens.upperBound <= $0.tokens.upperBound }),
-                  scene.firstBoundary(in: LinkScene.span(name.tokens.upperBound, draft.leadStart)) == nil else { return false }
-            return name.isActor && (claimed || !cues.contains { cue in
+                  scene.firstBoundary(in: LinkScene.span(name.tokens.upperBound, draft.leadStart)) == nil else { continue }
+            if !claimed {
                 // "أفاد الجيش": a body an attribution names is the source; "معظمها … X": hedged.
-                (cue.kind == .attribution || cue.kind == .hedge || cue.kind == .unnamedSource)
+                var spoken = false
+                for cue in cues where (cue.kind == .attribution || cue.kind == .hedge || cue.kind == .unnamedSource)
                     && cue.tokens.upperBound <= name.tokens.lowerBound && name.tokens.lowerBound - cue.tokens.upperBound <= 2
                     // "أفاد مراسلنا بأن X": what is reported begins at أن, X is its doer, not the source.
-                    && scene.firstBoundary(in: LinkScene.span(cue.tokens.upperBound, name.tokens.lowerBound)) == nil
-            })
+                    && scene.firstBoundary(in: LinkScene.span(cue.tokens.upperBound, name.tokens.lowerBound)) == nil {
+                    spoken = true
+                    break
+                }
+                if spoken { continue }
+            }
+            candidates.append(name)
         }
         // "أسفر القصف التركي عن مقتل 3": an act before the figure whose doer is a nationality adjective.
 
@@ -328,7 +350,7 @@ struct ActorLinker {
         if candidates.isEmpty,
            let pronoun = scene.cues(in: LinkScene.span(max(sentence.lowerBound, draft.leadStart - ActorLinker.doerReach - 1), draft.leadStart))
             .last(where: { $0.kind == .actorPronoun }),
-           !LinkScene.span(pronoun.tokens.upperBound, draft.leadStart).contains(where: { grammar.isComma(scene.tokens[$0], scalars: scene.text.scalars) }) {
+           scene.firstComma(in: LinkScene.span(pronoun.tokens.upperBound, draft.leadStart)) == nil {
             var previous = index - 1
             while previous >= 0, drafts[previous].sentence == draft.sentence, subjects[previous] == nil { previous -= 1 }
             let doers: [LinkScene.Name]?

@@ -89,6 +89,12 @@ struct LinkScene {
         boundaries = []
         boundaries.reserveCapacity(16)
         country = countryBefore
+        readOpening(figureTokens: figureTokens, opensDocument: opensDocument)
+    }
+
+    /// What the initialiser reads (see there). A method of its own: methods of the scene called from the initialiser
+    /// itself worked on copies of it (every list retained and released).
+    private mutating func readOpening(figureTokens: [Int], opensDocument: Bool) {
         // From the start: sentences until the document's first place is met.
         // A dateline ("بيروت – 15 تشرين الثاني") says where it was written, not where it happened: read on (a few
         // sentences) for a locative place, which then is the document's.
@@ -100,7 +106,7 @@ struct LinkScene {
             // By index from the sentence's first name: a name copied out costs a retain and release of its keys.
             for index in lowerBound(names, range.lowerBound, { $0.tokens.lowerBound })..<names.count where names[index].isPlace {
                 foundAny = true
-                if !isDateline(names[index]) { foundLocative = true; break }
+                if !LinkScene.isDash(names[index].tokens.upperBound, in: tokens, scalars: text.scalars) { foundLocative = true; break }
             }
             if foundLocative { needPlace = false }
             else if foundAny || afterDateline > 0 {
@@ -214,7 +220,9 @@ struct LinkScene {
         LinkScene.moveIntoPlace(&boundaries, from: oldBoundaries, before: range.lowerBound) { $0 }
         let placeBefore = firstPlace.map { names[$0].tokens.lowerBound }
         if foundPlace || firstPlace == nil || !appended {
-            firstPlace = names.firstIndex { $0.isPlace && !isDateline($0) } ?? names.firstIndex { $0.isPlace }
+            let tokens = self.tokens, scalars = text.scalars
+            firstPlace = names.firstIndex { $0.isPlace && !LinkScene.isDash($0.tokens.upperBound, in: tokens, scalars: scalars) }
+                ?? names.firstIndex { $0.isPlace }
             if countryBefore == nil { country = firstPlace.map { LinkScene.country(of: names[$0].mention.key) } }
         }
         let placeChanged = firstPlace.map { names[$0].tokens.lowerBound } != placeBefore
@@ -366,11 +374,15 @@ struct LinkScene {
     }
 
     /// Whether the token at `index` is a dash (hyphen, en dash, em dash, figure dash).
-    private func isDash(_ index: Int) -> Bool {
+    private func isDash(_ index: Int) -> Bool { LinkScene.isDash(index, in: tokens, scalars: text.scalars) }
+
+    /// `isDash` for the initialiser and `read`, which change the scene: a method of the scene called there works on
+    /// a copy of it (every list retained and released).
+    private static func isDash(_ index: Int, in tokens: [Token], scalars: [UInt32]) -> Bool {
         guard index < tokens.count, tokens[index].kind == .punctuation else { return false }
         let start = Int(tokens[index].start)
-        guard start < text.scalars.count else { return false }
-        return [0x2D, 0x2013, 0x2014, 0x2012].contains(text.scalars[start])
+        guard start < scalars.count else { return false }
+        return [0x2D, 0x2013, 0x2014, 0x2012].contains(scalars[start])
     }
 
     /// The document's country as a figure at `token` knows it: the country of the document's first place before
@@ -402,6 +414,13 @@ struct LinkScene {
     /// the words of different readings (a cue may run past the figure that follows it, a name past a window's
     /// end), and on odd text those can cross: a crossed window holds no word rather than stopping the run.
     static func span(_ start: Int, _ end: Int) -> Range<Int> { start..<max(start, end) }
+
+    /// The first comma in `range`, if any. (A closure over the scene's tokens passed to a search works on a copy of
+    /// the scene.)
+    func firstComma(in range: Range<Int>) -> Int? {
+        for index in range where grammar.isComma(tokens[index], scalars: text.scalars) { return index }
+        return nil
+    }
 
     /// The first token in `range` that opens a new clause, if any.
     func firstBoundary(in range: Range<Int>) -> Int? {

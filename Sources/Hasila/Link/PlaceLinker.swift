@@ -155,7 +155,7 @@ final class PlaceLinker {
                         if !found.isEmpty {
                             // A breakdown of a later figure keeps a place of its own words ("ثلاثة منهم في حلب"); one
                             // said after a comma ("ثلاثة منهم في حالة خطيرة، خلال عملية في مخيم X") is the run's.
-                            let comma = segments[next].first { grammar.isComma(scene.tokens[$0], scalars: scene.text.scalars) }
+                            let comma = scene.firstComma(in: segments[next])
                             if heads[next] == nil || heads[next]! < index || comma.map({ at in found.allSatisfy { $0.tokens.lowerBound > at } }) == true,
                                shared.isEmpty || found.allSatisfy({ name in
                                    name.key.map { key in shared.contains { $0.key == LinkScene.country(of: key) } && LinkScene.isDivision(key) } ?? false
