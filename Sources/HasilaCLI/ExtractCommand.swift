@@ -112,6 +112,7 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
+        let listing = InputListing(paths)
         let loaded = try grammar.load()
         let files: [SourceFile]
         var collectorWarnings = 0
@@ -119,7 +120,7 @@ struct ExtractCommand: ParsableCommand {
         var documentDates: DocumentDates?
         do {
             documentDates = try docDates.map { try DocumentDates(contentsOf: $0) }
-            files = try DocumentCollector.collect(paths, distinguishRoots: true, warning: { text in
+            files = try listing.wait(warning: { text in
                 Diagnostics.warning(text)
                 collectorWarnings += 1
             }, unsupported: { unsupported.append($0) })
