@@ -10,19 +10,32 @@ struct PhraseTrie: Sendable {
     /// (node << 32 | stem) → child node: one hash table for the whole trie.
     private var edges = FlatHashMap()
     private var payloadLists: [[Int]] = [[]]
-    /// Per node: whether a phrase ends there (its payload list is not empty). The walks ask this at every step; read
-    /// from `payloadLists` it took two dependent loads (the list, then its count), each often a cache miss.
-    private var ends: [Bool] = [false]
-    /// Per node: whether any phrase goes on past it. Most phrases end at a node with no child (a town's one word),
-    /// and a walk that reaches one stops there instead of probing `edges`, a large table, for each reading of the
-    /// next word: each probe is a likely cache miss.
-    private var branches: [Bool] = [false]
+    /// Per node: its payload when it has exactly one (most have), `PhraseTrie.none` when no phrase ends there,
+    /// `PhraseTrie.several` when more than one does (then read `payloadLists`). The walks ask at every step whether
+    /// a phrase ends; read from `payloadLists` that took two dependent loads (the list, then its count), each often
+    /// a cache miss, and the one payload a third.
+    private var onlyPayload: [Int32] = [PhraseTrie.none]
+    /// Per node: a 32-bit sketch of the stems of its children (one bit of a hash of each), 0 for a node without a
+    /// child. Most phrases end at a node with no child (a town's one word), and a walk that reaches one stops
+    /// there; at a node with children, a word none of whose readings has a bit in the sketch goes no further
+    /// without probing `edges`, a large table where each probe is a likely cache miss.
+    private var childSketch: [UInt32] = [0]
     private var nodeCount = 1
     /// The root's children by stem id (0: none; the root is no one's child). Every walk starts at the root and
     /// most stop there: an array indexed by the stem is read where the edge table would be hashed and probed,
     /// and it is small enough to stay in a core's cache. The number slot's edge is in `edges` only.
     private var rootChildren: [Int32] = []
     private(set) var isEmpty = true
+
+    /// `onlyPayload` for a node where no phrase ends, and for one where several do.
+    private static let none: Int32 = -1
+    private static let several: Int32 = -2
+
+    /// A stem's bit in a node's `childSketch`.
+    @inline(__always)
+    private static func sketchBit(_ stem: Int32) -> UInt32 {
+        1 << UInt32(truncatingIfNeeded: (UInt64(UInt32(bitPattern: stem)) &* 0x9E37_79B9_7F4A_7C15) >> 59)
+    }
 
     @inline(__always)
     private static func edge(_ node: Int32, _ stem: Int32) -> UInt64 {
@@ -40,15 +53,15 @@ struct PhraseTrie: Sendable {
                 }
                 nodeCount += 1
                 payloadLists.append([])
-                ends.append(false)
-                branches.append(false)
-                branches[Int(node)] = true
+                onlyPayload.append(PhraseTrie.none)
+                childSketch.append(0)
+                childSketch[Int(node)] |= PhraseTrie.sketchBit(id)
                 edges[PhraseTrie.edge(node, id)] = next
                 node = next
             }
         }
         if !payloadLists[Int(node)].contains(payload) { payloadLists[Int(node)].append(payload) }
-        ends[Int(node)] = true
+        onlyPayload[Int(node)] = payloadLists[Int(node)].count == 1 ? Int32(payloadLists[Int(node)][0]) : PhraseTrie.several
         isEmpty = false
     }
 
@@ -59,19 +72,27 @@ struct PhraseTrie: Sendable {
             let child = rootChildren[Int(id)]
             return child == 0 ? nil : child
         }
-        guard branches[Int(node)] else { return nil }
+        guard childSketch[Int(node)] & PhraseTrie.sketchBit(id) != 0 else { return nil }
         return edges[PhraseTrie.edge(node, id)]
     }
 
     /// Whether some phrase goes on past `node` (a walk that reaches a node without goes no further).
     @inline(__always)
-    func hasChildren(_ node: Int32) -> Bool { branches[Int(node)] }
+    func hasChildren(_ node: Int32) -> Bool { childSketch[Int(node)] != 0 }
 
     @inline(__always)
     func payloads(at node: Int32) -> [Int] { payloadLists[Int(node)] }
 
     @inline(__always)
-    func hasPayload(_ node: Int32) -> Bool { ends[Int(node)] }
+    func hasPayload(_ node: Int32) -> Bool { onlyPayload[Int(node)] != PhraseTrie.none }
+
+    /// Calls `body` with each payload of `node` (none when no phrase ends there), reading the list only for a node
+    /// with several.
+    @inline(__always)
+    func forEachPayload(at node: Int32, _ body: (Int) -> Void) {
+        let only = onlyPayload[Int(node)]
+        if only >= 0 { body(Int(only)) } else if only == PhraseTrie.several { for payload in payloadLists[Int(node)] { body(payload) } }
+    }
 
     /// The stems that begin a phrase (the number slot aside).
     var firstStems: [Int32] { rootChildren.indices.filter { rootChildren[$0] != 0 }.map { Int32($0) } }

@@ -57,12 +57,11 @@ public struct NameFinder: Sendable {
                 for reading in tokens[at].nameAnalyses {
                     guard let child = trie.child(node, analyses[Int(reading)].stem) else { continue }
                     // An `actor back-reference` entry's words are no name: only the back-reference reads them.
-                    if trie.hasPayload(child) {
-                        for payload in trie.payloads(at: child) where !entries[payload].backReferenceOnly {
-                            if at + 1 > longest { longest = at + 1; best = -1 }
-                            if at + 1 == longest, best < 0 || NameFinder.priority(entries[payload].kind) < NameFinder.priority(entries[best].kind) {
-                                best = payload
-                            }
+                    trie.forEachPayload(at: child) { payload in
+                        guard !entries[payload].backReferenceOnly else { return }
+                        if at + 1 > longest { longest = at + 1; best = -1 }
+                        if at + 1 == longest, best < 0 || NameFinder.priority(entries[payload].kind) < NameFinder.priority(entries[best].kind) {
+                            best = payload
                         }
                     }
                     stack.append((child, at + 1))
