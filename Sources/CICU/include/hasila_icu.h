@@ -9,6 +9,7 @@
  */
 #include <stdint.h>
 #include "hasila_prefetch.h"
+#include "hasila_search.h"
 
 #ifdef __cplusplus
 extern "C" {

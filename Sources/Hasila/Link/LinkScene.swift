@@ -1,3 +1,5 @@
+import CICU
+
 /// What the linkers read of one document (or section), prepared once: the gazetteer's names and the
 /// link cues as token ranges, and where each sentence's tokens begin and end.
 ///
@@ -38,6 +40,10 @@ struct LinkScene {
     let text: NormalizedText
     private(set) var names: [Name]
     private(set) var cues: [Cue]
+    /// Where each name and each cue begins (its first token), side by side with `names` and `cues`: the lists are
+    /// searched by position some fifty times a figure, and these small arrays are searched without a branch.
+    private var nameStarts: [Int32]
+    private var cueStarts: [Int32]
     /// The tokens that open a new clause (`clause-boundary` rules: فيما، بينما، أن), in order.
     private(set) var boundaries: [Int]
     /// The sentences read, by number (an empty range for one not read): those that hold a figure, and those read
@@ -86,6 +92,10 @@ struct LinkScene {
         names.reserveCapacity(32)
         cues = []
         cues.reserveCapacity(32)
+        nameStarts = []
+        nameStarts.reserveCapacity(32)
+        cueStarts = []
+        cueStarts.reserveCapacity(32)
         boundaries = []
         boundaries.reserveCapacity(16)
         country = countryBefore
@@ -104,7 +114,7 @@ struct LinkScene {
             // The sentence's places, looked at in place (no list of them made).
             var foundAny = false, foundLocative = false
             // By index from the sentence's first name: a name copied out costs a retain and release of its keys.
-            for index in lowerBound(names, range.lowerBound, { $0.tokens.lowerBound })..<names.count where names[index].isPlace {
+            for index in LinkScene.firstAtOrAfter(nameStarts, range.lowerBound)..<names.count where names[index].isPlace {
                 foundAny = true
                 if !LinkScene.isDash(names[index].tokens.upperBound, in: tokens, scalars: text.scalars) { foundLocative = true; break }
             }
@@ -182,6 +192,7 @@ struct LinkScene {
                let match = grammar.longest(cueTrie, in: tokens, from: index, limit: range.upperBound), let payload = match.payloads.first {
                 let cue = grammar.tables.linkCuePayloads[payload]
                 cues.append(Cue(kind: cue.kind, tokens: index..<match.end, ruleID: cue.ruleID))
+                cueStarts.append(Int32(truncatingIfNeeded: index))
                 if cue.kind == .attribution { attributed = true }
                 // A boundary inside a cue ("أن" of "بحسب ما أفاد … أن") is still one.
                 for inner in (index + 1)..<match.end where isBoundary(inner) { boundaries.append(inner) }
@@ -208,6 +219,7 @@ struct LinkScene {
                 if name.isPlace { foundPlace = true }
                 if !foundStarred, LinkScene.hasStar(mention.key) { foundStarred = true }
                 names.append(name)
+                nameStarts.append(Int32(truncatingIfNeeded: first))
             }
         }
         // Every position is of one token and no two items share one, so this is the order a sort gives. The names
@@ -215,8 +227,12 @@ struct LinkScene {
         // those of a later sentence that holds no name, and are put in order at once: the linkers search them by
         // halves between the sentences they read (the search for the document's first source), which on a list
         // left out of order missed cues.
-        if !appended { LinkScene.moveIntoPlace(&names, from: oldNames, before: range.lowerBound) { $0.tokens.lowerBound } }
+        if !appended {
+            LinkScene.moveIntoPlace(&names, from: oldNames, before: range.lowerBound) { $0.tokens.lowerBound }
+            LinkScene.moveIntoPlace(&nameStarts, from: oldNames, before: range.lowerBound) { Int($0) }
+        }
         LinkScene.moveIntoPlace(&cues, from: oldCues, before: range.lowerBound) { $0.tokens.lowerBound }
+        LinkScene.moveIntoPlace(&cueStarts, from: oldCues, before: range.lowerBound) { Int($0) }
         LinkScene.moveIntoPlace(&boundaries, from: oldBoundaries, before: range.lowerBound) { $0 }
         let placeBefore = firstPlace.map { names[$0].tokens.lowerBound }
         if foundPlace || firstPlace == nil || !appended {
@@ -353,6 +369,7 @@ struct LinkScene {
         let first = firstPlace.map { names[$0].tokens }
         names += extra
         names.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        nameStarts = names.map { Int32(truncatingIfNeeded: $0.tokens.lowerBound) }
         if let first { firstPlace = names.firstIndex { $0.isPlace && $0.tokens == first } }
     }
 
@@ -509,23 +526,31 @@ struct LinkScene {
 
     /// The names whose tokens lie inside `range`, in order.
     func names(in range: Range<Int>) -> ArraySlice<Name> {
-        let first = lowerBound(names, range.lowerBound) { $0.tokens.lowerBound }
-        var last = first
-        while last < names.count, names[last].tokens.lowerBound < range.upperBound { last += 1 }
+        let first = LinkScene.firstAtOrAfter(nameStarts, range.lowerBound)
+        var last = LinkScene.firstAtOrAfter(nameStarts, range.upperBound, from: first)
         // Names never overlap (the finder moves on after each), so only the last may run past the range.
         if last > first, names[last - 1].tokens.upperBound > range.upperBound { last -= 1 }
         return names[first..<last]
     }
 
     /// The index of the first cue that begins at or after `token`.
-    func firstCue(from token: Int) -> Int { lowerBound(cues, token) { $0.tokens.lowerBound } }
+    func firstCue(from token: Int) -> Int { LinkScene.firstAtOrAfter(cueStarts, token) }
 
     /// The cues that begin inside `range`, in order.
     func cues(in range: Range<Int>) -> ArraySlice<Cue> {
-        let first = lowerBound(cues, range.lowerBound) { $0.tokens.lowerBound }
-        var last = first
-        while last < cues.count, cues[last].tokens.lowerBound < range.upperBound { last += 1 }
-        return cues[first..<last]
+        let first = LinkScene.firstAtOrAfter(cueStarts, range.lowerBound)
+        return cues[first..<LinkScene.firstAtOrAfter(cueStarts, range.upperBound, from: first)]
+    }
+
+    /// The index of the first of `positions` from `start` on that is at or after `value` (they are in order): a
+    /// binary search without a branch on its comparisons (see hasila_search.h: the branch of an ordinary one was
+    /// mispredicted every other step, and the linkers ask this some fifty times a figure).
+    @inline(__always)
+    static func firstAtOrAfter(_ positions: [Int32], _ value: Int, from start: Int = 0) -> Int {
+        positions.withUnsafeBufferPointer { positions in
+            guard let base = positions.baseAddress else { return 0 }
+            return hasila_first_at_or_after(base, positions.count, start, Int32(clamping: value))
+        }
     }
 
     private func lowerBound<T>(_ items: [T], _ value: Int, _ position: (T) -> Int) -> Int {
