@@ -145,6 +145,20 @@ public final class Grammar: @unchecked Sendable {
         return bestEnd < 0 ? nil : (bestEnd, trie.payloads(at: bestNode))
     }
 
+    /// `longest` without the payload list (which a caller takes is a copy of an array, retained and released): the
+    /// index after the longest phrase and the trie node where it ends, for `PhraseTrie.firstPayload(at:)`.
+    @inline(__always)
+    func longestEnd(_ trie: PhraseTrie, in tokens: [Token], from start: Int, limit: Int? = nil) -> (end: Int, node: Int32)? {
+        let stop = min(tokens.count, limit ?? tokens.count)
+        guard start >= 0, start < stop, canStart(trie, tokens[start]) else { return nil }
+        var bestEnd = -1
+        var bestNode: Int32 = 0
+        walk(trie, tokens, node: PhraseTrie.root, index: start, step: 1, stop: stop) { end, node in
+            if end > bestEnd { bestEnd = end; bestNode = node }
+        }
+        return bestEnd < 0 ? nil : (bestEnd, bestNode)
+    }
+
     /// The longest phrase of `trie` at `start` with a payload that satisfies `accept`: the index after it.
     @inline(__always)
     func longest(_ trie: PhraseTrie, in tokens: [Token], from start: Int, where accept: (Int) -> Bool) -> Int? {

@@ -86,6 +86,14 @@ struct PhraseTrie: Sendable {
     @inline(__always)
     func hasPayload(_ node: Int32) -> Bool { onlyPayload[Int(node)] != PhraseTrie.none }
 
+    /// The first payload of `node`, nil when no phrase ends there.
+    @inline(__always)
+    func firstPayload(at node: Int32) -> Int? {
+        let only = onlyPayload[Int(node)]
+        if only >= 0 { return Int(only) }
+        return only == PhraseTrie.several ? payloadLists[Int(node)].first : nil
+    }
+
     /// Calls `body` with each payload of `node` (none when no phrase ends there), reading the list only for a node
     /// with several.
     @inline(__always)

@@ -61,6 +61,9 @@ struct LinkScene {
     /// The link cues' and clause boundaries' tries, copied out of the grammar once per scene (not per word).
     private let cueTrie: PhraseTrie
     private let clauseTrie: PhraseTrie
+    /// What each link cue is (the cue trie's payloads), also taken out once: read through the grammar, a class, the
+    /// array was retained and released at every cue.
+    private let cuePayloads: [LinkCue]
     private let findNames: (Range<Int>) -> [NameMention]
     /// The first token after the sentences read from the section's start.
     private(set) var prefixEnd = 0
@@ -84,6 +87,7 @@ struct LinkScene {
         self.grammar = grammar
         cueTrie = grammar.tables.linkCues
         clauseTrie = grammar.tables.clauseBoundaries
+        cuePayloads = grammar.tables.linkCuePayloads
         self.findNames = findNames
         self.countryBefore = countryBefore
         sentences = [Range<Int>](repeating: 0..<0, count: tokens.last.map { Int($0.sentence) + 1 } ?? 0)
@@ -189,8 +193,8 @@ struct LinkScene {
             guard token.kind == .word, token.starts & (cueBit | clauseBit) != 0 else { index += 1; continue }
             if token.starts & clauseBit != 0, isBoundary(index) { boundaries.append(index) }
             if token.starts & cueBit != 0,
-               let match = grammar.longest(cueTrie, in: tokens, from: index, limit: range.upperBound), let payload = match.payloads.first {
-                let cue = grammar.tables.linkCuePayloads[payload]
+               let match = grammar.longestEnd(cueTrie, in: tokens, from: index, limit: range.upperBound), let payload = cueTrie.firstPayload(at: match.node) {
+                let cue = cuePayloads[payload]
                 cues.append(Cue(kind: cue.kind, tokens: index..<match.end, ruleID: cue.ruleID))
                 cueStarts.append(Int32(truncatingIfNeeded: index))
                 if cue.kind == .attribution { attributed = true }
@@ -306,7 +310,7 @@ struct LinkScene {
     /// Whether the token opens a new clause (`clause-boundary` rules).
     private func isBoundary(_ index: Int) -> Bool {
         let token = tokens[index]
-        return token.kind == .word && grammar.canStart(clauseTrie, token) && grammar.longest(clauseTrie, in: tokens, from: index) != nil
+        return token.kind == .word && grammar.canStart(clauseTrie, token) && grammar.longestEnd(clauseTrie, in: tokens, from: index) != nil
     }
 
     /// Moves the items from `from` on (one sentence's, in order) before the first earlier item at or after `position`:
@@ -328,8 +332,8 @@ struct LinkScene {
 
     /// Whether a key holds `*` (to be filled with a country).
     static func hasStar(_ key: String) -> Bool {
-        var key = key
-        return key.withUTF8 { $0.contains(0x2A) }
+        // Read in place: a copy of the key to read its bytes retained and released a long one.
+        key.utf8.contains(0x2A)
     }
 
     /// A word's head noun (code points `start..<end` of the normalised text): its letters after an article of
@@ -353,11 +357,11 @@ struct LinkScene {
     /// `*` of a state's key names that country.
     private func locatedIn(after name: Name) -> String? {
         let next = name.tokens.upperBound
-        // The word after the name is read from the cue table itself (the cue list may be out of order while a
-        // sentence is being read), the place by a search of the names (always in order): no walk over the section.
+        // The word after the name is read from the cue trie itself (the sentence's cues are not in the list yet
+        // while it is being read), the place by a search of the names: no walk over the section.
         guard next + 1 < tokens.count, tokens[next].kind == .word,
-              let match = grammar.longest(cueTrie, in: tokens, from: next, limit: sentence(tokens[next].sentence).upperBound), match.end == next + 1,
-              match.payloads.first.map({ grammar.tables.linkCuePayloads[$0].kind == .locative }) ?? false,
+              let match = grammar.longestEnd(cueTrie, in: tokens, from: next, limit: sentence(tokens[next].sentence).upperBound), match.end == next + 1,
+              cueTrie.firstPayload(at: match.node).map({ cuePayloads[$0].kind == .locative }) ?? false,
               let place = names(in: LinkScene.span(next + 1, tokens.count)).first, place.tokens.lowerBound == next + 1, place.isPlace else { return nil }
         return LinkScene.country(of: place.mention.key)
     }
