@@ -58,54 +58,62 @@ struct FigureAssembler {
                 let nounEnd = drafts[last].nounEnd ?? drafts[last].mention.tokens.upperBound
                 previous.phrase = drafts[last].mention.tokens.upperBound..<max(drafts[last].mention.tokens.upperBound, min(nounEnd, drafts[last].phraseEnd))
             }
-            if var draft = read(mention, index: mentionIndex, value: value, context: context,
-                                previousEnd: min(clauseStart, mention.tokens.lowerBound), ranges: &ranges,
-                                draftCount: drafts.count, previous: previous) {
-                // "أحد المنازل" picks one out of a total only where one was counted: no earlier figure of its
-                // paragraph counts that kind, no figure (rules 1).
-                if draft.mention.partitive == .noun {
-                    // The total counts the same kind of thing: its noun names the same category with the same role.
-                    if !drafts.contains(where: { $0.paragraph == draft.paragraph && draft.isPart(of: $0) }) { continue }
+            // The draft is read into the list and settled there: a draft is large, and handing it back and
+            // appending it copied it twice per figure.
+            guard read(mention, index: mentionIndex, value: value, context: context, previousEnd: min(clauseStart, mention.tokens.lowerBound),
+                       ranges: &ranges, previous: previous, into: &drafts) else { continue }
+            let new = drafts.count - 1
+            // "أحد المنازل" picks one out of a total only where one was counted: no earlier figure of its
+            // paragraph counts that kind, no figure (rules 1).
+            if drafts[new].mention.partitive == .noun {
+                // The total counts the same kind of thing: its noun names the same category with the same role.
+                let counted = drafts.withUnsafeBufferPointer { drafts in
+                    drafts[..<new].contains { $0.paragraph == drafts[new].paragraph && drafts[new].isPart(of: $0) }
                 }
-                if let last = drafts.indices.last, isElidedItem(draft, after: drafts[last], context) {
-                    // "قتل 40 مدنيا: 25 في حمص و9 في حماة": an item that leaves its noun out counts what its head counts.
-                    draft.figure.category = drafts[last].figure.category
-                    draft.explicitNull = drafts[last].explicitNull
-                    draft.needsEvidence = drafts[last].needsEvidence
-                    draft.elided = true
-                    trace?.note(draft.mention.tokens.lowerBound, .category, "item of a list that leaves out the noun of its head",
-                                value: draft.figure.category ?? "null")
+                if !counted {
+                    drafts.removeLast()
+                    continue
                 }
-                drafts.append(draft)
-                // The first of a range shares the second's noun when it has none of its own.
-                if let firstIndex = ranges.first[mentionIndex], !drafts[firstIndex].categoryFromPhrase {
-                    drafts[firstIndex].figure.category = draft.figure.category
-                    drafts[firstIndex].figure.noun = draft.figure.noun
-                    drafts[firstIndex].explicitNull = draft.explicitNull
-                    drafts[firstIndex].needsEvidence = draft.needsEvidence
-                }
+            }
+            if new > 0, drafts.withUnsafeBufferPointer({ isElidedItem(new, in: $0, context) }) {
+                // "قتل 40 مدنيا: 25 في حمص و9 في حماة": an item that leaves its noun out counts what its head counts.
+                drafts[new].figure.category = drafts[new - 1].figure.category
+                drafts[new].explicitNull = drafts[new - 1].explicitNull
+                drafts[new].needsEvidence = drafts[new - 1].needsEvidence
+                drafts[new].elided = true
+                trace?.note(drafts[new].mention.tokens.lowerBound, .category, "item of a list that leaves out the noun of its head",
+                            value: drafts[new].figure.category ?? "null")
+            }
+            // The first of a range shares the second's noun when it has none of its own.
+            if let firstIndex = ranges.first[mentionIndex], firstIndex < new, !drafts[firstIndex].categoryFromPhrase {
+                drafts[firstIndex].figure.category = drafts[new].figure.category
+                drafts[firstIndex].figure.noun = drafts[new].figure.noun
+                drafts[firstIndex].explicitNull = drafts[new].explicitNull
+                drafts[firstIndex].needsEvidence = drafts[new].needsEvidence
             }
         }
         return drafts
     }
 
     /// Reads one figure, a reader per decision in this order: the cues before it, the counted noun, the
-    /// qualifier, a breakdown cue after it, the category; nil when the number counts nothing here.
+    /// qualifier, a breakdown cue after it, the category; appends its draft to `drafts`, or returns false when the
+    /// number counts nothing here.
     private func read(_ mention: NumberMention, index mentionIndex: Int, value: Int, context: FigureContext,
-                      previousEnd: Int, ranges: inout RangeEnds, draftCount: Int, previous: PreviousFigure) -> FigureDraft? {
+                      previousEnd: Int, ranges: inout RangeEnds, previous: PreviousFigure, into drafts: inout [FigureDraft]) -> Bool {
+        let draftCount = drafts.count
         let tokens = context.tokens
         let first = mention.tokens.lowerBound, last = mention.tokens.upperBound
         let sentence = tokens[first].sentence
         let floor = context.sentenceStart[Int(sentence)]
         let cues = cueReader.before(mention, context: context)
         guard let counted = nounReader.read(mentionIndex, cues: cues, context: context)
-        else { return nil }
+        else { return false }
         var phrase = counted.phrase
 
         // Numbers that count nothing here: a year or an ordinal after the article, unless a counted noun follows at once.
         let nounFollows = phrase.noun.map { $0.lowerBound <= last + 1 } ?? false
-        if mention.yearShape && !nounFollows && cues.lead.qualifier == .exact && !cues.lead.isRange && !cues.breakdownBefore { return nil }
-        if cues.leadIndex > 0, mention.form == .digits, grammar.isArticle(tokens[cues.leadIndex - 1]), !nounFollows, !phrase.hasNoun { return nil }
+        if mention.yearShape && !nounFollows && cues.lead.qualifier == .exact && !cues.lead.isRange && !cues.breakdownBefore { return false }
+        if cues.leadIndex > 0, mention.form == .digits, grammar.isArticle(tokens[cues.leadIndex - 1]), !nounFollows, !phrase.hasNoun { return false }
 
         var qualifier = qualifiers.settle(cues.lead, after: phrase, figure: first, floor: max(floor, previousEnd, cues.cueStart - FigureAssembler.reach),
                                           forced: ranges.forced[mentionIndex], tokens: tokens, trace: trace)
@@ -128,23 +136,25 @@ struct FigureAssembler {
         }
 
         let category = categoryReader.read(mention, cues: cues, phrase: &phrase, breakdownAfter: after != nil, previousEnd: previousEnd, previous: previous, context: context)
-        var draft = FigureDraft(figure: figure(mention, value: value, qualifier: qualifier, category: category, phrase: phrase, context: context),
+        // Made in the list and finished there: a draft is large, and appending a finished one copied it.
+        drafts.append(FigureDraft(figure: figure(mention, value: value, qualifier: qualifier, category: category, phrase: phrase, context: context),
                                 mention: mention, leadStart: cues.cueStart, phraseEnd: phraseEnd,
                                 sentence: sentence, paragraph: context.paragraphs[first], conjoined: cues.conjoined,
                                 breakdownBefore: cues.breakdownBefore, breakdownAfter: after != nil, totalBefore: cues.totalBefore,
                                 partitive: counted.partitive, categoryFromPhrase: category.fromPhrase, explicitNull: category.explicitNull,
-                                needsEvidence: category.needsEvidence, categoryRole: category.role)
-        draft.nounStart = phrase.noun?.lowerBound
-        draft.nounEnd = phrase.noun?.upperBound
-        draft.actFloor = category.actFloor
-        draft.cueRule = cueRule
+                                needsEvidence: category.needsEvidence, categoryRole: category.role))
+        let new = drafts.count - 1
+        drafts[new].nounStart = phrase.noun?.lowerBound
+        drafts[new].nounEnd = phrase.noun?.upperBound
+        drafts[new].actFloor = category.actFloor
+        drafts[new].cueRule = cueRule
         if let noun = phrase.noun, let match = grammar.longest(grammar.tables.categories, in: tokens, from: noun.lowerBound) {
             let entry = grammar.tables.categoryPayloads[match.payloads[0]]
-            draft.countsUnits = entry.role == .unit
-            draft.nounKey = entry.key
-            draft.nounRole = entry.role
+            drafts[new].countsUnits = entry.role == .unit
+            drafts[new].nounKey = entry.key
+            drafts[new].nounRole = entry.role
         }
-        return draft
+        return true
     }
 
     /// The figure's record fields, with its span and noun in the original text. Clitics stay outside the
@@ -172,23 +182,25 @@ struct FigureAssembler {
 
     /// An item of a list right after the figure before it (joined by و, or after a colon or comma alone), in
     /// the same sentence, with no noun and no breakdown cue of its own.
-    private func isElidedItem(_ draft: FigureDraft, after previous: FigureDraft, _ context: FigureContext) -> Bool {
+    private func isElidedItem(_ index: Int, in drafts: UnsafeBufferPointer<FigureDraft>, _ context: FigureContext) -> Bool {
+        // The two drafts are read through pointers, a field at a time: a draft is large, and passing one copied it.
+        let draft = drafts.baseAddress! + index, previous = drafts.baseAddress! + (index - 1)
         // "77 حالة وفاة في إقليم … و32 حالة في إقليم …": the same unit again, what befell it left out.
-        if draft.countsUnits, previous.countsUnits, draft.conjoined, draft.figure.category == nil, previous.figure.category != nil,
-           draft.sentence == previous.sentence, previous.phraseEnd <= draft.leadStart, draft.leadStart - previous.phraseEnd <= 8,
-           !(previous.phraseEnd..<draft.leadStart).contains(where: {
+        if draft.pointee.countsUnits, previous.pointee.countsUnits, draft.pointee.conjoined, draft.pointee.figure.category == nil, previous.pointee.figure.category != nil,
+           draft.pointee.sentence == previous.pointee.sentence, previous.pointee.phraseEnd <= draft.pointee.leadStart, draft.pointee.leadStart - previous.pointee.phraseEnd <= 8,
+           !(previous.pointee.phraseEnd..<draft.pointee.leadStart).contains(where: {
                grammar.opensWithConjunction(context.tokens[$0], scalars: context.scalars)
                    || grammar.longest(grammar.tables.categories, in: context.tokens, from: $0) != nil
            }) {
             return true
         }
         // The head counts a thing by its noun (not by an act of its own phrase: "14 تحت التعذيب").
-        guard previous.elided || (previous.figure.noun != nil && previous.categoryRole != .event),
-              draft.figure.noun == nil, !draft.breakdownBefore, !draft.breakdownAfter, !draft.partitive,
-              draft.sentence == previous.sentence, previous.phraseEnd <= draft.leadStart,
-              draft.leadStart - previous.phraseEnd <= 2 else { return false }
-        let gap = previous.phraseEnd..<draft.leadStart
-        return (draft.conjoined || !gap.isEmpty)
+        guard previous.pointee.elided || (previous.pointee.figure.noun != nil && previous.pointee.categoryRole != .event),
+              draft.pointee.figure.noun == nil, !draft.pointee.breakdownBefore, !draft.pointee.breakdownAfter, !draft.pointee.partitive,
+              draft.pointee.sentence == previous.pointee.sentence, previous.pointee.phraseEnd <= draft.pointee.leadStart,
+              draft.pointee.leadStart - previous.pointee.phraseEnd <= 2 else { return false }
+        let gap = previous.pointee.phraseEnd..<draft.pointee.leadStart
+        return (draft.pointee.conjoined || !gap.isEmpty)
             && gap.allSatisfy { context.tokens[$0].kind == .punctuation || grammar.isConjunction(context.tokens[$0]) }
     }
 

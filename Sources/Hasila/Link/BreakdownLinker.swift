@@ -17,48 +17,48 @@ struct BreakdownLinker {
     func link(_ drafts: inout [FigureDraft], tokens: [Token], isGap: (Int) -> Bool) {
         var listParent: [Int?] = Array(repeating: nil, count: drafts.count)
         for index in drafts.indices {
-            let draft = drafts[index]
+            // The draft is read in place (`drafts[index]`), not copied out: a draft is large, and only `figure.parent` changes here.
             let previous = index > 0 ? index - 1 : nil
-            let sameParagraph = previous.map { drafts[$0].paragraph == draft.paragraph } ?? false
-            if draft.breakdownBefore, let previous, sameParagraph {
+            let sameParagraph = previous.map { drafts[$0].paragraph == drafts[index].paragraph } ?? false
+            if drafts[index].breakdownBefore, let previous, sameParagraph {
                 drafts[index].figure.parent = previous
                 listParent[index] = previous
-                note(draft, "breakdown cue before it", parent: drafts[previous])
-            } else if draft.conjoined, let previous, drafts[previous].sentence == draft.sentence,
-                      let parent = listParent[previous], isChained(from: drafts[previous], to: draft, tokens: tokens, isGap: isGap) {
+                note(drafts[index], "breakdown cue before it", parent: drafts[previous])
+            } else if drafts[index].conjoined, let previous, drafts[previous].sentence == drafts[index].sentence,
+                      let parent = listParent[previous], isChained(from: drafts[previous], to: drafts[index], tokens: tokens, isGap: isGap) {
                 drafts[index].figure.parent = parent
                 listParent[index] = parent
-                note(draft, "item of the list a breakdown cue opened", parent: drafts[parent], rule: false)
-            } else if let previous, let parent = listParent[previous], drafts[previous].sentence == draft.sentence,
-                      draft.countsUnits, drafts[parent].countsUnits, continuesList(from: drafts[previous], to: draft, tokens: tokens) {
+                note(drafts[index], "item of the list a breakdown cue opened", parent: drafts[parent], rule: false)
+            } else if let previous, let parent = listParent[previous], drafts[previous].sentence == drafts[index].sentence,
+                      drafts[index].countsUnits, drafts[parent].countsUnits, continuesList(from: drafts[previous], to: drafts[index], tokens: tokens) {
                 // "تماثلت منها 583 حالة للشفاء، فيما تخضع 9 حالات للعلاج": cases keep counting parts of the same total
                 // across فيما and a clause joined by و (rules 5).
                 drafts[index].figure.parent = parent
                 listParent[index] = parent
-                note(draft, "cases that go on counting parts of the same total", parent: drafts[parent], rule: false)
-            } else if draft.breakdownAfter, let previous, sameParagraph {
+                note(drafts[index], "cases that go on counting parts of the same total", parent: drafts[parent], rule: false)
+            } else if drafts[index].breakdownAfter, let previous, sameParagraph {
                 drafts[index].figure.parent = previous
-                note(draft, "breakdown cue after it", parent: drafts[previous])
-            } else if draft.partitive, sameParagraph {
+                note(drafts[index], "breakdown cue after it", parent: drafts[previous])
+            } else if drafts[index].partitive, sameParagraph {
                 // "97 من الحوادث": the nearest earlier total of the same kind in the paragraph.
-                let key = draft.figure.category
+                let key = drafts[index].figure.category
                 // Drafts come in document order, so the walk back stops at the paragraph's start.
                 var total = index - 1
-                while total >= 0, drafts[total].paragraph == draft.paragraph {
+                while total >= 0, drafts[total].paragraph == drafts[index].paragraph {
                     // "أحدهما" names no kind: the figure just before it is its total.
-                    let sameKind = draft.mention.partitive == .noun ? draft.isPart(of: drafts[total]) : compatible(drafts[total].figure.category, key)
-                    if sameKind || (draft.mention.partitive == .pronoun && total == index - 1) {
+                    let sameKind = drafts[index].mention.partitive == .noun ? drafts[index].isPart(of: drafts[total]) : compatible(drafts[total].figure.category, key)
+                    if sameKind || (drafts[index].mention.partitive == .pronoun && total == index - 1) {
                         drafts[index].figure.parent = total
-                        note(draft, "partitive: a part of the nearest total of its kind", parent: drafts[total])
+                        note(drafts[index], "partitive: a part of the nearest total of its kind", parent: drafts[total])
                         break
                     }
                     total -= 1
                 }
             }
-            if draft.totalBefore, let previous, drafts[previous].sentence == draft.sentence, drafts[previous].figure.parent == nil {
+            if drafts[index].totalBefore, let previous, drafts[previous].sentence == drafts[index].sentence, drafts[previous].figure.parent == nil {
                 drafts[previous].figure.parent = index
                 trace?.note(drafts[previous].mention.tokens.lowerBound, .parent, "total cue before the total",
-                            rule: draft.cueRule >= 0 ? grammar.tables.ruleSources[draft.cueRule] : nil, value: draft.figure.text)
+                            rule: drafts[index].cueRule >= 0 ? grammar.tables.ruleSources[drafts[index].cueRule] : nil, value: drafts[index].figure.text)
             }
         }
         // A group or target with no evidence keeps its key only as the breakdown of a total that is evidence
