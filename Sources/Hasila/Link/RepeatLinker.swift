@@ -26,9 +26,12 @@ struct RepeatLinker {
     /// `first`: the document's first figure of each key so far (document-wide indices);
     /// `base`: the document-wide index of `drafts[0]`.
     func link(_ drafts: inout [FigureDraft], base: Int, first: inout [Key: Int]) {
+        // Room for the section's figures at once, so the table is not grown figure by figure.
+        first.reserveCapacity(min(RepeatLinker.capacity, first.count + drafts.count))
         for index in drafts.indices {
-            let figure = drafts[index].figure
-            let key = Key(value: figure.value, category: figure.category, start: figure.period?.start, end: figure.period?.end)
+            // The four fields read in place: a figure copied out retained and released every string it holds.
+            let period = drafts[index].figure.period
+            let key = Key(value: drafts[index].figure.value, category: drafts[index].figure.category, start: period?.start, end: period?.end)
             if let earlier = first[key] {
                 // Stored document-wide; a figure's fields hold section-local indices until the extractor rebases them.
                 drafts[index].figure.repeats = earlier - base
