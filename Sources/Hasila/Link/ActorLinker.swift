@@ -290,9 +290,12 @@ struct ActorLinker {
         // Loops, not closures, over the names and cues: a closure that reads the scene holds a copy of it (every list
         // retained and released) per call.
         var candidates: [LinkScene.Name] = []
-        for name in scene.names(in: before) {
-            // Only an actor may be the doer (every test below ends in false for another name): the rest is not read.
-            guard name.isActor, !accusers.contains(name.tokens.lowerBound) else { continue }
+        let named = scene.names(in: before)
+        for position in named.indices {
+            // Only an actor may be the doer (every test below ends in false for another name): the rest is not read,
+            // nor copied out (a name copied retains its keys).
+            guard named[position].isActor, !accusers.contains(named[position].tokens.lowerBound) else { continue }
+            let name = named[position]
             if let start = clauseStart, name.tokens.lowerBound == start + 1 {
                 // No other speaker, hedge or doer between ("… الصواريخ الخارقة" names none).
                 var alone = true
