@@ -101,6 +101,21 @@ final class GrammarValidationTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(found.count, 3)
     }
 
+    func testProblemsInSeveralFilesComeInPathOrder() throws {
+        // The files are parsed side by side; what they say wrong is reported as reading them in turn would.
+        let folder = folder(with: "qualifier about before نحو\n", named: "zz/last.grammar")
+        folder.write("aa/first.grammar", "qualifier at_least before ما لا يقل عن\n")
+        folder.write("mm/middle.grammar", "# two\nqualifier more_than before أكثر من\n")
+        var found: [GrammarDiagnostic] = []
+        do { _ = try GrammarLoader.load(directory: folder.path) } catch HasilaError.grammar(let diagnostics) { found = diagnostics }
+        let files = found.map { URL(fileURLWithPath: $0.file).lastPathComponent }
+        XCTAssertEqual(files, ["first.grammar", "middle.grammar", "last.grammar"], found.map(\.description).joined(separator: "\n"))
+        // The same again: no run orders them otherwise.
+        for _ in 0..<3 {
+            do { _ = try GrammarLoader.load(directory: folder.path) } catch HasilaError.grammar(let again) { XCTAssertEqual(again, found) }
+        }
+    }
+
     func testABrokenGrammarStopsTheCommandBeforeAnyOutput() throws {
         let grammars = folder(with: "category killed group = قتيل (\n")
         let text = TemporaryFolder()

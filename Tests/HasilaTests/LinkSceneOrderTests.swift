@@ -107,4 +107,23 @@ final class LinkSceneOrderTests: XCTestCase {
         let original = Array(text.unicodeScalars)
         XCTAssertEqual(String(String.UnicodeScalarView(original[(source["start"] as! Int)..<(source["end"] as! Int)])), "خلية الإعلام الأمني")
     }
+
+    func testTheSearchOfPositionsFindsWhatAWalkFinds() {
+        // The branchless search (hasila_search.h) against a walk, over lists of every length up to 70 and every start.
+        var generator = SplitMix(seed: 9)
+        for length in 0...70 {
+            var positions: [Int32] = []
+            var at: Int32 = 0
+            for _ in 0..<length {
+                at += Int32(generator.next() % 3)  // repeats included
+                positions.append(at)
+            }
+            for start in 0...length {
+                for value in -1...(Int(at) + 2) {
+                    let walked = positions[start...].firstIndex { Int($0) >= value } ?? length
+                    XCTAssertEqual(LinkScene.firstAtOrAfter(positions, value, from: start), walked, "\(positions) from \(start), \(value)")
+                }
+            }
+        }
+    }
 }
