@@ -10,16 +10,16 @@ struct PhraseTrie: Sendable {
     /// (node << 32 | stem) → child node: one hash table for the whole trie.
     private var edges = FlatHashMap()
     private var payloadLists: [[Int]] = [[]]
-    /// Per node: its payload when it has exactly one (most have), `PhraseTrie.none` when no phrase ends there,
-    /// `PhraseTrie.several` when more than one does (then read `payloadLists`). The walks ask at every step whether
-    /// a phrase ends; read from `payloadLists` that took two dependent loads (the list, then its count), each often
-    /// a cache miss, and the one payload a third.
-    private var onlyPayload: [Int32] = [PhraseTrie.none]
-    /// Per node: a 32-bit sketch of the stems of its children (one bit of a hash of each), 0 for a node without a
-    /// child. Most phrases end at a node with no child (a town's one word), and a walk that reaches one stops
-    /// there; at a node with children, a word none of whose readings has a bit in the sketch goes no further
-    /// without probing `edges`, a large table where each probe is a likely cache miss.
-    private var childSketch: [UInt32] = [0]
+    /// Per node, side by side (a walk that reaches a node asks both, and they share a cache line):
+    /// - `payload`: its payload when it has exactly one (most have), `PhraseTrie.none` when no phrase ends there,
+    ///   `PhraseTrie.several` when more than one does (then read `payloadLists`). The walks ask at every step
+    ///   whether a phrase ends; read from `payloadLists` that took two dependent loads (the list, then its count),
+    ///   each often a cache miss, and the one payload a third.
+    /// - `sketch`: a 32-bit sketch of the stems of its children (one bit of a hash of each), 0 for a node without a
+    ///   child. Most phrases end at a node with no child (a town's one word), and a walk that reaches one stops
+    ///   there; at a node with children, a word none of whose readings has a bit in the sketch goes no further
+    ///   without probing `edges`, a large table where each probe is a likely cache miss.
+    private var nodes: [(payload: Int32, sketch: UInt32)] = [(PhraseTrie.none, 0)]
     private var nodeCount = 1
     /// The root's children by stem id (0: none; the root is no one's child). Every walk starts at the root and
     /// most stop there: an array indexed by the stem is read where the edge table would be hashed and probed,
@@ -27,11 +27,11 @@ struct PhraseTrie: Sendable {
     private var rootChildren: [Int32] = []
     private(set) var isEmpty = true
 
-    /// `onlyPayload` for a node where no phrase ends, and for one where several do.
+    /// A node's `payload` where no phrase ends, and where several do.
     private static let none: Int32 = -1
     private static let several: Int32 = -2
 
-    /// A stem's bit in a node's `childSketch`.
+    /// A stem's bit in a node's `sketch`.
     @inline(__always)
     private static func sketchBit(_ stem: Int32) -> UInt32 {
         1 << UInt32(truncatingIfNeeded: (UInt64(UInt32(bitPattern: stem)) &* 0x9E37_79B9_7F4A_7C15) >> 59)
@@ -53,15 +53,14 @@ struct PhraseTrie: Sendable {
                 }
                 nodeCount += 1
                 payloadLists.append([])
-                onlyPayload.append(PhraseTrie.none)
-                childSketch.append(0)
-                childSketch[Int(node)] |= PhraseTrie.sketchBit(id)
+                nodes.append((PhraseTrie.none, 0))
+                nodes[Int(node)].sketch |= PhraseTrie.sketchBit(id)
                 edges[PhraseTrie.edge(node, id)] = next
                 node = next
             }
         }
         if !payloadLists[Int(node)].contains(payload) { payloadLists[Int(node)].append(payload) }
-        onlyPayload[Int(node)] = payloadLists[Int(node)].count == 1 ? Int32(payloadLists[Int(node)][0]) : PhraseTrie.several
+        nodes[Int(node)].payload = payloadLists[Int(node)].count == 1 ? Int32(payloadLists[Int(node)][0]) : PhraseTrie.several
         isEmpty = false
     }
 
@@ -72,24 +71,24 @@ struct PhraseTrie: Sendable {
             let child = rootChildren[Int(id)]
             return child == 0 ? nil : child
         }
-        guard childSketch[Int(node)] & PhraseTrie.sketchBit(id) != 0 else { return nil }
+        guard nodes[Int(node)].sketch & PhraseTrie.sketchBit(id) != 0 else { return nil }
         return edges[PhraseTrie.edge(node, id)]
     }
 
     /// Whether some phrase goes on past `node` (a walk that reaches a node without goes no further).
     @inline(__always)
-    func hasChildren(_ node: Int32) -> Bool { childSketch[Int(node)] != 0 }
+    func hasChildren(_ node: Int32) -> Bool { nodes[Int(node)].sketch != 0 }
 
     @inline(__always)
     func payloads(at node: Int32) -> [Int] { payloadLists[Int(node)] }
 
     @inline(__always)
-    func hasPayload(_ node: Int32) -> Bool { onlyPayload[Int(node)] != PhraseTrie.none }
+    func hasPayload(_ node: Int32) -> Bool { nodes[Int(node)].payload != PhraseTrie.none }
 
     /// The first payload of `node`, nil when no phrase ends there.
     @inline(__always)
     func firstPayload(at node: Int32) -> Int? {
-        let only = onlyPayload[Int(node)]
+        let only = nodes[Int(node)].payload
         if only >= 0 { return Int(only) }
         return only == PhraseTrie.several ? payloadLists[Int(node)].first : nil
     }
@@ -98,7 +97,7 @@ struct PhraseTrie: Sendable {
     /// with several.
     @inline(__always)
     func forEachPayload(at node: Int32, _ body: (Int) -> Void) {
-        let only = onlyPayload[Int(node)]
+        let only = nodes[Int(node)].payload
         if only >= 0 { body(Int(only)) } else if only == PhraseTrie.several { for payload in payloadLists[Int(node)] { body(payload) } }
     }
 
