@@ -54,44 +54,48 @@ public struct RecordWriter: RecordRenderer {
             json.integer(n + 1)
             json.byte(0x22)
         }
-        for (index, figure) in extraction.figures.enumerated() where includeFigures {
-            json.raw("{\"kind\":\"figure\"")
-            json.key("id"); id(extraction.firstFigure + index)
-            json.key("doc"); json.append(docBytes)
-            json.key("value"); json.integer(figure.value)
-            json.key("text"); json.string(figure.text)
-            json.key("start"); json.integer(figure.range.lowerBound)
-            json.key("end"); json.integer(figure.range.upperBound)
-            json.key("qualifier"); json.string(figure.qualifier.rawValue)
-            json.key("category"); json.optionalString(figure.category)
-            json.key("noun"); json.optionalString(figure.noun)
-            json.key("parent"); if let parent = figure.parent { id(parent) } else { json.raw("null") }
-            json.key("period")
-            if let period = figure.period {
-                json.raw("{\"start\":"); json.date(period.start)
-                json.raw(",\"end\":"); json.date(period.end)
+        // Each figure is read where it lies (a figure copied out retained and released each of its strings).
+        extraction.figures.withUnsafeBufferPointer { figures in
+            for index in figures.indices where includeFigures {
+                let figure = figures.baseAddress! + index
+                json.raw("{\"kind\":\"figure\"")
+                json.key("id"); id(extraction.firstFigure + index)
+                json.key("doc"); json.append(docBytes)
+                json.key("value"); json.integer(figure.pointee.value)
+                json.key("text"); json.string(figure.pointee.text)
+                json.key("start"); json.integer(figure.pointee.range.lowerBound)
+                json.key("end"); json.integer(figure.pointee.range.upperBound)
+                json.key("qualifier"); json.string(figure.pointee.qualifier.rawValue)
+                json.key("category"); json.optionalString(figure.pointee.category)
+                json.key("noun"); json.optionalString(figure.pointee.noun)
+                json.key("parent"); if let parent = figure.pointee.parent { id(parent) } else { json.raw("null") }
+                json.key("period")
+                if let period = figure.pointee.period {
+                    json.raw("{\"start\":"); json.date(period.start)
+                    json.raw(",\"end\":"); json.date(period.end)
+                    json.raw("}")
+                } else { json.raw("null") }
+                json.key("sentence")
+                json.raw("{\"start\":"); json.integer(figure.pointee.sentence.lowerBound)
+                json.raw(",\"end\":"); json.integer(figure.pointee.sentence.upperBound)
                 json.raw("}")
-            } else { json.raw("null") }
-            json.key("sentence")
-            json.raw("{\"start\":"); json.integer(figure.sentence.lowerBound)
-            json.raw(",\"end\":"); json.integer(figure.sentence.upperBound)
-            json.raw("}")
-            // Dates of documents and events (issue 10).
-            json.key("doc_date"); json.date(extraction.documentDate)
-            json.key("when"); RecordWriter.when(figure.when, into: json)
-            json.key("cumulative"); json.bool(figure.cumulative)
-            json.key("repeats"); if let earlier = figure.repeats { id(earlier) } else { json.raw("null") }
-            // Who, where and according to whom (issue 9).
-            json.raw(",\"actors\":[")
-            for (n, actor) in figure.actors.enumerated() {
-                if n > 0 { json.byte(0x2C) }
-                json.linkedName(actor)
+                // Dates of documents and events (issue 10).
+                json.key("doc_date"); json.date(extraction.documentDate)
+                json.key("when"); RecordWriter.when(figure.pointee.when, into: json)
+                json.key("cumulative"); json.bool(figure.pointee.cumulative)
+                json.key("repeats"); if let earlier = figure.pointee.repeats { id(earlier) } else { json.raw("null") }
+                // Who, where and according to whom (issue 9).
+                json.raw(",\"actors\":[")
+                for (n, actor) in figure.pointee.actors.enumerated() {
+                    if n > 0 { json.byte(0x2C) }
+                    json.linkedName(actor)
+                }
+                json.raw("],\"place\":"); if let place = figure.pointee.place { json.linkedName(place) } else { json.raw("null") }
+                json.raw(",\"country\":"); json.optionalString(figure.pointee.country)
+                json.raw(",\"source\":"); if let source = figure.pointee.source { json.linkedName(source) } else { json.raw("null") }
+                if let metaBytes { json.key("meta"); json.append(metaBytes) }
+                json.raw("}\n")
             }
-            json.raw("],\"place\":"); if let place = figure.place { json.linkedName(place) } else { json.raw("null") }
-            json.raw(",\"country\":"); json.optionalString(figure.country)
-            json.raw(",\"source\":"); if let source = figure.source { json.linkedName(source) } else { json.raw("null") }
-            if let metaBytes { json.key("meta"); json.append(metaBytes) }
-            json.raw("}\n")
         }
         if includeDates {
             for (index, date) in extraction.dates.enumerated() {
