@@ -104,6 +104,9 @@ struct GrammarTables: Sendable {
     /// The linking stage's cues (agent cues, attributions, hedges …), one trie; payloads index `linkCuePayloads`.
     var linkCues = PhraseTrie()
     var linkCuePayloads: [LinkCue] = []
+    /// Per stem: whether an attribution cue ("قال", "بحسب") may begin with it. The search for a document's first
+    /// source passes over a sentence none of whose words can begin one, without reading its cues.
+    var attributionStarts: [Bool] = []
     /// The gazetteer: places, towns, nationality adjectives, actors and sources; payloads index `namePayloads`.
     var names = PhraseTrie()
     var namePayloads: [NameEntry] = []
@@ -155,6 +158,11 @@ struct GrammarTables: Sendable {
         for stem in conjunctionStems where stem >= 0 && Int(stem) < stemFlags.count { stemFlags[Int(stem)] |= GrammarTables.conjunctionFlag }
         articleForms = articleStems.map { Array(lexicon.stem($0).unicodeScalars.map(\.value)) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
+        attributionStarts = [Bool](repeating: false, count: lexicon.stems.count)
+        let payloads = linkCuePayloads
+        for stem in linkCues.firstStems(where: { payloads[$0].kind == .attribution }) where stem >= 0 && Int(stem) < attributionStarts.count {
+            attributionStarts[Int(stem)] = true
+        }
     }
 
 }

@@ -101,6 +101,27 @@ struct PhraseTrie: Sendable {
         if only >= 0 { body(Int(only)) } else if only == PhraseTrie.several { for payload in payloadLists[Int(node)] { body(payload) } }
     }
 
+    /// The stems that begin a phrase with a payload that satisfies `accept` (the number slot aside). A walk over
+    /// the whole trie: for tables built once, when the grammar is sealed.
+    func firstStems(where accept: (Int) -> Bool) -> [Int32] {
+        var children = [[Int32]](repeating: [], count: nodeCount)
+        edges.forEach { key, child in children[Int(key >> 32)].append(child) }
+        var reaches = [Bool?](repeating: nil, count: nodeCount)
+        // Whether a phrase through `node` ends with an accepted payload, depth first without recursion.
+        func reachesAccepted(_ start: Int32) -> Bool {
+            var stack: [Int32] = [start]
+            var found = false
+            while let node = stack.popLast(), !found {
+                if let known = reaches[Int(node)] { found = known; continue }
+                if payloadLists[Int(node)].contains(where: accept) { found = true; continue }
+                stack.append(contentsOf: children[Int(node)])
+            }
+            reaches[Int(start)] = found
+            return found
+        }
+        return firstStems.filter { reachesAccepted(rootChildren[Int($0)]) }
+    }
+
     /// The stems that begin a phrase (the number slot aside).
     var firstStems: [Int32] { rootChildren.indices.filter { rootChildren[$0] != 0 }.map { Int32($0) } }
 }

@@ -64,6 +64,9 @@ struct LinkScene {
     /// What each link cue is (the cue trie's payloads), also taken out once: read through the grammar, a class, the
     /// array was retained and released at every cue.
     private let cuePayloads: [LinkCue]
+    /// Which stems may begin an attribution cue, and the lexicon's readings, for `mayAttribute`.
+    private let attributionStarts: [Bool]
+    private let readings: [Lexicon.Analysis]
     private let findNames: (Range<Int>) -> [NameMention]
     /// The first token after the sentences read from the section's start.
     private(set) var prefixEnd = 0
@@ -88,6 +91,8 @@ struct LinkScene {
         cueTrie = grammar.tables.linkCues
         clauseTrie = grammar.tables.clauseBoundaries
         cuePayloads = grammar.tables.linkCuePayloads
+        attributionStarts = grammar.tables.attributionStarts
+        readings = grammar.tables.lexicon.analyses
         self.findNames = findNames
         self.countryBefore = countryBefore
         sentences = [Range<Int>](repeating: 0..<0, count: tokens.last.map { Int($0.sentence) + 1 } ?? 0)
@@ -158,18 +163,35 @@ struct LinkScene {
     /// Reads the first sentence after those read from the section's start (skipping any read already), and
     /// returns it; nil at the section's end.
     /// With `onlyAttributed`, a sentence's names are read only when it holds an attribution (the search for
-    /// the document's first source needs no other).
+    /// the document's first source needs no other), and one none of whose words can begin an attribution is passed
+    /// over unread (returned all the same: it holds no cue).
     @discardableResult
     mutating func readNextSentence(onlyAttributed: Bool = false) -> Range<Int>? {
         while prefixEnd < tokens.count {
             let range = sentence(around: prefixEnd)
             prefixEnd = range.upperBound
             if !isRead(tokens[range.lowerBound].sentence) {
+                if onlyAttributed, !mayAttribute(range) { return range }
                 read(range, onlyAttributed: onlyAttributed)
                 return range
             }
         }
         return nil
+    }
+
+    /// Whether a word of `range` can begin an attribution cue: a look at each word's readings, where reading the
+    /// sentence would walk the cue trie from every word that begins any cue and test every clause boundary.
+    private func mayAttribute(_ range: Range<Int>) -> Bool {
+        let cueBit: UInt32 = cueTrie.id >= 0 ? 1 << UInt32(cueTrie.id) : ~0
+        for index in range {
+            let token = tokens[index]
+            guard token.kind == .word, token.starts & cueBit != 0 else { continue }
+            for reading in token.analyses {
+                let stem = Int(readings[Int(reading)].stem)
+                if stem >= 0, stem < attributionStarts.count, attributionStarts[stem] { return true }
+            }
+        }
+        return false
     }
 
     /// Reads the names, cues and clause boundaries of one sentence, keeping each list in text order.
