@@ -9,8 +9,19 @@ struct SourceLinker {
     var trace: DecisionTrace?
 
     /// An attribution with what it names: a body of the scene, or one named in an earlier section (`prior`, whose
-    /// `name` is nil for an unnamed source), or neither for an unnamed source.
-    private typealias Attribution = (cue: LinkScene.Cue, name: LinkScene.Name?, prior: PriorBody?)
+    /// `name` is nil for an unnamed source), or neither for an unnamed source. A struct, not a tuple: Swift copies a
+    /// tuple of these fields through its generic runtime, several times slower.
+    private struct Attribution {
+        let cue: LinkScene.Cue
+        let name: LinkScene.Name?
+        let prior: PriorBody?
+
+        init(_ cue: LinkScene.Cue, _ name: LinkScene.Name?, _ prior: PriorBody?) {
+            self.cue = cue
+            self.name = name
+            self.prior = prior
+        }
+    }
 
     /// How many earlier attributions and parties are handed from one section to the next.
     static let memory = 512
@@ -57,7 +68,7 @@ struct SourceLinker {
                   next < scene.tokens.count, scene.tokens[next].kind == .punctuation,
                   Int(scene.tokens[next].start) < scene.text.scalars.count, scene.text.scalars[Int(scene.tokens[next].start)] == 0x3A,
                   !attributions.contains(where: { $0.cue.tokens.lowerBound == at }) else { continue }
-            attributions.append((LinkScene.Cue(kind: .attribution, tokens: name.tokens, rule: "a headline 'X:'"), name, nil))
+            attributions.append(Attribution(LinkScene.Cue(kind: .attribution, tokens: name.tokens, rule: "a headline 'X:'"), name, nil))
             attributions.sort { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound }
         }
         // The document's first attribution that names a body, as a figure knows it in reading order: one before it,
@@ -170,21 +181,21 @@ struct SourceLinker {
                         isParty($0) && ($0.tokens.lowerBound >= paragraph || ActorLinker.holds(figureSentences, scene.tokens[$0.tokens.lowerBound].sentence))
                             && bareWord($0.tokens.lowerBound, in: scene) == noun
                     }) {
-                        attributions.append((cue, reporting(party, scene: scene), nil))
+                        attributions.append(Attribution(cue, reporting(party, scene: scene), nil))
                         continue
                     }
                     if let party = prior.parties.last(where: { $0.head == noun }) {
-                        attributions.append((cue, nil, party))
+                        attributions.append(Attribution(cue, nil, party))
                         continue
                     }
                     // None named before: an `actor back-reference` rule may name the country's ("قال التحالف" from Aden).
                     if previous == nil, back.kind == .actorBack, let key = scene.backReferenceKey(back) {
-                        attributions.append((cue, scene.backReference(back, key: key), nil))
+                        attributions.append(Attribution(cue, scene.backReference(back, key: key), nil))
                         continue
                     }
                 }
                 if let previous {
-                    attributions.append((cue, previous.name, previous.prior))
+                    attributions.append(Attribution(cue, previous.name, previous.prior))
                     continue
                 }
             }
@@ -239,7 +250,7 @@ struct SourceLinker {
                 }
                 // "وقال فلان لوكالة فرانس برس": a person, named or not, talking to an outlet that only carries his words.
                 if named == nil, scene.names(in: LinkScene.span(from, end)).contains(where: { $0.tokens.lowerBound < stop && addressed($0, in: scene) }) {
-                    attributions.append((cue, nil, nil))
+                    attributions.append(Attribution(cue, nil, nil))
                     continue
                 }
                 // A spokesman with no body after him ("وأوضح المتحدث الرسمي بالمنطقة"): the body named last before him, in
@@ -263,12 +274,12 @@ struct SourceLinker {
                     if cue.tokens.upperBound < end, scene.firstBoundary(in: cue.tokens.upperBound..<(cue.tokens.upperBound + 1)) != nil,
                        let previous = previousAttribution(before: cue, in: attributions + earlier, scene: scene, figureSentences: figureSentences,
                                                           speakers: prior.speakers) {
-                        attributions.append((cue, previous.name, previous.prior))
+                        attributions.append(Attribution(cue, previous.name, previous.prior))
                     }
                     continue   // else an attribution verb with no body says nothing
                 }
             }
-            attributions.append((cue, named, nil))
+            attributions.append(Attribution(cue, named, nil))
         }
         return attributions
     }
