@@ -135,14 +135,7 @@ public final class Grammar: @unchecked Sendable {
     /// The longest phrase of `trie` starting at `start`, if any: (index after it, its payloads).
     @inline(__always)
     func longest(_ trie: PhraseTrie, in tokens: [Token], from start: Int, limit: Int? = nil) -> (end: Int, payloads: [Int])? {
-        let stop = min(tokens.count, limit ?? tokens.count)
-        guard start >= 0, start < stop, canStart(trie, tokens[start]) else { return nil }
-        var bestEnd = -1
-        var bestNode: Int32 = 0
-        walk(trie, tokens, node: PhraseTrie.root, index: start, step: 1, stop: stop) { end, node in
-            if end > bestEnd { bestEnd = end; bestNode = node }
-        }
-        return bestEnd < 0 ? nil : (bestEnd, trie.payloads(at: bestNode))
+        longestEnd(trie, in: tokens, from: start, limit: limit).map { ($0.end, trie.payloads(at: $0.node)) }
     }
 
     /// `longest` without the payload list (which a caller takes is a copy of an array, retained and released): the

@@ -51,7 +51,8 @@ public enum GrammarLoader {
         guard !files.isEmpty else { throw HasilaError.unreadableFile(path: directory, reason: "no .\(fileExtension) files in it") }
         // Each file is read and parsed on its own (on every core: parsing is a fifth of the start-up), then taken in
         // path order, so the statements, the diagnostics and the first unreadable file are those of reading them in turn.
-        let parsed = ParsedGrammarFiles(count: files.count), sorted = files
+        typealias Parse = (statements: [GrammarStatement], diagnostics: [GrammarDiagnostic])
+        let parsed = ResultSlots<Result<Parse, HasilaError>?>(Array(repeating: nil, count: files.count)), sorted = files
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let relative = sorted[index]
             let path = root.appendingPathComponent(relative).path
@@ -68,7 +69,7 @@ public enum GrammarLoader {
         }
         var statements: [GrammarStatement] = []
         var diagnostics: [GrammarDiagnostic] = []
-        for result in parsed.results {
+        for result in parsed.values {
             let file = try result!.get()
             statements.append(contentsOf: file.statements)
             diagnostics.append(contentsOf: file.diagnostics)

@@ -20,7 +20,6 @@ struct PhraseTrie: Sendable {
     ///   there; at a node with children, a word none of whose readings has a bit in the sketch goes no further
     ///   without probing `edges`, a large table where each probe is a likely cache miss.
     private var nodes: [(payload: Int32, sketch: UInt32)] = [(PhraseTrie.none, 0)]
-    private var nodeCount = 1
     /// The root's children by stem id (0: none; the root is no one's child). Every walk starts at the root and
     /// most stop there: an array indexed by the stem is read where the edge table would be hashed and probed,
     /// and it is small enough to stay in a core's cache. The number slot's edge is in `edges` only.
@@ -46,12 +45,11 @@ struct PhraseTrie: Sendable {
         var node: Int32 = 0
         for id in sequence {
             if let next = edges[PhraseTrie.edge(node, id)] { node = next } else {
-                let next = Int32(nodeCount)
+                let next = Int32(nodes.count)
                 if node == 0, id >= 0 {
                     if Int(id) >= rootChildren.count { rootChildren += repeatElement(0, count: Int(id) + 1 - rootChildren.count) }
                     rootChildren[Int(id)] = next
                 }
-                nodeCount += 1
                 payloadLists.append([])
                 nodes.append((PhraseTrie.none, 0))
                 nodes[Int(node)].sketch |= PhraseTrie.sketchBit(id)
@@ -104,20 +102,17 @@ struct PhraseTrie: Sendable {
     /// The stems that begin a phrase with a payload that satisfies `accept` (the number slot aside). A walk over
     /// the whole trie: for tables built once, when the grammar is sealed.
     func firstStems(where accept: (Int) -> Bool) -> [Int32] {
-        var children = [[Int32]](repeating: [], count: nodeCount)
+        var children = [[Int32]](repeating: [], count: nodes.count)
         edges.forEach { key, child in children[Int(key >> 32)].append(child) }
-        var reaches = [Bool?](repeating: nil, count: nodeCount)
-        // Whether a phrase through `node` ends with an accepted payload, depth first without recursion.
+        // Whether a phrase through `start` ends with an accepted payload, depth first without recursion (a trie is a
+        // tree: no node is reached twice).
         func reachesAccepted(_ start: Int32) -> Bool {
             var stack: [Int32] = [start]
-            var found = false
-            while let node = stack.popLast(), !found {
-                if let known = reaches[Int(node)] { found = known; continue }
-                if payloadLists[Int(node)].contains(where: accept) { found = true; continue }
+            while let node = stack.popLast() {
+                if payloadLists[Int(node)].contains(where: accept) { return true }
                 stack.append(contentsOf: children[Int(node)])
             }
-            reaches[Int(start)] = found
-            return found
+            return false
         }
         return firstStems.filter { reachesAccepted(rootChildren[Int($0)]) }
     }

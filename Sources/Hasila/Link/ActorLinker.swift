@@ -301,8 +301,8 @@ struct ActorLinker {
                 var alone = true
                 for cue in scene.cues(in: LinkScene.span(start, draft.leadStart)) {
                     if [.attribution, .hedge, .unnamedSource].contains(cue.kind) { alone = false; break }
-                    let named = cue.tokens.upperBound..<max(cue.tokens.upperBound, min(draft.leadStart, cue.tokens.upperBound + ActorLinker.cueReach + 1))
-                    if [.agent, .agentVerb].contains(cue.kind), scene.names(in: named).contains(where: \.isActor) { alone = false; break }
+                    let after = cue.tokens.upperBound..<max(cue.tokens.upperBound, min(draft.leadStart, cue.tokens.upperBound + ActorLinker.cueReach + 1))
+                    if [.agent, .agentVerb].contains(cue.kind), scene.names(in: after).contains(where: \.isActor) { alone = false; break }
                 }
                 if alone {
                     candidates.append(name)

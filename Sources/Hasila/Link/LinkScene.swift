@@ -402,9 +402,6 @@ struct LinkScene {
     /// How many sentences after a dateline are read for the document's first locative place.
     static let datelineReach = 3
 
-    /// A place followed at once by a dash: the dateline of a news item ("كابول – 22 تموز 2018").
-    func isDateline(_ name: Name) -> Bool { isDash(name.tokens.upperBound) }
-
     /// How many words into the first line a dateline's place may begin ("عمان – …", "وكالة – عمان").
     static let datelineWords = 4
 

@@ -335,15 +335,3 @@ private final class OutcomeBox: @unchecked Sendable {
     var values: [ArchiveRunner.Outcome] = []
 }
 
-/// Slots each worker fills at its own indices; read once every worker has finished.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [ArchiveRunner.Outcome]
-    private let lock = NSLock()
-    init(_ initial: [ArchiveRunner.Outcome]) { slots = initial }
-    func set(_ index: Int, _ value: ArchiveRunner.Outcome) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-    var values: [ArchiveRunner.Outcome] { slots }
-}
