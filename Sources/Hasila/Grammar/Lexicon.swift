@@ -26,36 +26,31 @@ public struct Lexicon: Sendable {
     /// FNV hash of a stem's UTF-8 bytes → its id: a rule names the same words again and again (a town list
     /// under each division word), and a stem seen before is found without decoding it.
     private var stemsByUTF8 = FlatHashMap(capacity: 1 << 13)
-    /// Form hash → its first form: one 8-byte slot per hash (the hash's upper 32 bits and, while building, the form's
-    /// index + 1, after `seal` its record's offset + 1; 0 is empty), found from the hash's lower bits. A slot whose
-    /// 32 bits match is confirmed by comparing the form itself (and, while building, its whole hash in `formHashes`).
-    /// Built as forms are added; `seal` rewrites each slot's lower half in place, no second table is made.
+    /// Form hash → its first form: one 8-byte slot per hash (the hash's upper 32 bits and its first record's offset
+    /// + 1; 0 is empty), found from the hash's lower bits. A slot whose 32 bits match is confirmed by comparing the
+    /// form itself (and, while building, its whole hash, kept in its record).
     private var slots: [UInt64] = []
-    /// While building: each form's hash (`Lexicon.hash`), and how many different hashes the slots hold.
-    private var formHashes: [UInt64] = []
+    /// How many different hashes the slots hold.
     private var hashCount = 0
     private var sealed = false
     /// The slots made at the first form: room for a gazetteer's forms, so they seldom grow.
     private static let initialSlots = 1 << 19
     private var slotMask = 0
-    /// Each form: where its code points sit in `formScalars`, its readings in `analyses`, and the next
-    /// form with the same hash. Plain integers, so a look-up retains nothing.
-    /// `starts`: bit i set when one of its readings begins a phrase of trie i (`GrammarTables.sealTries`),
-    /// handed to its tokens so that "can this word begin a date, a cue …?" is one bit test.
-    private var forms: [(offset: Int32, length: Int32, start: Int32, count: Int32, next: Int32, starts: UInt32, all: Int32)] = []
-    /// Every form's code points, one after another.
-    private var formScalars: [UInt32] = []
-    /// After `seal`: each form as one record, what a look-up reads of it side by side, so that a known word costs
-    /// two cache misses (its slot, then its record) where the three tables above cost three. A record is
-    /// `Lexicon.recordHeader` words, then its code points. The header: its length; its first reading; its number of
-    /// grammar readings (low 16 bits) and of all its readings (high 16 bits); its `starts`; the offset + 1 of the next
-    /// record with the same hash (0: none). Records follow the order of `forms` (a stem's forms side by side), and a
-    /// sealed slot holds the offset + 1 of its hash's first record. One word 0 ends them, so that even an empty lexicon
-    /// has a table to point at. `forms` and `formScalars` are emptied.
+    /// Each form as one record, what a look-up reads of it side by side, so that a known word costs two cache misses
+    /// (its slot, then its record). Plain integers, so a look-up retains nothing. A record is `Lexicon.recordHeader`
+    /// words, then its code points. The header: its length; its first reading; its number of grammar readings (low 16
+    /// bits) and of all its readings (high 16 bits); its `starts` (bit i set when one of its readings begins a phrase
+    /// of trie i, `GrammarTables.sealTries`, handed to its tokens so that "can this word begin a date, a cue …?" is
+    /// one bit test); the offset + 1 of the next record with the same hash (0: none). Records come in the order the
+    /// forms were added (a stem's forms side by side). After the last, one word 0, so that even an empty lexicon has
+    /// a table to point at.
+    /// While building, words 1 and 2 hold the form's hash and word 3 its number (for `firstReading`): forms are
+    /// written once, where they stay, and `seal` fills the header in one pass in order (a separate table of forms and
+    /// one of their code points, copied into records at `seal`, made the grammar's load touch three times the memory).
     private var records: [UInt32] = []
     private static let recordHeader = 5
-    /// How many forms there were when the lexicon was sealed.
-    private var sealedFormCount = 0
+    /// How many forms there are.
+    private var formTotal = 0
     /// One bit per hash bucket that some form falls in: most words of a text are not in the
     /// lexicon, and this small table (256 KiB, mostly cache-resident) turns most of them away at once.
     private var filter = [UInt64](repeating: 0, count: Lexicon.filterWords)
@@ -67,8 +62,6 @@ public struct Lexicon: Sendable {
     /// added before it: no array is made per form, and none is freed at `seal`.
     private var firstReading: [(analysis: Analysis, lastMore: Int32)] = []
     private var moreReadings: [(analysis: Analysis, previous: Int32)] = []
-    /// How many of `formScalars` hold forms (the array is grown ahead, in large steps, and written through a buffer).
-    private var formScalarCount = 0
     /// The clitic sets `register` was given (its `classes`), by index, and the last one asked (rules come a file at a time).
     private var classSets: [[String]?] = []
     private var lastClassSet = -1
@@ -188,6 +181,7 @@ public struct Lexicon: Sendable {
         let suffixes = self.suffixes
         let longestChain = chains.reduce(0) { max($0, $1.scalars.count) }
         let longestSuffix = suffixes.reduce(0) { max($0, $1.count) }
+        prefetchSlots(chains: chains, base: base, suffixes: suffixed && base.count >= 2 ? suffixes : [])
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: longestChain + base.count + longestSuffix) { form in
             for chain in chains {
                 var length = 0
@@ -218,6 +212,31 @@ public struct Lexicon: Sendable {
             }
         }
         return id
+    }
+
+    /// Asks for the slots of a stem's forms before any is added. Adding a form waits on its slot, a random line of a
+    /// table of megabytes: a gazetteer's hundred thousand forms waited for them one after another, most of the load's
+    /// time (perf); requested together, the loads overlap. The hashes are computed twice, which costs far less.
+    private mutating func prefetchSlots(chains: [PrefixChain], base: [UInt32], suffixes: [[UInt32]]) {
+        if slots.isEmpty {
+            slots = [UInt64](repeating: 0, count: Lexicon.initialSlots)
+            slotMask = Lexicon.initialSlots - 1
+        }
+        let mask = slotMask
+        slots.withUnsafeBufferPointer { slots in
+            let table = slots.baseAddress!
+            for chain in chains {
+                var hash = Lexicon.hashSeed
+                for scalar in chain.scalars { hash = Lexicon.mix(hash, scalar) }
+                for scalar in base { hash = Lexicon.mix(hash, scalar) }
+                hasila_prefetch(table + (Int(truncatingIfNeeded: hash) & mask))
+                for suffix in suffixes {
+                    var suffixed = hash
+                    for scalar in suffix { suffixed = Lexicon.mix(suffixed, scalar) }
+                    hasila_prefetch(table + (Int(truncatingIfNeeded: suffixed) & mask))
+                }
+            }
+        }
     }
 
     /// Whether the stem's forms with this clitic set have been generated: with the suffixes, or (for a name, which
@@ -263,29 +282,27 @@ public struct Lexicon: Sendable {
             slotMask = Lexicon.initialSlots - 1
         }
         let (slot, found) = slotOf(hash)
-        let head = found ?? -1
-        if head >= 0, let known = knownForm(form, from: head) {
+        if let head = found, let known = knownForm(form, from: head) {
             addReading(analysis, to: known)
             return
         }
-        if forms.isEmpty {
-            // Room for a gazetteer's forms from the start, so the arrays are not copied as they double.
-            forms.reserveCapacity(1 << 18)
+        if records.isEmpty {
+            // Room for a gazetteer's forms from the start (pages are only touched as records are written), so that
+            // the array is not copied as it doubles.
+            records.reserveCapacity(1 << 22)
             firstReading.reserveCapacity(1 << 18)
-            formHashes.reserveCapacity(1 << 18)
         }
-        let offset = formScalarCount
-        if offset + form.count > formScalars.count {
-            formScalars.append(contentsOf: repeatElement(0, count: max(1 << 20, formScalars.count)))
-        }
-        formScalars.withUnsafeMutableBufferPointer { pool in
-            (pool.baseAddress! + offset).update(from: form.baseAddress!, count: form.count)
-        }
-        formScalarCount += form.count
-        forms.append((Int32(offset), Int32(form.count), 0, 0, head, ~0, 0))
-        formHashes.append(hash)
+        let offset = records.count
+        precondition(offset + Lexicon.recordHeader + form.count < Int(UInt32.max), "the lexicon's records outgrow a slot's 32 bits")
+        records.append(UInt32(form.count))
+        records.append(UInt32(truncatingIfNeeded: hash))
+        records.append(UInt32(truncatingIfNeeded: hash >> 32))
+        records.append(UInt32(formTotal))
+        records.append(found.map { UInt32($0 + 1) } ?? 0)
+        records.append(contentsOf: form)
+        formTotal += 1
         // The new form heads its hash's chain.
-        slots[slot] = (hash >> 32) << 32 | UInt64(UInt32(forms.count))
+        slots[slot] = (hash >> 32) << 32 | UInt64(UInt32(offset + 1))
         firstReading.append((analysis, -1))
         if found == nil {
             hashCount += 1
@@ -293,11 +310,17 @@ public struct Lexicon: Sendable {
         }
     }
 
-    /// The slot of a hash (the first form of its chain in it), or the empty slot where it goes (nil).
+    /// A record's hash, while building.
     @inline(__always)
-    private func slotOf(_ hash: UInt64) -> (slot: Int, first: Int32?) {
+    private static func buildingHash(_ record: UnsafePointer<UInt32>) -> UInt64 {
+        UInt64(record[1]) | UInt64(record[2]) << 32
+    }
+
+    /// The slot of a hash and the offset of the first record of its chain in it, or the empty slot where it goes (nil).
+    @inline(__always)
+    private func slotOf(_ hash: UInt64) -> (slot: Int, first: Int?) {
         slots.withUnsafeBufferPointer { slots in
-            formHashes.withUnsafeBufferPointer { hashes in
+            records.withUnsafeBufferPointer { records in
                 let fingerprint = hash >> 32
                 var slot = Int(truncatingIfNeeded: hash) & slotMask
                 while true {
@@ -305,7 +328,7 @@ public struct Lexicon: Sendable {
                     if entry == 0 { return (slot, nil) }
                     if entry >> 32 == fingerprint {
                         let first = Int(entry & 0xFFFF_FFFF) - 1
-                        if hashes[first] == hash { return (slot, Int32(first)) }
+                        if Lexicon.buildingHash(records.baseAddress! + first) == hash { return (slot, first) }
                     }
                     slot = (slot + 1) & slotMask
                 }
@@ -318,25 +341,25 @@ public struct Lexicon: Sendable {
         let old = slots
         slots = [UInt64](repeating: 0, count: old.count * 2)
         slotMask = slots.count - 1
-        for entry in old where entry != 0 {
-            let hash = formHashes[Int(entry & 0xFFFF_FFFF) - 1]
-            var slot = Int(truncatingIfNeeded: hash) & slotMask
-            while slots[slot] != 0 { slot = (slot + 1) & slotMask }
-            slots[slot] = entry
+        records.withUnsafeBufferPointer { records in
+            for entry in old where entry != 0 {
+                let hash = Lexicon.buildingHash(records.baseAddress! + Int(entry & 0xFFFF_FFFF) - 1)
+                var slot = Int(truncatingIfNeeded: hash) & slotMask
+                while slots[slot] != 0 { slot = (slot + 1) & slotMask }
+                slots[slot] = entry
+            }
         }
     }
 
-    /// The form of these code points among those chained from `head` (same hash), or nil.
-    private func knownForm(_ form: UnsafeBufferPointer<UInt32>, from head: Int32) -> Int? {
-        formScalars.withUnsafeBufferPointer { pool in
-            forms.withUnsafeBufferPointer { forms in
-                var index = head
-                while index >= 0 {
-                    let known = forms[Int(index)]
-                    if Int(known.length) == form.count && Lexicon.equal(pool.baseAddress! + Int(known.offset), form) { return Int(index) }
-                    index = known.next
-                }
-                return nil
+    /// The number of the form of these code points among those chained from the record at `head` (same hash), or nil.
+    private func knownForm(_ form: UnsafeBufferPointer<UInt32>, from head: Int) -> Int? {
+        records.withUnsafeBufferPointer { records in
+            var offset = head
+            while true {
+                let record = records.baseAddress! + offset
+                if Int(record[0]) == form.count && Lexicon.equal(record + Lexicon.recordHeader, form) { return Int(record[3]) }
+                guard record[4] != 0 else { return nil }
+                offset = Int(record[4]) - 1
             }
         }
     }
@@ -377,7 +400,7 @@ public struct Lexicon: Sendable {
         return result
     }
 
-    /// Freezes the forms' readings into one array; call once after every stem is registered.
+    /// Freezes the forms' readings into one array and fills the records' headers; call once after every stem is registered.
     mutating func seal() {
         // Readings with fewer clitics come first: the plainer reading of a form is the likelier one; but a
         // stem only names use comes after the grammar's words.
@@ -385,115 +408,77 @@ public struct Lexicon: Sendable {
         func rank(_ analysis: Analysis) -> Int {
             (namesOnly[Int(analysis.stem)] ? 16 : 0) + analysis.prefixClasses.nonzeroBitCount
         }
-        // The arrays are taken out of `self` for the loop, which then writes them through buffers: a form's
+        // The arrays are taken out of `self` for the loop, which then writes them through buffers: a record's
         // fields set one by one through `self` cost a uniqueness check each.
         var analyses = self.analyses
-        analyses.reserveCapacity(forms.count + moreReadings.count)
-        var forms = self.forms
-        self.forms = []
+        analyses.reserveCapacity(formTotal + moreReadings.count)
+        var records = self.records
+        self.records = []
+        records.append(0)
         let firstReading = self.firstReading, moreReadings = self.moreReadings
         // A form's readings while they are ordered (few: a word is seldom more than a handful of stems).
         var sorted: [Analysis] = []
-        forms.withUnsafeMutableBufferPointer { forms in
-            for index in 0..<forms.count {
-                forms[index].start = Int32(analyses.count)
-                let first = firstReading[index]
-                // Most forms have one reading: only the others need sorting.
-                guard first.lastMore >= 0 else {
-                    analyses.append(first.analysis)
-                    forms[index].count = namesOnly[Int(first.analysis.stem)] ? 0 : 1
-                    forms[index].all = 1
-                    continue
-                }
-                // In the order they were added (the list runs backwards), then a stable insertion sort by rank:
-                // the order a stable sort of them gives.
-                sorted.removeAll(keepingCapacity: true)
-                var more = first.lastMore
-                while more >= 0 {
-                    sorted.append(moreReadings[Int(more)].analysis)
-                    more = moreReadings[Int(more)].previous
-                }
-                sorted.append(first.analysis)
-                sorted.reverse()
-                for i in 1..<sorted.count {
-                    let reading = sorted[i], key = rank(reading)
-                    var j = i
-                    while j > 0, rank(sorted[j - 1]) > key {
-                        sorted[j] = sorted[j - 1]
-                        j -= 1
-                    }
-                    sorted[j] = reading
-                }
-                // The grammar's readings first; a word only names use is no word of the other rules (their walks never see it).
-                forms[index].count = Int32(sorted.count(where: { !namesOnly[Int($0.stem)] }))
-                forms[index].all = Int32(sorted.count)
-                analyses.append(contentsOf: sorted)
-            }
-        }
-        self.analyses = analyses
-        self.firstReading = []
-        self.moreReadings = []
-        sealRecords(forms)
-        // The look-up filter: one bit per hash, from the forms' hashes in order.
+        // The look-up filter: one bit per hash, from the forms' hashes, read before the header takes their place.
         var filter = [UInt64](repeating: 0, count: Lexicon.filterWords)
         filter.withUnsafeMutableBufferPointer { filter in
-            for hash in formHashes {
-                let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
-                filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            records.withUnsafeMutableBufferPointer { records in
+                var offset = 0
+                while offset < records.count - 1 {
+                    let record = records.baseAddress! + offset
+                    let hash = Lexicon.buildingHash(record)
+                    let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
+                    filter[bit >> 6] |= 1 << UInt64(bit & 63)
+                    let first = firstReading[Int(record[3])]
+                    let start = analyses.count
+                    var count = 0, all = 0
+                    if first.lastMore < 0 {
+                        // Most forms have one reading: only the others need sorting.
+                        analyses.append(first.analysis)
+                        count = namesOnly[Int(first.analysis.stem)] ? 0 : 1
+                        all = 1
+                    } else {
+                        // In the order they were added (the list runs backwards), then a stable insertion sort by rank:
+                        // the order a stable sort of them gives.
+                        sorted.removeAll(keepingCapacity: true)
+                        var more = first.lastMore
+                        while more >= 0 {
+                            sorted.append(moreReadings[Int(more)].analysis)
+                            more = moreReadings[Int(more)].previous
+                        }
+                        sorted.append(first.analysis)
+                        sorted.reverse()
+                        for i in 1..<sorted.count {
+                            let reading = sorted[i], key = rank(reading)
+                            var j = i
+                            while j > 0, rank(sorted[j - 1]) > key {
+                                sorted[j] = sorted[j - 1]
+                                j -= 1
+                            }
+                            sorted[j] = reading
+                        }
+                        // The grammar's readings first; a word only names use is no word of the other rules (their walks never see it).
+                        count = sorted.count(where: { !namesOnly[Int($0.stem)] })
+                        all = sorted.count
+                        analyses.append(contentsOf: sorted)
+                    }
+                    precondition(all < 1 << 16, "a word form with more than 65,535 readings")
+                    record[1] = UInt32(start)
+                    record[2] = UInt32(count) | UInt32(all) << 16
+                    record[3] = ~0
+                    offset += Lexicon.recordHeader + Int(record[0])
+                }
             }
         }
-        self.filter = filter
-        formHashes = []
-        sealed = true
-    }
-
-    /// Lays the forms out as `records`, in their order, and points the slots at them.
-    private mutating func sealRecords(_ forms: [(offset: Int32, length: Int32, start: Int32, count: Int32, next: Int32, starts: UInt32, all: Int32)]) {
         if slots.isEmpty {
             slots = [0]
             slotMask = 0
         }
-        // Written through a buffer of the final size, in one sequential pass over the forms and their code points.
-        let size = forms.count * Lexicon.recordHeader + formScalarCount + 1
-        precondition(size < Int(UInt32.max), "the lexicon's records outgrow a slot's 32 bits")
-        // Each form's record offset + 1. A form's `next` was added before it, so its record is written already.
-        var recordOf = [UInt32](repeating: 0, count: forms.count)
-        let records = [UInt32](unsafeUninitializedCapacity: size) { records, initialized in
-            formScalars.withUnsafeBufferPointer { pool in
-                forms.withUnsafeBufferPointer { forms in
-                    recordOf.withUnsafeMutableBufferPointer { recordOf in
-                        var end = 0
-                        for index in 0..<forms.count {
-                            let form = forms[index]
-                            precondition(form.all < 1 << 16, "a word form with more than 65,535 readings")
-                            recordOf[index] = UInt32(end + 1)
-                            records[end] = UInt32(form.length)
-                            records[end + 1] = UInt32(form.start)
-                            records[end + 2] = UInt32(form.count) | UInt32(form.all) << 16
-                            records[end + 3] = form.starts
-                            records[end + 4] = form.next >= 0 ? recordOf[Int(form.next)] : 0
-                            end += Lexicon.recordHeader
-                            (records.baseAddress! + end).initialize(from: pool.baseAddress! + Int(form.offset), count: Int(form.length))
-                            end += Int(form.length)
-                        }
-                        records[end] = 0
-                        initialized = end + 1
-                    }
-                }
-            }
-        }
-        precondition(records.count == size, "every form has one record")
-        recordOf.withUnsafeBufferPointer { recordOf in
-            slots.withUnsafeMutableBufferPointer { slots in
-                for slot in 0..<slots.count where slots[slot] != 0 {
-                    slots[slot] = slots[slot] & 0xFFFF_FFFF_0000_0000 | UInt64(recordOf[Int(slots[slot] & 0xFFFF_FFFF) - 1])
-                }
-            }
-        }
+        self.analyses = analyses
         self.records = records
-        sealedFormCount = forms.count
-        self.forms = []
-        formScalars = []
+        self.filter = filter
+        self.firstReading = []
+        self.moreReadings = []
+        sealed = true
     }
 
     /// The sealed look-up tables as plain pointers, for the length of `body`: the tokenizer takes them once per text,
@@ -604,5 +589,5 @@ public struct Lexicon: Sendable {
     }
 
     /// How many word forms (stems with their clitics and suffixes) the grammars can match.
-    public var formCount: Int { sealed ? sealedFormCount : forms.count }
+    public var formCount: Int { formTotal }
 }
