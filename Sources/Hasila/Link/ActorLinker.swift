@@ -100,7 +100,7 @@ struct ActorLinker {
     /// Whether a name's `*` was filled with the document's country: no nationality adjective beside it and no
     /// place right after it named its own.
     private func filledByDocument(_ name: LinkScene.Name, scene: LinkScene) -> Bool {
-        guard LinkScene.hasStar(name.mention.key), let key = name.key else { return false }
+        guard name.mention.hasStar, let key = name.key else { return false }
         let around = scene.names(in: LinkScene.span(max(0, name.tokens.lowerBound - 1), min(scene.tokens.count, name.tokens.upperBound + 2)))
         guard !around.contains(where: { other in
             other.tokens != name.tokens && (other.mention.kind == .nationality || other.isPlace)

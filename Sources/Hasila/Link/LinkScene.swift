@@ -243,7 +243,7 @@ struct LinkScene {
                 if mention.datelineOnly, !standsAsDateline(first..<(last + 1)) { continue }
                 let name = Name(mention: mention, tokens: first..<(last + 1), key: mention.key)
                 if name.isPlace { foundPlace = true }
-                if !foundStarred, LinkScene.hasStar(mention.key) { foundStarred = true }
+                if !foundStarred, mention.hasStar { foundStarred = true }
                 names.append(name)
                 nameStarts.append(Int32(truncatingIfNeeded: first))
             }
@@ -274,7 +274,7 @@ struct LinkScene {
         unresolved = 0
         for index in names.indices where names[index].key == nil
             || (names[index].tokens.lowerBound >= range.lowerBound && names[index].tokens.upperBound <= range.upperBound
-                && LinkScene.hasStar(names[index].mention.key)) {
+                && names[index].mention.hasStar) {
             let name = names[index]
             // Names are in text order and never overlap: only the names just before and just after can touch it.
             var beside: Name?
@@ -350,12 +350,6 @@ struct LinkScene {
         let block = Array(items[from...])
         items.removeLast(items.count - from)
         items.insert(contentsOf: block, at: low)
-    }
-
-    /// Whether a key holds `*` (to be filled with a country).
-    static func hasStar(_ key: String) -> Bool {
-        // Read in place: a copy of the key to read its bytes retained and released a long one.
-        key.utf8.contains(0x2A)
     }
 
     /// A word's head noun (code points `start..<end` of the normalised text): its letters after an article of

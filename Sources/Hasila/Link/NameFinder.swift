@@ -71,7 +71,7 @@ public struct NameFinder: Sendable {
             let start = Int(tokens[index].start) + grammar.prefixLength(tokens[index], beginning: trie, names: true)
             if mentions.capacity == 0 { mentions.reserveCapacity(8) }
             var mention = NameMention(kind: entries[best].kind, key: entries[best].key, start: start, end: Int(tokens[longest - 1].end),
-                                      datelineOnly: entries[best].datelineOnly)
+                                      datelineOnly: entries[best].datelineOnly, hasStar: entries[best].hasStar)
             mention.entry = Int32(best)
             mentions.append(mention)
             index = longest

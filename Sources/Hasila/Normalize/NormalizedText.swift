@@ -30,8 +30,14 @@ public struct NormalizedText: Sendable {
 
     /// The original text of a span, as a String.
     public func originalText(_ range: Range<Int>) -> String {
-        // At most four bytes a code point, written straight into the string's storage.
-        String(unsafeUninitializedCapacity: range.count * 4) { buffer in
+        // Written straight into the string's storage, sized exactly: a short span (a number, a town) then fits in
+        // the String itself, with no allocation, and a long one takes only the memory it needs.
+        var length = 0
+        for index in range {
+            let code = original[index]
+            length += 1 + (code >= 0x80 ? 1 : 0) + (code >= 0x800 ? 1 : 0) + (code >= 0x10000 ? 1 : 0)
+        }
+        return String(unsafeUninitializedCapacity: length) { buffer in
             var at = 0
             for index in range { at += UTF8Encoding.write(original[index], into: buffer, at: at) }
             return at
