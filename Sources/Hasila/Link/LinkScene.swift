@@ -550,6 +550,28 @@ struct LinkScene {
         return names[first..<last]
     }
 
+    /// Whether `range` holds a place, a town or a nationality adjective, or a one-word country back-reference
+    /// ("المملكة"): what `PlaceLinker` asks first of every range it reads, and most ranges hold none. Read by index,
+    /// with no slice of the lists made (each retained and released their storage).
+    func mayHoldPlace(in range: Range<Int>) -> Bool {
+        let first = LinkScene.firstAtOrAfter(nameStarts, range.lowerBound)
+        var index = first
+        while index < names.count, Int(nameStarts[index]) < range.upperBound {
+            let kind = names[index].mention.kind
+            if kind == .place || kind == .town || kind == .nationality {
+                // The last name may run past the range (as `names(in:)` leaves it out).
+                if names[index].tokens.upperBound <= range.upperBound { return true }
+            }
+            index += 1
+        }
+        var cue = LinkScene.firstAtOrAfter(cueStarts, range.lowerBound)
+        while cue < cues.count, Int(cueStarts[cue]) < range.upperBound {
+            if cues[cue].kind == .countryBack, cues[cue].tokens.count == 1 { return true }
+            cue += 1
+        }
+        return false
+    }
+
     /// The index of the first cue that begins at or after `token`.
     func firstCue(from token: Int) -> Int { LinkScene.firstAtOrAfter(cueStarts, token) }
 

@@ -226,11 +226,9 @@ final class PlaceLinker {
     /// Called several times per figure: a range that names no place (most) is turned away before any list is
     /// made, and what excludes a place is looked up only for the places found.
     private func places(in range: Range<Int>, scene: LinkScene) -> [LinkScene.Name] {
-        guard !range.isEmpty else { return [] }
+        guard !range.isEmpty, scene.mayHoldPlace(in: range) else { return [] }
         let slice = scene.names(in: range)
         let rangeCues = scene.cues(in: range)
-        guard slice.contains(where: { $0.isPlace || $0.mention.kind == .nationality })
-            || rangeCues.contains(where: { $0.kind == .countryBack && $0.tokens.count == 1 }) else { return [] }
         // The scene's names are read in place; a list is made only when a name is added or changed (below).
         var names: [LinkScene.Name] = []
         var changed = false
