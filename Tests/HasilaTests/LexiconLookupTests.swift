@@ -53,4 +53,46 @@ final class LexiconLookupTests: XCTestCase {
         XCTAssertTrue(found[0].analyses.isEmpty, "the grammar's rules do not see it")
         XCTAssertFalse(found[0].nameAnalyses.isEmpty, "the name finder does")
     }
+
+    /// A word's readings from a sealed lexicon, looked up as the tokenizer does.
+    private func readings(_ word: String, in lexicon: Lexicon) -> [Lexicon.Analysis] {
+        let scalars = word.unicodeScalars.map(\.value)
+        let range = scalars.withUnsafeBufferPointer { buffer in
+            lexicon.withReader { $0.lookup(buffer, hash: Lexicon.hash(buffer)).analyses }
+        }
+        return range.map { lexicon.analyses[Int($0)] }
+    }
+
+    func testALexiconWhoseSlotsGrowFindsEveryForm() {
+        // Sixteen slots to begin with: thousands of forms make them double many times, each form's chain put in again
+        // from the hash its record keeps while building.
+        var lexicon = Lexicon(initialSlots: 16)
+        var ids: [String: Int32] = [:]
+        for number in 0..<3000 {
+            let word = "ك" + String(number, radix: 7).map { digit in ["ب", "ت", "ث", "ج", "ح", "خ", "د"][Int(String(digit))!] }.joined()
+            ids[word] = lexicon.register(stem: word, classes: nil)
+        }
+        lexicon.seal()
+        XCTAssertEqual(lexicon.formCount, 3000, "a form a stem, with no clitic or suffix declared")
+        for (word, id) in ids {
+            XCTAssertEqual(readings(word, in: lexicon).map(\.stem), [id], word)
+        }
+        XCTAssertTrue(readings("كززز", in: lexicon).isEmpty, "a word never registered")
+    }
+
+    func testAFormOfTwoStemsKeepsBothReadingsOnce() {
+        var lexicon = Lexicon(initialSlots: 16)
+        lexicon.addPrefix("و".unicodeScalars.map(\.value), className: "conjunction")
+        // "وصل" is a stem, and "و" + "صل" another stem's form: one form, two readings, the plainer first.
+        let whole = lexicon.register(stem: "وصل", classes: nil)
+        let part = lexicon.register(stem: "صل", classes: nil)
+        // Registering again adds nothing.
+        XCTAssertEqual(lexicon.register(stem: "صل", classes: nil), part)
+        lexicon.seal()
+        let found = readings("وصل", in: lexicon)
+        XCTAssertEqual(found.map(\.stem), [whole, part])
+        XCTAssertEqual(found.map(\.prefixLength), [0, 1])
+        XCTAssertEqual(readings("صل", in: lexicon).map(\.stem), [part])
+        XCTAssertEqual(lexicon.formCount, 3, "وصل، ووصل، صل (و + صل is the first form again)")
+    }
 }

@@ -48,6 +48,23 @@ final class NameFinderTests: XCTestCase {
         XCTAssertEqual(found.dropFirst().first?.key, "KE")
     }
 
+    func testAMentionKnowsWhetherItsKeyHoldsAStar() {
+        let grammar = TestGrammar.shared
+        let text = "قال الجيش الكيني في بيان نقلته وكالة رويترز"
+        let normalized = Normalizer(options: .matching).normalize(scalars: text.unicodeScalars.map(\.value))
+        let tokens = Tokenizer(lexicon: grammar.tables.lexicon).tokenize(normalized)
+        let found = NameFinder(grammar: grammar).find(text: normalized, tokens: tokens)
+        XCTAssertFalse(found.isEmpty)
+        // Taken from the gazetteer's entry, it says what scanning the key says.
+        for mention in found { XCTAssertEqual(mention.hasStar, mention.key.contains("*"), mention.key) }
+        XCTAssertTrue(found.contains { $0.hasStar }, "the army of an unnamed country: *.state")
+        XCTAssertTrue(found.contains { !$0.hasStar }, "the news agency has a key of its own")
+        var made = NameMention(kind: .actor, key: "*.state", start: 0, end: 1)
+        XCTAssertTrue(made.hasStar)
+        made.key = "ke.state"
+        XCTAssertFalse(made.hasStar, "a key changed keeps the flag in step")
+    }
+
     func testACountryNameIsAPlaceBeforeAnAdjectiveSpelledTheSame() {
         // "سوريا" is also the tanween form of the adjective "سوري": the country is the likelier reading.
         let found = names("عاد اللاجئون إلى سوريا")

@@ -33,8 +33,9 @@ public struct Lexicon: Sendable {
     /// How many different hashes the slots hold.
     private var hashCount = 0
     private var sealed = false
-    /// The slots made at the first form: room for a gazetteer's forms, so they seldom grow.
-    private static let initialSlots = 1 << 19
+    /// The slots made at the first form: room for a gazetteer's forms, so they seldom grow (fewer in tests, which
+    /// make them grow).
+    private let initialSlots: Int
     private var slotMask = 0
     /// Each form as one record, what a look-up reads of it side by side, so that a known word costs two cache misses
     /// (its slot, then its record). Plain integers, so a look-up retains nothing. A record is `Lexicon.recordHeader`
@@ -74,6 +75,12 @@ public struct Lexicon: Sendable {
     private var chainCache: [Int: [PrefixChain]] = [:]
     private var prefixes: [(scalars: [UInt32], classIndex: Int)] = []
     private var suffixes: [[UInt32]] = []
+
+    /// `initialSlots`: a power of two.
+    init(initialSlots: Int = 1 << 19) {
+        precondition(initialSlots > 0 && initialSlots & (initialSlots - 1) == 0, "the slots are a power of two")
+        self.initialSlots = initialSlots
+    }
 
     /// FNV-1a over code points: the tokenizer builds it while it scans a word.
     static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -219,8 +226,8 @@ public struct Lexicon: Sendable {
     /// time (perf); requested together, the loads overlap. The hashes are computed twice, which costs far less.
     private mutating func prefetchSlots(chains: [PrefixChain], base: [UInt32], suffixes: [[UInt32]]) {
         if slots.isEmpty {
-            slots = Lexicon.table(count: Lexicon.initialSlots)
-            slotMask = Lexicon.initialSlots - 1
+            slots = Lexicon.table(count: initialSlots)
+            slotMask = initialSlots - 1
         }
         let mask = slotMask
         slots.withUnsafeBufferPointer { slots in
@@ -301,8 +308,8 @@ public struct Lexicon: Sendable {
     private mutating func add(form: UnsafeBufferPointer<UInt32>, hash: UInt64, analysis: Analysis) {
         precondition(!sealed, "a word form added after the lexicon was sealed")
         if slots.isEmpty {
-            slots = Lexicon.table(count: Lexicon.initialSlots)
-            slotMask = Lexicon.initialSlots - 1
+            slots = Lexicon.table(count: initialSlots)
+            slotMask = initialSlots - 1
         }
         let (slot, found) = slotOf(hash)
         if let head = found, let known = knownForm(form, from: head) {
