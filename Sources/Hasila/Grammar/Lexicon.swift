@@ -225,10 +225,7 @@ public struct Lexicon: Sendable {
     /// table of megabytes: a gazetteer's hundred thousand forms waited for them one after another, most of the load's
     /// time (perf); requested together, the loads overlap. The hashes are computed twice, which costs far less.
     private mutating func prefetchSlots(chains: [PrefixChain], base: [UInt32], suffixes: [[UInt32]]) {
-        if slots.isEmpty {
-            slots = Lexicon.table(count: initialSlots)
-            slotMask = initialSlots - 1
-        }
+        makeSlots()
         let mask = slotMask
         slots.withUnsafeBufferPointer { slots in
             let table = slots.baseAddress!
@@ -244,6 +241,13 @@ public struct Lexicon: Sendable {
                 }
             }
         }
+    }
+
+    /// The slots, at the first form.
+    private mutating func makeSlots() {
+        guard slots.isEmpty else { return }
+        slots = Lexicon.table(count: initialSlots)
+        slotMask = initialSlots - 1
     }
 
     /// A table of `count` zeros, backed by huge pages where the system has them (`adviseHugePages`).
@@ -307,10 +311,7 @@ public struct Lexicon: Sendable {
     /// `hash`: the form's (`Lexicon.hash`).
     private mutating func add(form: UnsafeBufferPointer<UInt32>, hash: UInt64, analysis: Analysis) {
         precondition(!sealed, "a word form added after the lexicon was sealed")
-        if slots.isEmpty {
-            slots = Lexicon.table(count: initialSlots)
-            slotMask = initialSlots - 1
-        }
+        makeSlots()
         let (slot, found) = slotOf(hash)
         if let head = found, let known = knownForm(form, from: head) {
             addReading(analysis, to: known)
