@@ -537,11 +537,7 @@ public struct Lexicon: Sendable {
         let records: UnsafePointer<UInt32>
         let slotMask: Int
 
-        /// Whether a form may have this hash (no form has it when false).
-        @inline(__always)
-        func mayKnow(_ hash: UInt64) -> Bool { mayKnowBit(hash) != 0 }
-
-        /// `mayKnow` as 1 or 0, computed without a branch.
+        /// Whether a form may have this hash, as 1 or 0 (0: no form has it), computed without a branch.
         @inline(__always)
         func mayKnowBit(_ hash: UInt64) -> Int {
             let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - Lexicon.filterBits))
@@ -576,10 +572,10 @@ public struct Lexicon: Sendable {
 
         /// The readings of a word given as normalised scalars (empty when the grammars do not know it), which
         /// tries one of them begins a phrase of (its form's `starts`), and `namesEnd`: the end of all its readings,
-        /// those of the gazetteer's names included (after `analyses`).
+        /// those of the gazetteer's names included (after `analyses`). Right for any hash; the filter is the caller's
+        /// to ask first (the tokenizer looks up only the words it lets through, and asking again here cost a load per word).
         @inline(__always)
         func lookup(_ scalars: UnsafeBufferPointer<UInt32>, hash: UInt64) -> (analyses: Range<Int32>, starts: UInt32, namesEnd: Int32) {
-            guard mayKnow(hash) else { return (0..<0, 0, 0) }
             let fingerprint = hash >> 32
             var slot = Int(truncatingIfNeeded: hash) & slotMask
             while true {

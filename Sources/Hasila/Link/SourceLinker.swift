@@ -340,7 +340,7 @@ struct SourceLinker {
         let rule = stride(from: name.tokens.upperBound, to: name.tokens.lowerBound, by: -1).lazy
             .compactMap { sourceRule(over: name.tokens.lowerBound..<$0, scene: scene) }.first
         if let source = rule {
-            body.key = source.utf8.contains(0x2A) ? LinkScene.filling(source, with: country) : source
+            body.key = NameMention.holdsStar(source) ? LinkScene.filling(source, with: country) : source
         } else {
             body.key = "gov." + country + ".security"
         }
